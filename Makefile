@@ -1,0 +1,38 @@
+# Workforce: `make run` serves the app on an embedded PostgreSQL with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PORT ?= 5080
+DATA_DIR ?= $(CURDIR)/.data/postgres
+HOST := dotnet run --project api/Host --no-build --
+
+.PHONY: run test migrate fmt build prerequisites clean
+
+run: prerequisites build
+	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
+
+test: prerequisites
+	@tests/run-all.sh
+
+migrate: prerequisites build
+	$(HOST) migrate --Database:DataDirectory=$(DATA_DIR)
+
+build:
+	dotnet build Workforce.slnx --nologo -clp:ErrorsOnly
+
+fmt:
+	dotnet format Workforce.slnx
+
+# The PostgreSQL server binaries the embedded database runs on; installed when missing and we may.
+prerequisites:
+	@command -v dotnet >/dev/null || { echo "Install the .NET 10 SDK: https://dot.net"; exit 1; }
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing PostgreSQL server binaries..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+		else \
+			echo "Install the PostgreSQL server binaries: sudo apt-get install postgresql"; exit 1; \
+		fi; \
+	fi
+
+clean:
+	dotnet clean Workforce.slnx --nologo -v q
+	rm -rf .test-results

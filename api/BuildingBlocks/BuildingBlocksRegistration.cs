@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Hosting;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Migrations;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.BuildingBlocks;
+
+public static class BuildingBlocksRegistration
+{
+    /// <summary>
+    /// Everything the modules stand on: the database (embedded unless configured), migrations, the mediator over the
+    /// module assemblies, errors, tenancy and data protection. Configuration is read when first needed, not here, so
+    /// hosts and test factories can still change it after registration.
+    /// </summary>
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IEnumerable<Assembly> moduleAssemblies)
+    {
+        DapperConventions.Apply();
+
+        services.AddSingleton<DatabaseServer>();
+        services.AddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<DatabaseServer>().ConnectionString)
+            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton(provider => new MigrationRunner(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            MigrationScript.LoadDirectory(MigrationsDirectory(provider.GetRequiredService<IConfiguration>())),
+            provider.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DbSession>();
+        services.AddScoped<CurrentTenant>();
+        services.AddSingleton<ConstraintProblems>();
+        services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));
+        services.AddMediator(moduleAssemblies.Append(typeof(BuildingBlocksRegistration).Assembly));
+        services.AddProblemResponses();
+        return services;
+    }
+
+    public static string MigrationsDirectory(IConfiguration configuration) =>
+        configuration["Database:MigrationsDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "db-migrations");
+
+    /// <summary>
+    /// Configured keys win. A development machine on the embedded database gets keys generated once and kept beside
+    /// its data; anywhere else, running without configured keys would lose data, so it is refused.
+    /// </summary>
+    private static SensitiveDataKeys SensitiveDataKeysFrom(IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("SensitiveData").Get<SensitiveDataKeys>();
+        if (configured is { EncryptionKey.Length: > 0, LookupKey.Length: > 0 })
+        {
+            return configured;
+        }
+        if (!DatabaseServer.IsEmbedded(configuration))
+        {
+            throw new InvalidOperationException(
+                "Set SensitiveData__EncryptionKey and SensitiveData__LookupKey (32 random bytes each, base64) to protect personal data at rest.");
+        }
+
+        var file = DatabaseServer.DataDirectory(configuration) + ".keys.json";
+        if (File.Exists(file))
+        {
+            return JsonSerializer.Deserialize<SensitiveDataKeys>(File.ReadAllText(file))
+                ?? throw new InvalidOperationException($"{file} is empty.");
+        }
+        var keys = SensitiveDataKeys.Generate();
+        PrivateFile.Write(file, JsonSerializer.Serialize(keys));
+        return keys;
+    }
+}

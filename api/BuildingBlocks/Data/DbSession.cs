@@ -1,0 +1,91 @@
+using Dapper;
+using Npgsql;
+
+namespace Workforce.BuildingBlocks.Data;
+
+/// <summary>
+/// The request's connection to PostgreSQL. Commands run inside the transaction that
+/// <see cref="Mediator.TransactionBehavior{TRequest,TResponse}"/> opens; queries run without one.
+/// Every call goes through a <see cref="CommandDefinition"/> carrying the transaction and the cancellation token.
+/// </summary>
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    private NpgsqlConnection? _connection;
+
+    public NpgsqlTransaction? Transaction { get; private set; }
+
+    public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken ct)
+    {
+        if (_connection is null)
+        {
+            _connection = await dataSource.OpenConnectionAsync(ct);
+        }
+        return _connection;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        var rows = await connection.QueryAsync<T>(Define(sql, param, ct));
+        return rows.AsList();
+    }
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<T>(Define(sql, param, ct));
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.QuerySingleAsync<T>(Define(sql, param, ct));
+    }
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.ExecuteScalarAsync<T>(Define(sql, param, ct));
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? param, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        return await connection.ExecuteAsync(Define(sql, param, ct));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction, or inside the one already open (a command sent by a command).</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        if (Transaction is not null)
+        {
+            return await work();
+        }
+
+        var connection = await ConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        Transaction = transaction;
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            Transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private CommandDefinition Define(string sql, object? param, CancellationToken ct) =>
+        new(sql, param, Transaction, cancellationToken: ct);
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Workforce.BuildingBlocks.Errors;
+
+namespace Workforce.BuildingBlocks.Http;
+
+/// <summary>
+/// Every error leaves as <c>application/problem+json</c> with a stable <c>code</c> and the request id: refusals
+/// from handlers, bodies that are not JSON or hold wrong types, unknown routes, and the 500 that should never happen.
+/// </summary>
+public static class ProblemResponses
+{
+    private static readonly Dictionary<int, string> CodesByStatus = new()
+    {
+        [400] = "bad_request",
+        [401] = "unauthenticated",
+        [403] = "forbidden",
+        [404] = "not_found",
+        [405] = "method_not_allowed",
+        [406] = "not_acceptable",
+        [409] = "conflict",
+        [411] = "length_required",
+        [412] = "precondition_failed",
+        [413] = "payload_too_large",
+        [415] = "unsupported_media_type",
+        [422] = "validation_failed",
+        [428] = "precondition_required",
+        [429] = "too_many_requests",
+        [500] = "internal_error",
+        [503] = "unavailable",
+    };
+
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions.TryAdd("code", CodesByStatus.GetValueOrDefault(problem.Status ?? 500, "error"));
+            problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            problem.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    internal static ProblemDetails ToProblemDetails(ProblemException problem)
+    {
+        var details = new ProblemDetails
+        {
+            Status = problem.Status,
+            Title = problem.Title,
+            Detail = problem.Detail,
+        };
+        details.Extensions["code"] = problem.Code;
+        if (problem.Errors is not null)
+        {
+            details.Extensions["errors"] = problem.Errors;
+        }
+        return details;
+    }
+
+    /// <summary>What went wrong while reading the request, said without echoing what the caller sent.</summary>
+    internal static ProblemException FromBadRequest(BadHttpRequestException error) => error.InnerException switch
+    {
+        JsonException json => ProblemException.BadRequest("malformed_body",
+            "The body is not valid JSON for this operation, or a field has the wrong type.",
+            new Dictionary<string, string[]> { [FieldPath.FromJsonPath(json.Path)] = ["This value is not valid JSON of the expected type."] }),
+        _ when error.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+            new ProblemException(413, "payload_too_large", "The request body is too large.", error.Message),
+        _ when error.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
+            new ProblemException(415, "unsupported_media_type", "The body must be JSON.", "Send the body as application/json."),
+        _ when error.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) ||
+               error.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+            ProblemException.BadRequest("invalid_parameter", error.Message),
+        _ when error.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
+            ProblemException.BadRequest("malformed_body", "The request needs a JSON body."),
+        _ => ProblemException.BadRequest("bad_request", error.Message),
+    };
+
+    private sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            var problem = exception switch
+            {
+                ProblemException known => known,
+                BadHttpRequestException bad => FromBadRequest(bad),
+                _ => null,
+            };
+            ProblemDetails details;
+            if (problem is null)
+            {
+                logger.LogError(exception, "Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+                details = new ProblemDetails
+                {
+                    Status = 500,
+                    Title = "Something went wrong on our side.",
+                    Detail = "The error was logged; quote the requestId when you report it.",
+                };
+                details.Extensions["code"] = "internal_error";
+            }
+            else
+            {
+                details = ToProblemDetails(problem);
+            }
+
+            httpContext.Response.StatusCode = details.Status!.Value;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = details,
+                Exception = exception,
+            });
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+using MediatR;
+using Workforce.BuildingBlocks.Errors;
+
+namespace Workforce.BuildingBlocks.Mediator;
+
+/// <summary>Runs the request's validators before anything else touches it; failures become one 422 with a field map.</summary>
+internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0)
+        {
+            throw ProblemException.Validation(failures
+                .GroupBy(f => FieldPath.ToCamelCase(f.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
+        }
+        return await next();
+    }
+}

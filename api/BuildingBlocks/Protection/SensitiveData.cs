@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Workforce.BuildingBlocks.Protection;
+
+/// <summary>The two keys that protect sensitive fields at rest, 32 bytes each, given in base64.</summary>
+public sealed record SensitiveDataKeys(string EncryptionKey, string LookupKey)
+{
+    public static SensitiveDataKeys Generate() =>
+        new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+}
+
+/// <summary>
+/// Protects personal data at rest (resident ID numbers, phones): values are stored encrypted with AES-256-GCM, and
+/// found again through a keyed hash (HMAC-SHA256), so neither the table nor any index holds them in plain text.
+/// </summary>
+public sealed class SensitiveData
+{
+    private const byte FormatVersion = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _lookupKey;
+
+    public SensitiveData(SensitiveDataKeys keys)
+    {
+        _encryptionKey = DecodeKey(keys.EncryptionKey, nameof(keys.EncryptionKey));
+        _lookupKey = DecodeKey(keys.LookupKey, nameof(keys.LookupKey));
+    }
+
+    public byte[] Encrypt(string plaintext)
+    {
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var sealedValue = new byte[1 + NonceSize + TagSize + plain.Length];
+        sealedValue[0] = FormatVersion;
+        var nonce = sealedValue.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Encrypt(nonce, plain, sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize));
+        return sealedValue;
+    }
+
+    public string Decrypt(byte[] sealedValue)
+    {
+        if (sealedValue.Length < 1 + NonceSize + TagSize || sealedValue[0] != FormatVersion)
+        {
+            throw new CryptographicException("The protected value has an unknown format.");
+        }
+        var plain = new byte[sealedValue.Length - 1 - NonceSize - TagSize];
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Decrypt(sealedValue.AsSpan(1, NonceSize), sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>The same value always gives the same hash, so it can be indexed and looked up; without the key it reveals nothing.</summary>
+    public byte[] LookupHash(string value) => HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(value));
+
+    private static byte[] DecodeKey(string base64, string name)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"SensitiveData:{name} is not base64.");
+        }
+        return key.Length == 32 ? key : throw new InvalidOperationException($"SensitiveData:{name} must be 32 bytes.");
+    }
+}

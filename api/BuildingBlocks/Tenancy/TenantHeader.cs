@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Errors;
+
+namespace Workforce.BuildingBlocks.Tenancy;
+
+/// <summary>Until the Access module resolves the actor, the tenant comes from this header.</summary>
+public static class TenantHeader
+{
+    public const string Name = "X-Tenant-Id";
+
+    public static IApplicationBuilder UseTenantHeader(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var header = context.Request.Headers[Name].ToString();
+        if (header.Length > 0)
+        {
+            if (!Guid.TryParse(header, out var tenant))
+            {
+                throw ProblemException.BadRequest("tenant_invalid", $"{Name} must be an organisation id (a UUID).");
+            }
+            context.RequestServices.GetRequiredService<CurrentTenant>().Set(tenant);
+        }
+        await next();
+    });
+}

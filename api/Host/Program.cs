@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Workforce.BuildingBlocks;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Tenancy;
+using Workforce.Directory;
+using Workforce.Host;
+
+// `Workforce.Host migrate` applies pending migrations and exits; anything else serves the API.
+var (verb, options) = args is ["migrate", .. var rest] ? ("migrate", rest) : ("serve", args);
+
+var builder = WebApplication.CreateBuilder(options);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(json =>
+{
+    json.IncludeScopes = true;
+    json.UseUtcTimestamp = true;
+    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+});
+
+builder.Services.AddBuildingBlocks([typeof(DirectoryModule).Assembly]);
+builder.Services.AddDirectory();
+builder.Services.ConfigureHttpJsonOptions(json =>
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+builder.Services.AddWorkforceOpenApi();
+builder.Services.AddHostedService<DemoData>();
+
+var app = builder.Build();
+if (verb == "migrate")
+{
+    return await MigrateCommand.RunAsync(app.Services);
+}
+
+app.UseRequestIds();
+app.UseProblemResponses();
+app.UseEnumQueryValues();
+app.UseWorkforceOpenApi();
+app.UseTenantHeader();
+
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapDirectory();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

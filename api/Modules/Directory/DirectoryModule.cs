@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.Directory.Demo;
+using Workforce.Directory.Organisations;
+using Workforce.Directory.Representatives;
+using Workforce.Directory.Workers;
+
+namespace Workforce.Directory;
+
+/// <summary>The Directory module: the organisation tree, the real-name worker register, congress terms and representatives.</summary>
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services) => services
+        .AddConstraintProblem("workers_employee_number_key", () => ProblemException.Conflict("employee_number_taken",
+            "Another worker of this enterprise has this employee number.",
+            new Dictionary<string, string[]> { ["employeeNumber"] = ["This employee number is already used in this enterprise."] }))
+        .AddConstraintProblem("workers_resident_id_key", () => ProblemException.Conflict("resident_id_taken",
+            "This person is already registered as a worker of this enterprise.",
+            new Dictionary<string, string[]> { ["residentId"] = ["Already registered in this enterprise."] }))
+        .AddConstraintProblem("workers_external_id_key", () => ProblemException.Conflict("external_id_taken",
+            "Another worker of this enterprise has this HR-system id.",
+            new Dictionary<string, string[]> { ["externalId"] = ["This external id is already used in this enterprise."] }))
+        .AddConstraintProblem("organisations_sibling_name_key", () => ProblemException.Conflict("organisation_name_taken",
+            "Another active organisation under the same parent has this name.",
+            new Dictionary<string, string[]> { ["name"] = ["This name is already used under the same parent."] }))
+        .AddConstraintProblem("congress_terms_number_key", () => ProblemException.Conflict("term_number_taken",
+            "The enterprise already has a congress term with this number.",
+            new Dictionary<string, string[]> { ["number"] = ["This term number is already used."] }))
+        .AddConstraintProblem("representatives_active_key", () => ProblemException.Conflict("already_representative",
+            "This worker already serves as a representative in this term.",
+            new Dictionary<string, string[]> { ["workerId"] = ["Already a representative in this term."] }));
+
+    /// <summary>Fills an empty database with the demo dataset; false when it is there already.</summary>
+    public static Task<bool> SeedDemoDataAsync(IServiceProvider services, CancellationToken ct) => new DemoDirectory(services).SeedAsync(ct);
+
+    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/directory");
+
+        CreateOrganisationEndpoint.Map(api);
+        GetOrganisationEndpoint.Map(api);
+        ListOrganisationsEndpoint.Map(api);
+        UpdateOrganisationEndpoint.Map(api);
+        MoveOrganisationEndpoint.Map(api);
+        DeactivateOrganisationEndpoint.Map(api);
+
+        RegisterWorkerEndpoint.Map(api);
+        GetWorkerEndpoint.Map(api);
+        ListWorkersEndpoint.Map(api);
+        UpdateWorkerEndpoint.Map(api);
+        DeactivateWorkerEndpoint.Map(api);
+
+        CreateTermEndpoint.Map(api);
+        ListTermsEndpoint.Map(api);
+        AppointRepresentativeEndpoint.Map(api);
+        GetRepresentativeEndpoint.Map(api);
+        ListRepresentativesEndpoint.Map(api);
+        EndAppointmentEndpoint.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,101 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Organisations;
+
+internal sealed record CreateOrganisation : ICommand<Organisation>
+{
+    public Guid? ParentId { get; init; }
+    public OrganisationKind? Kind { get; init; }
+    public string? Name { get; init; }
+    public string? Code { get; init; }
+
+    /// <summary>IANA time zone of a region or enterprise; Asia/Shanghai when not given.</summary>
+    public string? TimeZone { get; init; }
+}
+
+internal sealed class CreateOrganisationValidator : AbstractValidator<CreateOrganisation>
+{
+    public CreateOrganisationValidator()
+    {
+        RuleFor(c => c.ParentId).NotEmpty();
+        RuleFor(c => c.Kind).NotNull().NotEqual(OrganisationKind.Platform).WithMessage("There is only one platform.");
+        RuleFor(c => c.Name).Must(OrganisationRules.BeAName).WithMessage(OrganisationRules.NameMessage);
+        RuleFor(c => c.Code).MaximumLength(32);
+        RuleFor(c => c.TimeZone).Must(OrganisationRules.BeATimeZone!).When(c => c.TimeZone is not null).WithMessage(OrganisationRules.TimeZoneMessage);
+        RuleFor(c => c.TimeZone).Null().When(c => c.Kind is OrganisationKind.Unit or OrganisationKind.Team)
+            .WithMessage("Units and teams keep the time zone of their enterprise.");
+    }
+}
+
+internal sealed class CreateOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<CreateOrganisation, Organisation>
+{
+    public async Task<Organisation> Handle(CreateOrganisation request, CancellationToken cancellationToken)
+    {
+        var kind = request.Kind!.Value;
+        var name = request.Name!.Trim();
+        var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, tenant.Id, forUpdate: true, cancellationToken)
+            ?? throw ProblemException.UnknownReference("parentId", $"There is no organisation {request.ParentId} that you can see.");
+        if (parent.Status != OrganisationStatus.Active)
+        {
+            throw ProblemException.Conflict("organisation_inactive", $"'{parent.Name}' is deactivated; nothing can be added under it.");
+        }
+        if (!Organisation.MayHaveParent(kind, parent.Kind))
+        {
+            throw ProblemException.Invalid("kind", Organisation.PlacementRule(kind));
+        }
+
+        var id = Guid.CreateVersion7();
+        var tenantId = Organisation.IsTenantRoot(kind) ? id : parent.TenantId;
+        if (!Organisation.IsTenantRoot(kind) && tenantId != tenant.Id)
+        {
+            throw ProblemException.Invalid("parentId", "Units and teams are created by the enterprise they belong to: act for that enterprise.");
+        }
+        if (await Organisation.SiblingHasNameAsync(db, parent.Id, name, except: null, cancellationToken))
+        {
+            throw Organisation.NameTaken(name);
+        }
+
+        return await db.QuerySingleAsync<Organisation>(
+            $"""
+            INSERT INTO directory.organisations AS o (tenant_id, id, parent_id, kind, name, code, time_zone, path)
+            VALUES (@TenantId, @Id, @ParentId, @Kind, @Name, @Code, @TimeZone, @Path)
+            RETURNING {Organisation.Columns}
+            """,
+            new
+            {
+                TenantId = tenantId,
+                Id = id,
+                ParentId = parent.Id,
+                Kind = kind.ToDbText(),
+                Name = name,
+                Code = OrganisationRules.Clean(request.Code),
+                TimeZone = Organisation.IsTenantRoot(kind) ? request.TimeZone ?? Organisation.DefaultTimeZone : null,
+                Path = parent.Path.Append(id).ToArray(),
+            },
+            cancellationToken);
+    }
+}
+
+internal static class CreateOrganisationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/organisations", async (CreateOrganisation command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var created = await mediator.Send(command, ct);
+            return Concurrency.CreatedWithETag($"/api/v1/directory/organisations/{created.Id}", created, response);
+        })
+        .WithName("CreateOrganisation")
+        .WithTags("Organisations")
+        .WithSummary("Create a region, enterprise, unit or team under a parent")
+        .Produces<Organisation>(StatusCodes.Status201Created)
+        .ProducesProblems(409, 422);
+}

@@ -1,0 +1,75 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Organisations;
+
+/// <summary>Deactivate an empty organisation: one with no active organisations and no active workers under it.</summary>
+internal sealed record DeactivateOrganisation(Guid OrganisationId, int ExpectedVersion) : ICommand<Organisation>;
+
+internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<DeactivateOrganisation, Organisation>
+{
+    public async Task<Organisation> Handle(DeactivateOrganisation request, CancellationToken cancellationToken)
+    {
+        var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
+            ?? throw Organisation.NotFound(request.OrganisationId);
+        if (node.Version != request.ExpectedVersion)
+        {
+            throw Concurrency.Stale(node.Version);
+        }
+        if (node.Kind == OrganisationKind.Platform)
+        {
+            throw ProblemException.Conflict("organisation_is_root", "The platform cannot be deactivated.");
+        }
+        if (node.Status == OrganisationStatus.Inactive)
+        {
+            return node;
+        }
+
+        var contents = await db.QuerySingleAsync<(long Organisations, long Workers)>(
+            """
+            SELECT (SELECT count(*) FROM directory.organisations
+                    WHERE path @> ARRAY[@Id]::uuid[] AND id <> @Id AND status = 'active'),
+                   (SELECT count(*) FROM directory.workers
+                    WHERE tenant_id = @TenantId AND status IN ('active', 'onLeave')
+                      AND unit_id IN (SELECT id FROM directory.organisations WHERE tenant_id = @TenantId AND path @> ARRAY[@Id]::uuid[]))
+            """,
+            new { node.TenantId, node.Id }, cancellationToken);
+        if (contents.Organisations > 0 || contents.Workers > 0)
+        {
+            throw ProblemException.Conflict("organisation_not_empty",
+                $"'{node.Name}' still has {contents.Organisations} active organisation(s) and {contents.Workers} active worker(s) under it; " +
+                "move or deactivate them first.");
+        }
+
+        return await db.QuerySingleAsync<Organisation>(
+            $"""
+            UPDATE directory.organisations AS o
+            SET status = 'inactive', version = version + 1, updated_at = now()
+            WHERE o.tenant_id = @TenantId AND o.id = @Id
+            RETURNING {Organisation.Columns}
+            """,
+            new { node.TenantId, node.Id }, cancellationToken);
+    }
+}
+
+internal static class DeactivateOrganisationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/organisations/{id:guid}/deactivate", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            var deactivated = await mediator.Send(new DeactivateOrganisation(id, Concurrency.ExpectedVersion(request)), ct);
+            return Concurrency.WithETag(deactivated, request.HttpContext.Response);
+        })
+        .WithName("DeactivateOrganisation")
+        .WithTags("Organisations")
+        .WithSummary("Deactivate an organisation that has nothing active under it (needs If-Match)")
+        .Produces<Organisation>()
+        .ProducesProblems(404, 409, 412, 428);
+}

@@ -1,0 +1,31 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Organisations;
+
+internal sealed record GetOrganisation(Guid OrganisationId) : IQuery<Organisation>;
+
+internal sealed class GetOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<GetOrganisation, Organisation>
+{
+    public async Task<Organisation> Handle(GetOrganisation request, CancellationToken cancellationToken) =>
+        await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: false, cancellationToken)
+            ?? throw Organisation.NotFound(request.OrganisationId);
+}
+
+internal static class GetOrganisationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/organisations/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send(new GetOrganisation(id), ct), response))
+        .WithName("GetOrganisation")
+        .WithTags("Organisations")
+        .WithSummary("Get one organisation, with its ETag")
+        .Produces<Organisation>()
+        .ProducesProblems(404);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+
+namespace Workforce.Directory.Organisations;
+
+internal enum OrganisationKind { Platform, Region, Enterprise, Unit, Team }
+
+internal enum OrganisationStatus { Active, Inactive }
+
+/// <summary>A node of the organisation tree, as the API shows it.</summary>
+internal sealed record Organisation : IVersioned
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>The tenant the node belongs to: itself for platform, regions and enterprises; its enterprise for units and teams.</summary>
+    [JsonIgnore]
+    public Guid TenantId { get; init; }
+
+    public Guid? ParentId { get; init; }
+    public required OrganisationKind Kind { get; init; }
+    public required string Name { get; init; }
+    public string? Code { get; init; }
+
+    /// <summary>IANA time zone of a region or enterprise; deadlines are computed in it.</summary>
+    public string? TimeZone { get; init; }
+
+    public required OrganisationStatus Status { get; init; }
+
+    /// <summary>Ids from the root of the tree down to this node.</summary>
+    public required Guid[] Path { get; init; }
+
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public const string Columns = "o.tenant_id, o.id, o.parent_id, o.kind, o.name, o.code, o.time_zone, o.status, o.path, o.version, o.created_at, o.updated_at";
+
+    /// <summary>
+    /// What the acting organisation (@Tenant) sees of the tree: its own subtree, but of other tenants inside it (the
+    /// enterprises under a region) only the region and enterprise nodes, never their internal units.
+    /// </summary>
+    public const string VisibleToTenant = "o.path @> ARRAY[@Tenant]::uuid[] AND (o.tenant_id = @Tenant OR o.kind IN ('region', 'enterprise'))";
+
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
+    public int Depth => Path.Length - 1;
+
+    /// <summary>Which kinds of node may sit under which: platform → region (nested) → enterprise → unit (nested) → team.</summary>
+    public static bool MayHaveParent(OrganisationKind kind, OrganisationKind parent) => (kind, parent) switch
+    {
+        (OrganisationKind.Region, OrganisationKind.Platform or OrganisationKind.Region) => true,
+        (OrganisationKind.Enterprise, OrganisationKind.Platform or OrganisationKind.Region) => true,
+        (OrganisationKind.Unit, OrganisationKind.Enterprise or OrganisationKind.Unit) => true,
+        (OrganisationKind.Team, OrganisationKind.Enterprise or OrganisationKind.Unit) => true,
+        _ => false,
+    };
+
+    public static string PlacementRule(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.Region => "A region goes under the platform or another region.",
+        OrganisationKind.Enterprise => "An enterprise goes under the platform or a region.",
+        OrganisationKind.Unit => "A unit goes under an enterprise or another unit.",
+        OrganisationKind.Team => "A team goes under an enterprise or a unit.",
+        _ => "The platform is the root of the tree.",
+    };
+
+    /// <summary>Whether a node of this kind is its own tenant (and owns the rows filed under it).</summary>
+    public static bool IsTenantRoot(OrganisationKind kind) => kind is OrganisationKind.Platform or OrganisationKind.Region or OrganisationKind.Enterprise;
+
+    public static ProblemException NotFound(Guid id) =>
+        ProblemException.NotFound("organisation_not_found", $"There is no organisation {id} that you can see.");
+
+    public static ProblemException NameTaken(string name) => ProblemException.Conflict("organisation_name_taken",
+        $"Another active organisation under the same parent is already called '{name}'.",
+        new Dictionary<string, string[]> { ["name"] = ["This name is already used under the same parent."] });
+
+    /// <summary>A node the acting tenant can see; locked for the rest of the transaction when <paramref name="forUpdate"/>.</summary>
+    public static Task<Organisation?> FindVisibleAsync(DbSession db, Guid id, Guid tenant, bool forUpdate, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<Organisation>(
+            $"SELECT {Columns} FROM directory.organisations o WHERE o.id = @Id AND {VisibleToTenant}" + (forUpdate ? " FOR UPDATE" : ""),
+            new { Id = id, Tenant = tenant }, ct);
+
+    /// <summary>Whether an active sibling under <paramref name="parentId"/> already has the name; the unique index backs this up inside one tenant.</summary>
+    public static async Task<bool> SiblingHasNameAsync(DbSession db, Guid parentId, string name, Guid? except, CancellationToken ct) =>
+        await db.ExecuteScalarAsync<bool>(
+            """
+            SELECT EXISTS (SELECT 1 FROM directory.organisations
+                           WHERE parent_id = @ParentId AND name = @Name AND status = 'active' AND id IS DISTINCT FROM @Except)
+            """,
+            new { ParentId = parentId, Name = name, Except = except }, ct);
+}

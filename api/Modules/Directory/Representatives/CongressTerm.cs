@@ -1,0 +1,39 @@
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+
+namespace Workforce.Directory.Representatives;
+
+/// <summary>A congress term (届), for which representatives are appointed.</summary>
+internal sealed record CongressTerm : IVersioned
+{
+    public required Guid Id { get; init; }
+    public required int Number { get; init; }
+    public required string Name { get; init; }
+    public required DateOnly StartsOn { get; init; }
+    public required DateOnly EndsOn { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public const string Columns = "t.id, t.number, t.name, t.starts_on, t.ends_on, t.version, t.created_at, t.updated_at";
+
+    public static ProblemException NotFound(Guid id) =>
+        ProblemException.NotFound("term_not_found", $"There is no congress term {id} in this enterprise.");
+
+    public static Task<CongressTerm?> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<CongressTerm>(
+            $"SELECT {Columns} FROM directory.congress_terms t WHERE t.tenant_id = @Tenant AND t.id = @Id",
+            new { Tenant = tenant, Id = id }, ct);
+
+    /// <summary>第三届职工代表大会: the name a term gets when none is given.</summary>
+    public static string DefaultName(int number) => $"第{ChineseNumber(number)}届职工代表大会";
+
+    private static string ChineseNumber(int number)
+    {
+        const string digits = "零一二三四五六七八九";
+        var (tens, units) = (number / 10, number % 10);
+        var tensPart = tens switch { 0 => "", 1 => "十", _ => $"{digits[tens]}十" };
+        return tensPart + (units == 0 && tens > 0 ? "" : digits[units].ToString());
+    }
+}

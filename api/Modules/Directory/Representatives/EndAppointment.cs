@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Representatives;
+
+/// <summary>End a representative's appointment before the term is over (resignation, recall, transfer).</summary>
+internal sealed record EndAppointment : ICommand<Representative>
+{
+    [JsonIgnore] public Guid RepresentativeId { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
+
+    public DateOnly? EndedOn { get; init; }
+    public string? Reason { get; init; }
+}
+
+internal sealed class EndAppointmentValidator : AbstractValidator<EndAppointment>
+{
+    public EndAppointmentValidator()
+    {
+        RuleFor(c => c.EndedOn).NotNull();
+        RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why the appointment ends.")
+            .MaximumLength(200);
+    }
+}
+
+internal sealed class EndAppointmentHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<EndAppointment, Representative>
+{
+    public async Task<Representative> Handle(EndAppointment request, CancellationToken cancellationToken)
+    {
+        var current = await db.QuerySingleOrDefaultAsync<(int Version, DateOnly AppointedOn, DateOnly? EndedOn)>(
+            "SELECT version, appointed_on, ended_on FROM directory.representatives WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
+            new { Tenant = tenant.Id, Id = request.RepresentativeId }, cancellationToken);
+        if (current == default)
+        {
+            throw Representative.NotFound(request.RepresentativeId);
+        }
+        if (current.Version != request.ExpectedVersion)
+        {
+            throw Concurrency.Stale(current.Version);
+        }
+        if (current.EndedOn is not null)
+        {
+            throw ProblemException.Conflict("appointment_ended", $"This appointment already ended on {current.EndedOn:yyyy-MM-dd}.");
+        }
+        if (request.EndedOn < current.AppointedOn)
+        {
+            throw ProblemException.Invalid("endedOn", $"The appointment began on {current.AppointedOn:yyyy-MM-dd}; it cannot end before that.");
+        }
+
+        return await Representative.WriteAsync(db,
+            """
+            UPDATE directory.representatives SET ended_on = @EndedOn, end_reason = @Reason, version = version + 1, updated_at = now()
+            WHERE tenant_id = @Tenant AND id = @Id
+            RETURNING *
+            """,
+            new { Tenant = tenant.Id, Id = request.RepresentativeId, request.EndedOn, Reason = request.Reason!.Trim() },
+            cancellationToken);
+    }
+}
+
+internal static class EndAppointmentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/representatives/{id:guid}/end", async (Guid id, EndAppointment command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            var ended = await mediator.Send(command with { RepresentativeId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct);
+            return Concurrency.WithETag(ended, request.HttpContext.Response);
+        })
+        .WithName("EndAppointment")
+        .WithTags("Representatives")
+        .WithSummary("End a representative's appointment (needs If-Match)")
+        .Produces<Representative>()
+        .ProducesProblems(404, 409, 412, 422, 428);
+}

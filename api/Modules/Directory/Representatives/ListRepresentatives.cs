@@ -1,0 +1,80 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Paging;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Representatives;
+
+/// <summary>A term's representatives by delegation group, then name in pinyin order.</summary>
+internal sealed record ListRepresentatives : PageQuery, IQuery<Page<Representative>>
+{
+    public Guid TermId { get; init; }
+    public string? DelegationGroup { get; init; }
+
+    /// <summary>true: serving now; false: appointments that ended; absent: both.</summary>
+    public bool? Active { get; init; }
+}
+
+internal sealed class ListRepresentativesValidator : AbstractValidator<ListRepresentatives>
+{
+    public ListRepresentativesValidator() => Include(new PageQueryValidator());
+}
+
+internal sealed class ListRepresentativesHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<ListRepresentatives, Page<Representative>>
+{
+    private sealed record Key(string Group, string Name, Guid Id);
+
+    private const string Filter = """
+        r.tenant_id = @Tenant AND r.term_id = @TermId
+          AND (@DelegationGroup::text IS NULL OR r.delegation_group = @DelegationGroup)
+          AND (@Active::boolean IS NULL OR (r.ended_on IS NULL) = @Active)
+        """;
+
+    public async Task<Page<Representative>> Handle(ListRepresentatives query, CancellationToken cancellationToken)
+    {
+        _ = await CongressTerm.FindAsync(db, tenant.Id, query.TermId, cancellationToken) ?? throw CongressTerm.NotFound(query.TermId);
+        var after = query.After<Key>();
+        var parameters = new
+        {
+            Tenant = tenant.Id,
+            query.TermId,
+            query.DelegationGroup,
+            query.Active,
+            AfterGroup = after?.Group,
+            AfterName = after?.Name,
+            AfterId = after?.Id,
+            Fetch = query.FetchSize,
+        };
+        var rows = await db.QueryAsync<Representative>(
+            $"""
+            SELECT {Representative.Columns} FROM directory.representatives r {Representative.Joins}
+            WHERE {Filter}
+              AND (@AfterId::uuid IS NULL OR (r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id)
+                                           > (@AfterGroup COLLATE "zh-x-icu", @AfterName COLLATE "zh-x-icu", @AfterId))
+            ORDER BY r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
+            LIMIT @Fetch
+            """,
+            parameters, cancellationToken);
+        long? total = query.WantsTotal
+            ? await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM directory.representatives r WHERE {Filter}", parameters, cancellationToken)
+            : null;
+        return query.ToPage(rows, r => new Key(r.DelegationGroup, r.WorkerName, r.Id), total);
+    }
+}
+
+internal static class ListRepresentativesEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/terms/{termId:guid}/representatives", ([AsParameters] ListRepresentatives query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
+        .WithName("ListRepresentatives")
+        .WithTags("Representatives")
+        .WithSummary("List a term's representatives by delegation group, keyset-paged")
+        .Produces<Page<Representative>>()
+        .ProducesProblems(404, 422);
+}

@@ -1,0 +1,53 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Paging;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Representatives;
+
+/// <summary>The enterprise's congress terms, newest first.</summary>
+internal sealed record ListTerms : PageQuery, IQuery<Page<CongressTerm>>;
+
+internal sealed class ListTermsValidator : AbstractValidator<ListTerms>
+{
+    public ListTermsValidator() => Include(new PageQueryValidator());
+}
+
+internal sealed class ListTermsHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<ListTerms, Page<CongressTerm>>
+{
+    private sealed record Key(int Number);
+
+    public async Task<Page<CongressTerm>> Handle(ListTerms query, CancellationToken cancellationToken)
+    {
+        var parameters = new { Tenant = tenant.Id, AfterNumber = query.After<Key>()?.Number, Fetch = query.FetchSize };
+        var rows = await db.QueryAsync<CongressTerm>(
+            $"""
+            SELECT {CongressTerm.Columns} FROM directory.congress_terms t
+            WHERE t.tenant_id = @Tenant AND (@AfterNumber::int IS NULL OR t.number < @AfterNumber)
+            ORDER BY t.number DESC
+            LIMIT @Fetch
+            """,
+            parameters, cancellationToken);
+        long? total = query.WantsTotal
+            ? await db.ExecuteScalarAsync<long>("SELECT count(*) FROM directory.congress_terms WHERE tenant_id = @Tenant", parameters, cancellationToken)
+            : null;
+        return query.ToPage(rows, t => new Key(t.Number), total);
+    }
+}
+
+internal static class ListTermsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/terms", ([AsParameters] ListTerms query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
+        .WithName("ListTerms")
+        .WithTags("Representatives")
+        .WithSummary("List the enterprise's congress terms, newest first")
+        .Produces<Page<CongressTerm>>()
+        .ProducesProblems(422);
+}

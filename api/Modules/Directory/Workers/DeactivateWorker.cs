@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Workers;
+
+/// <summary>Record that a worker left or retired; their current representative appointments end the same day.</summary>
+internal sealed record DeactivateWorker : ICommand<Worker>
+{
+    [JsonIgnore] public Guid WorkerId { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
+
+    /// <summary>left or retired.</summary>
+    public WorkerStatus? Status { get; init; }
+
+    public DateOnly? LeftOn { get; init; }
+}
+
+internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWorker>
+{
+    public DeactivateWorkerValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Status).NotNull().Must(s => s is WorkerStatus.Left or WorkerStatus.Retired)
+            .WithMessage("Say whether the worker left or retired.");
+        RuleFor(c => c.LeftOn).NotNull()
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(90))
+            .WithMessage("The leaving date can be at most 90 days ahead.");
+    }
+}
+
+internal sealed class DeactivateWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<DeactivateWorker, Worker>
+{
+    public async Task<Worker> Handle(DeactivateWorker request, CancellationToken cancellationToken)
+    {
+        var current = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: true, cancellationToken)
+            ?? throw Worker.NotFound(request.WorkerId);
+        if (current.Version != request.ExpectedVersion)
+        {
+            throw Concurrency.Stale(current.Version);
+        }
+        if (!current.IsEmployed)
+        {
+            throw ProblemException.Conflict("worker_deactivated", "This worker has already left or retired.");
+        }
+        if (current.HiredOn is { } hired && request.LeftOn < hired)
+        {
+            throw ProblemException.Invalid("leftOn", "The leaving date cannot be before the hire date.");
+        }
+
+        var parameters = new { TenantId = tenant.Id, current.Id, Status = request.Status!.Value.ToDbText(), request.LeftOn };
+        await db.ExecuteAsync(
+            """
+            UPDATE directory.representatives
+            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = now()
+            WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
+            """,
+            parameters, cancellationToken);
+        return await Worker.WriteAsync(db, sensitive,
+            """
+            UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            RETURNING *
+            """,
+            parameters, cancellationToken);
+    }
+}
+
+internal static class DeactivateWorkerEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/workers/{id:guid}/deactivate", async (Guid id, DeactivateWorker command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            var worker = await mediator.Send(command with { WorkerId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct);
+            return Concurrency.WithETag(worker, request.HttpContext.Response);
+        })
+        .WithName("DeactivateWorker")
+        .WithTags("Workers")
+        .WithSummary("Record that a worker left or retired; ends their representative appointments (needs If-Match)")
+        .Produces<Worker>()
+        .ProducesProblems(404, 409, 412, 422, 428);
+}

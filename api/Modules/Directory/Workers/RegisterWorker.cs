@@ -1,0 +1,57 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Workers;
+
+internal sealed record RegisterWorker : WorkerFields, ICommand<Worker>;
+
+internal sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
+{
+    public RegisterWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
+}
+
+internal sealed class RegisterWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<RegisterWorker, Worker>
+{
+    public async Task<Worker> Handle(RegisterWorker request, CancellationToken cancellationToken)
+    {
+        await WorkerUnit.RequireActiveAsync(db, tenant.Id, request.UnitId!.Value, cancellationToken);
+        return await Worker.WriteAsync(db, sensitive,
+            """
+            INSERT INTO directory.workers (
+                tenant_id, id, unit_id, name, employee_number,
+                resident_id_cipher, resident_id_hash, resident_id_masked, phone_cipher, phone_hash, phone_masked,
+                gender, birth_date, post, skill_grade, union_member, union_joined_on, party_member, status, hired_on, external_id)
+            VALUES (
+                @TenantId, @Id, @UnitId, @Name, @EmployeeNumber,
+                @ResidentIdCipher, @ResidentIdHash, @ResidentIdMasked, @PhoneCipher, @PhoneHash, @PhoneMasked,
+                @Gender, @BirthDate, @Post, @SkillGrade, @UnionMember, @UnionJoinedOn, @PartyMember, @Status, @HiredOn, @ExternalId)
+            RETURNING *
+            """,
+            request.ToParameters(sensitive, tenant.Id, Guid.CreateVersion7()),
+            cancellationToken);
+    }
+}
+
+internal static class RegisterWorkerEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/workers", async (RegisterWorker command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var worker = await mediator.Send(command, ct);
+            return Concurrency.CreatedWithETag($"/api/v1/directory/workers/{worker.Id}", worker, response);
+        })
+        .WithName("RegisterWorker")
+        .WithTags("Workers")
+        .WithSummary("Register a worker in the real-name register")
+        .Produces<Worker>(StatusCodes.Status201Created)
+        .ProducesProblems(409, 422);
+}

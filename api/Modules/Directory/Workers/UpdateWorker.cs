@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Http;
+using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Tenancy;
+
+namespace Workforce.Directory.Workers;
+
+/// <summary>Replace a worker's fields; the worker must still be employed.</summary>
+internal sealed record UpdateWorker : WorkerFields, ICommand<Worker>
+{
+    [JsonIgnore] public Guid WorkerId { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
+}
+
+internal sealed class UpdateWorkerValidator : AbstractValidator<UpdateWorker>
+{
+    public UpdateWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
+}
+
+internal sealed class UpdateWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<UpdateWorker, Worker>
+{
+    public async Task<Worker> Handle(UpdateWorker request, CancellationToken cancellationToken)
+    {
+        var current = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: true, cancellationToken)
+            ?? throw Worker.NotFound(request.WorkerId);
+        if (current.Version != request.ExpectedVersion)
+        {
+            throw Concurrency.Stale(current.Version);
+        }
+        if (!current.IsEmployed)
+        {
+            throw ProblemException.Conflict("worker_deactivated", "This worker has left or retired; their record is kept as it was.");
+        }
+        if (request.UnitId != current.UnitId)
+        {
+            await WorkerUnit.RequireActiveAsync(db, tenant.Id, request.UnitId!.Value, cancellationToken);
+        }
+
+        return await Worker.WriteAsync(db, sensitive,
+            """
+            UPDATE directory.workers SET
+                unit_id = @UnitId, name = @Name, employee_number = @EmployeeNumber,
+                resident_id_cipher = @ResidentIdCipher, resident_id_hash = @ResidentIdHash, resident_id_masked = @ResidentIdMasked,
+                phone_cipher = @PhoneCipher, phone_hash = @PhoneHash, phone_masked = @PhoneMasked,
+                gender = @Gender, birth_date = @BirthDate, post = @Post, skill_grade = @SkillGrade,
+                union_member = @UnionMember, union_joined_on = @UnionJoinedOn, party_member = @PartyMember,
+                status = @Status, hired_on = @HiredOn, external_id = @ExternalId,
+                version = version + 1, updated_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            RETURNING *
+            """,
+            request.ToParameters(sensitive, tenant.Id, current.Id),
+            cancellationToken);
+    }
+}
+
+internal static class UpdateWorkerEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPut("/workers/{id:guid}", async (Guid id, UpdateWorker command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            var updated = await mediator.Send(command with { WorkerId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct);
+            return Concurrency.WithETag(updated, request.HttpContext.Response);
+        })
+        .WithName("UpdateWorker")
+        .WithTags("Workers")
+        .WithSummary("Replace a worker's fields (needs If-Match)")
+        .Produces<Worker>()
+        .ProducesProblems(404, 409, 412, 422, 428);
+}

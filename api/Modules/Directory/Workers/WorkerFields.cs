@@ -1,0 +1,109 @@
+using FluentValidation;
+using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Protection;
+
+namespace Workforce.Directory.Workers;
+
+/// <summary>The fields of a worker that registering sets and updating replaces. Gender and birth date come from the resident ID.</summary>
+internal abstract record WorkerFields
+{
+    public string? Name { get; init; }
+
+    /// <summary>Unique within the enterprise.</summary>
+    public string? EmployeeNumber { get; init; }
+
+    /// <summary>18 characters, the last a check digit (0-9 or X). Stored encrypted; lists show it masked.</summary>
+    public string? ResidentId { get; init; }
+
+    /// <summary>Mainland mobile number. Stored encrypted; lists show it masked.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The enterprise, unit or team the worker belongs to.</summary>
+    public Guid? UnitId { get; init; }
+
+    /// <summary>岗位</summary>
+    public string? Post { get; init; }
+
+    public SkillGrade? SkillGrade { get; init; }
+    public bool? UnionMember { get; init; }
+    public DateOnly? UnionJoinedOn { get; init; }
+    public bool? PartyMember { get; init; }
+
+    /// <summary>active (default) or onLeave; leaving and retiring go through deactivation.</summary>
+    public WorkerStatus? Status { get; init; }
+
+    public DateOnly? HiredOn { get; init; }
+
+    /// <summary>The worker's id in the enterprise's HR system; unique within the enterprise.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>The row's values as SQL parameters: protected fields encrypted, hashed and masked, gender and birth date derived.</summary>
+    public object ToParameters(SensitiveData sensitive, Guid tenant, Guid id)
+    {
+        var residentId = ResidentIdNumber.Normalize(ResidentId!);
+        var phone = PhoneNumber.Normalize(Phone);
+        return new
+        {
+            TenantId = tenant,
+            Id = id,
+            UnitId,
+            Name = Name!.Trim(),
+            EmployeeNumber = EmployeeNumber!.Trim(),
+            ResidentIdCipher = sensitive.Encrypt(residentId),
+            ResidentIdHash = sensitive.LookupHash(residentId),
+            ResidentIdMasked = ResidentIdNumber.Mask(residentId),
+            PhoneCipher = phone is null ? null : sensitive.Encrypt(phone),
+            PhoneHash = phone is null ? null : sensitive.LookupHash(phone),
+            PhoneMasked = phone is null ? null : PhoneNumber.Mask(phone),
+            Gender = ResidentIdNumber.GenderOf(residentId).ToDbText(),
+            BirthDate = ResidentIdNumber.BirthDate(residentId),
+            Post = string.IsNullOrWhiteSpace(Post) ? null : Post.Trim(),
+            SkillGrade = SkillGrade.ToDbText(),
+            UnionMember = UnionMember ?? false,
+            UnionJoinedOn = UnionMember == true ? UnionJoinedOn : null,
+            PartyMember = PartyMember ?? false,
+            Status = (Status ?? WorkerStatus.Active).ToDbText(),
+            HiredOn,
+            ExternalId = string.IsNullOrWhiteSpace(ExternalId) ? null : ExternalId.Trim(),
+        };
+    }
+}
+
+internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
+{
+    private const int MinimumWorkingAge = 16;
+
+    public WorkerFieldsValidator(TimeProvider clock)
+    {
+        var today = () => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+        RuleFor(w => w.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the worker's name.")
+            .MaximumLength(50);
+        RuleFor(w => w.EmployeeNumber).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the employee number.")
+            .MaximumLength(32)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Use letters, digits, '-' and '_' only.");
+        RuleFor(w => w.ResidentId).Custom((value, context) =>
+        {
+            if (ResidentIdNumber.Problem(value, today()) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(w => w.Phone).Must(PhoneNumber.IsValid).WithMessage("Give a mainland mobile number: 11 digits starting with 13 to 19.");
+        RuleFor(w => w.UnitId).NotEmpty();
+        RuleFor(w => w.Post).MaximumLength(50);
+        RuleFor(w => w.ExternalId).MaximumLength(64);
+        RuleFor(w => w.Status).Must(s => s is null or WorkerStatus.Active or WorkerStatus.OnLeave)
+            .WithMessage("Only active or onLeave can be set here; deactivate a worker who left or retired.");
+        RuleFor(w => w.UnionJoinedOn).Null().When(w => w.UnionMember != true)
+            .WithMessage("Only a union member has a joining date.");
+        RuleFor(w => w.UnionJoinedOn).Must(d => d <= today()).When(w => w.UnionJoinedOn is not null)
+            .WithMessage("The joining date cannot be in the future.");
+        RuleFor(w => w.HiredOn).Must((w, hired) => BirthDateOf(w) is not { } born || hired >= born.AddYears(MinimumWorkingAge))
+            .When(w => w.HiredOn is not null)
+            .WithMessage($"The hire date must be on or after the worker's {MinimumWorkingAge}th birthday.");
+    }
+
+    private static DateOnly? BirthDateOf(WorkerFields worker) =>
+        worker.ResidentId is { } id ? ResidentIdNumber.BirthDate(ResidentIdNumber.Normalize(id)) : null;
+}

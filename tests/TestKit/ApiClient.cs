@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Workforce.TestKit;
+
+/// <summary>An HTTP client of the API acting for one organisation, with the assertions the tests share.</summary>
+public sealed class ApiClient(HttpClient http, Guid? tenant)
+{
+    public HttpClient Http { get; } = http;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(HttpMethod.Get, url);
+
+    public Task<HttpResponseMessage> PostAsync(string url, object? body = null, string? ifMatch = null) =>
+        SendAsync(HttpMethod.Post, url, body is null ? null : JsonContent.Create(body), ifMatch);
+
+    public Task<HttpResponseMessage> PutAsync(string url, object body, string? ifMatch = null) =>
+        SendAsync(HttpMethod.Put, url, JsonContent.Create(body), ifMatch);
+
+    /// <summary>Sends a raw body as JSON, for tests of malformed input.</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string url, string json) =>
+        SendAsync(HttpMethod.Post, url, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        if (tenant is { } id)
+        {
+            request.Headers.Add("X-Tenant-Id", id.ToString());
+        }
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>POSTs and expects 201, returning the created resource.</summary>
+    public async Task<JsonNode> CreateAsync(string url, object body)
+    {
+        var response = await PostAsync(url, body);
+        return await response.ExpectJsonAsync(HttpStatusCode.Created);
+    }
+}
+
+public sealed record Problem(int Status, string Code, string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? RequestId);
+
+public static class ResponseAssertions
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static async Task<JsonNode> ExpectJsonAsync(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} but got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Asserts a problem document with this status and code, and returns it.</summary>
+    public static async Task<Problem> ExpectProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {(int)status} {code} but got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<Problem>(body, Web)!;
+        Assert.Equal(code, problem.Code);
+        Assert.Equal((int)status, problem.Status);
+        return problem;
+    }
+
+    /// <summary>Asserts a validation problem (422) naming exactly these fields.</summary>
+    public static async Task<Problem> ExpectInvalidFieldsAsync(this HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.NotNull(problem.Errors);
+        Assert.Equal(fields.Order(), problem.Errors!.Keys.Order());
+        return problem;
+    }
+
+    public static string ETag(this HttpResponseMessage response) =>
+        response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The response has no ETag.");
+
+    public static Guid Id(this JsonNode node) => node["id"]!.GetValue<Guid>();
+
+    public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Workforce.TestKit;
+
+/// <summary>
+/// The real Host over its own freshly migrated database: one per test class (use it as a class fixture). Tests talk
+/// to it over HTTP as any client would; <see cref="Services"/> is there for tests of in-process contracts.
+/// </summary>
+public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static readonly string LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>A client acting for <paramref name="tenant"/> (sent as X-Tenant-Id), or for nobody.</summary>
+    public ApiClient Client(Guid? tenant = null) => new(CreateClient(), tenant);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
+        builder.UseSetting("SensitiveData:EncryptionKey", EncryptionKey);
+        builder.UseSetting("SensitiveData:LookupKey", LookupKey);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
