@@ -99,11 +99,10 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
             .WithMessage("Only a union member has a joining date.");
         RuleFor(w => w.UnionJoinedOn).Must(d => d <= today()).When(w => w.UnionJoinedOn is not null)
             .WithMessage("The joining date cannot be in the future.");
-        RuleFor(w => w.HiredOn).Must((w, hired) => BirthDateOf(w) is not { } born || hired >= born.AddYears(MinimumWorkingAge))
-            .When(w => w.HiredOn is not null)
+        RuleFor(w => w.HiredOn).Must((w, hired) => hired >= BirthDateOf(w).AddYears(MinimumWorkingAge))
+            .When(w => w.HiredOn is not null && ResidentIdNumber.Problem(w.ResidentId, today()) is null)
             .WithMessage($"The hire date must be on or after the worker's {MinimumWorkingAge}th birthday.");
     }
 
-    private static DateOnly? BirthDateOf(WorkerFields worker) =>
-        worker.ResidentId is { } id ? ResidentIdNumber.BirthDate(ResidentIdNumber.Normalize(id)) : null;
+    private static DateOnly BirthDateOf(WorkerFields valid) => ResidentIdNumber.BirthDate(ResidentIdNumber.Normalize(valid.ResidentId!))!.Value;
 }

@@ -1,0 +1,64 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Tenancy;
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Directory.Tests.Integrations;
+
+/// <summary>What other modules get when they ask Directory through the mediator.</summary>
+public sealed class DirectoryContractsTests(WorkforceApi api) : IClassFixture<WorkforceApi>
+{
+    [Fact]
+    public async Task FindWorkers_returns_only_the_acting_enterprises_workers()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var unit = await enterprise.AddUnitAsync("电芯车间");
+        var mine = await enterprise.RegisterWorkerAsync(unit.Id());
+        var stranger = await (await api.NewEnterpriseAsync()).RegisterWorkerAsync();
+
+        var found = await Ask(enterprise.Id, new FindWorkers([mine.Id(), stranger.Id(), Guid.NewGuid()]));
+
+        var summary = Assert.Single(found);
+        Assert.Equal(new WorkerSummary(mine.Id(), mine.Str("name"), mine.Str("employeeNumber"), unit.Id(), "电芯车间", "active"), summary);
+    }
+
+    [Fact]
+    public async Task GetTermRoster_lists_who_serves_on_the_day()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var term = await enterprise.CreateTermAsync();
+        var url = $"/api/v1/directory/terms/{term.Id()}/representatives";
+        var serving = await enterprise.RegisterWorkerAsync();
+        var later = await enterprise.RegisterWorkerAsync();
+        var gone = await enterprise.RegisterWorkerAsync();
+        await enterprise.Client.CreateAsync(url, new { workerId = serving.Id(), delegationGroup = "第一代表组", isWorkerSupervisor = true });
+        await enterprise.Client.CreateAsync(url, new { workerId = later.Id(), delegationGroup = "第一代表组", appointedOn = "2026-01-01" });
+        var ended = await enterprise.Client.CreateAsync(url, new { workerId = gone.Id(), delegationGroup = "第二代表组" });
+        await (await enterprise.Client.PostAsync($"/api/v1/directory/representatives/{ended.Id()}/end",
+            new { endedOn = "2025-01-01", reason = "调离" }, "\"1\"")).ExpectJsonAsync();
+
+        var roster = await Ask(enterprise.Id, new GetTermRoster(term.Id(), new DateOnly(2025, 6, 1)));
+
+        Assert.NotNull(roster);
+        Assert.Equal("第三届职工代表大会", roster.Name);
+        var entry = Assert.Single(roster.Representatives);
+        Assert.Equal(serving.Id(), entry.WorkerId);
+        Assert.True(entry.IsWorkerSupervisor);
+    }
+
+    [Fact]
+    public async Task GetTermRoster_knows_no_other_enterprises_term()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var theirs = await (await api.NewEnterpriseAsync()).CreateTermAsync();
+
+        Assert.Null(await Ask(enterprise.Id, new GetTermRoster(theirs.Id())));
+    }
+
+    private async Task<T> Ask<T>(Guid tenant, IRequest<T> request)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Set(tenant);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+}
