@@ -44,7 +44,12 @@ public static class Concurrency
         return TypedResults.Created(location, resource);
     }
 
-    /// <summary>The refusal for an update whose row exists at another version.</summary>
-    public static ProblemException Stale(int currentVersion) => ProblemException.PreconditionFailed(
-        $"The resource is at version {currentVersion}; read it again, then repeat the change.");
+    /// <summary>Refuses the update (412) unless the resource is still at the version the caller read.</summary>
+    public static void EnsureVersion(int current, int expected)
+    {
+        if (current != expected)
+        {
+            throw ProblemException.PreconditionFailed($"The resource is at version {current}; read it again, then repeat the change.");
+        }
+    }
 }

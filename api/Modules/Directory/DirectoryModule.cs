@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Errors;
 using Workforce.Directory.Demo;
 using Workforce.Directory.Organisations;
 using Workforce.Directory.Representatives;
@@ -22,9 +19,7 @@ public static class DirectoryModule
         .AddConstraintProblem("workers_external_id_key", () => ProblemException.Conflict("external_id_taken",
             "Another worker of this enterprise has this HR-system id.",
             new Dictionary<string, string[]> { ["externalId"] = ["This external id is already used in this enterprise."] }))
-        .AddConstraintProblem("organisations_sibling_name_key", () => ProblemException.Conflict("organisation_name_taken",
-            "Another active organisation under the same parent has this name.",
-            new Dictionary<string, string[]> { ["name"] = ["This name is already used under the same parent."] }))
+        .AddConstraintProblem("organisations_sibling_name_key", Organisation.NameTaken)
         .AddConstraintProblem("congress_terms_number_key", () => ProblemException.Conflict("term_number_taken",
             "The enterprise already has a congress term with this number.",
             new Dictionary<string, string[]> { ["number"] = ["This term number is already used."] }))

@@ -1,7 +1,4 @@
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Tenancy;
 using Workforce.Directory.Organisations;
 using Workforce.Directory.Representatives;
 using Workforce.Directory.Workers;

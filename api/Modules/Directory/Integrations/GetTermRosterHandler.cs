@@ -1,6 +1,3 @@
-using MediatR;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Tenancy;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Integrations;

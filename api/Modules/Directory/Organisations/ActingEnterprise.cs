@@ -1,6 +1,3 @@
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-
 namespace Workforce.Directory.Organisations;
 
 /// <summary>Enterprise-owned records (terms, representatives) can only be created by someone acting for an active enterprise.</summary>

@@ -1,14 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
-
 namespace Workforce.Directory.Organisations;
 
 internal sealed record CreateOrganisation : ICommand<Organisation>
@@ -61,7 +50,7 @@ internal sealed class CreateOrganisationHandler(DbSession db, CurrentTenant tena
         }
         if (await Organisation.SiblingHasNameAsync(db, parent.Id, name, except: null, cancellationToken))
         {
-            throw Organisation.NameTaken(name);
+            throw Organisation.NameTaken();
         }
 
         return await db.QuerySingleAsync<Organisation>(

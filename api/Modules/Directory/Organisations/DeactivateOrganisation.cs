@@ -1,13 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
-
 namespace Workforce.Directory.Organisations;
 
 /// <summary>Deactivate an empty organisation: one with no active organisations and no active workers under it.</summary>
@@ -19,10 +9,7 @@ internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentTenant 
     {
         var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
-        if (node.Version != request.ExpectedVersion)
-        {
-            throw Concurrency.Stale(node.Version);
-        }
+        Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
         {
             throw ProblemException.Conflict("organisation_is_root", "The platform cannot be deactivated.");

@@ -1,14 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Paging;
-using Workforce.BuildingBlocks.Tenancy;
-
 namespace Workforce.Directory.Organisations;
 
 /// <summary>The visible part of the tree, top down: by depth, then name in pinyin order.</summary>

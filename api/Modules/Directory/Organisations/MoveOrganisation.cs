@@ -1,14 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
 
 namespace Workforce.Directory.Organisations;
 
@@ -35,10 +25,7 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentTenant tenant
     {
         var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
-        if (node.Version != request.ExpectedVersion)
-        {
-            throw Concurrency.Stale(node.Version);
-        }
+        Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
         {
             throw ProblemException.Conflict("organisation_is_root", "The platform is the root of the tree and cannot move.");
@@ -67,7 +54,7 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentTenant tenant
         }
         if (await Organisation.SiblingHasNameAsync(db, parent.Id, node.Name, node.Id, cancellationToken))
         {
-            throw Organisation.NameTaken(node.Name);
+            throw Organisation.NameTaken();
         }
 
         // The subtree keeps its shape: every path swaps the old ancestors for the new ones.

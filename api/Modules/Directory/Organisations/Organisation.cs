@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
 
 namespace Workforce.Directory.Organisations;
 
@@ -72,8 +69,8 @@ internal sealed record Organisation : IVersioned
     public static ProblemException NotFound(Guid id) =>
         ProblemException.NotFound("organisation_not_found", $"There is no organisation {id} that you can see.");
 
-    public static ProblemException NameTaken(string name) => ProblemException.Conflict("organisation_name_taken",
-        $"Another active organisation under the same parent is already called '{name}'.",
+    public static ProblemException NameTaken() => ProblemException.Conflict("organisation_name_taken",
+        "Another active organisation under the same parent already has this name.",
         new Dictionary<string, string[]> { ["name"] = ["This name is already used under the same parent."] });
 
     /// <summary>A node the acting tenant can see; locked for the rest of the transaction when <paramref name="forUpdate"/>.</summary>

@@ -1,14 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
 
 namespace Workforce.Directory.Organisations;
 
@@ -41,10 +31,7 @@ internal sealed class UpdateOrganisationHandler(DbSession db, CurrentTenant tena
     {
         var current = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
-        if (current.Version != request.ExpectedVersion)
-        {
-            throw Concurrency.Stale(current.Version);
-        }
+        Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         var isTenantRoot = Organisation.IsTenantRoot(current.Kind);
         if (!isTenantRoot && request.TimeZone is not null)
         {
@@ -54,7 +41,7 @@ internal sealed class UpdateOrganisationHandler(DbSession db, CurrentTenant tena
         if (current.ParentId is { } parentId && name != current.Name &&
             await Organisation.SiblingHasNameAsync(db, parentId, name, current.Id, cancellationToken))
         {
-            throw Organisation.NameTaken(name);
+            throw Organisation.NameTaken();
         }
 
         return await db.QuerySingleAsync<Organisation>(

@@ -1,14 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
 
 namespace Workforce.Directory.Representatives;
 

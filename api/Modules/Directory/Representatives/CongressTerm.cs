@@ -1,7 +1,3 @@
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-
 namespace Workforce.Directory.Representatives;
 
 /// <summary>A congress term (届), for which representatives are appointed.</summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
 using Workforce.Directory.Organisations;
 
 namespace Workforce.Directory.Representatives;

@@ -1,14 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
 
 namespace Workforce.Directory.Representatives;
 
@@ -43,10 +33,7 @@ internal sealed class EndAppointmentHandler(DbSession db, CurrentTenant tenant) 
         {
             throw Representative.NotFound(request.RepresentativeId);
         }
-        if (current.Version != request.ExpectedVersion)
-        {
-            throw Concurrency.Stale(current.Version);
-        }
+        Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (current.EndedOn is not null)
         {
             throw ProblemException.Conflict("appointment_ended", $"This appointment already ended on {current.EndedOn:yyyy-MM-dd}.");

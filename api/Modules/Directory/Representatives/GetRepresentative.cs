@@ -1,12 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Tenancy;
-
 namespace Workforce.Directory.Representatives;
 
 internal sealed record GetRepresentative(Guid RepresentativeId) : IQuery<Representative>;

@@ -1,7 +1,3 @@
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
-
 namespace Workforce.Directory.Representatives;
 
 /// <summary>A worker's appointment as representative (职工代表) for a term.</summary>

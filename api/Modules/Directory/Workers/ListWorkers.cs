@@ -1,15 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Mediator;
-using Workforce.BuildingBlocks.Paging;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Tenancy;
-
 namespace Workforce.Directory.Workers;
 
 internal enum WorkerSort { Name, EmployeeNumber }

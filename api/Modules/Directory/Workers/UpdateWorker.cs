@@ -1,15 +1,5 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Mediator;
 using Workforce.BuildingBlocks.Protection;
-using Workforce.BuildingBlocks.Tenancy;
 
 namespace Workforce.Directory.Workers;
 
@@ -31,10 +21,7 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentTenant tenant, Se
     {
         var current = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: true, cancellationToken)
             ?? throw Worker.NotFound(request.WorkerId);
-        if (current.Version != request.ExpectedVersion)
-        {
-            throw Concurrency.Stale(current.Version);
-        }
+        Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (!current.IsEmployed)
         {
             throw ProblemException.Conflict("worker_deactivated", "This worker has left or retired; their record is kept as it was.");

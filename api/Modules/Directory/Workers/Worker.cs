@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-using Workforce.BuildingBlocks.Http;
 using Workforce.BuildingBlocks.Protection;
 
 namespace Workforce.Directory.Workers;

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Protection;
 
 namespace Workforce.Directory.Workers;

@@ -1,6 +1,3 @@
-using Workforce.BuildingBlocks.Data;
-using Workforce.BuildingBlocks.Errors;
-
 namespace Workforce.Directory.Workers;
 
 /// <summary>Where a worker may be filed: an active enterprise, unit or team of the acting enterprise.</summary>
