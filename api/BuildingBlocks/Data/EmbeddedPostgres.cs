@@ -184,7 +184,9 @@ public sealed class EmbeddedPostgres
 
     private async Task EnsureDatabaseAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        // Unpooled: a pooled connection would outlive a stop of the server and fail the next start in this process.
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.Add(new NpgsqlParameter { Value = _options.Database });

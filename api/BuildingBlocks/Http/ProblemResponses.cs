@@ -86,7 +86,8 @@ public static class ProblemResponses
         _ when error.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) ||
                error.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
             ProblemException.BadRequest("invalid_parameter", error.Message),
-        _ when error.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
+        _ when error.Message.Contains("no body was provided", StringComparison.Ordinal) ||
+               error.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
             ProblemException.BadRequest("malformed_body", "The request needs a JSON body."),
         _ => ProblemException.BadRequest("bad_request", error.Message),
     };

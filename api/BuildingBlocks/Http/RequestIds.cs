@@ -21,7 +21,12 @@ public static partial class RequestIds
         {
             context.TraceIdentifier = offered;
         }
-        context.Response.Headers[Header] = context.TraceIdentifier;
+        // Set as the response starts: the exception handler clears the headers before it writes a problem document.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        });
         await next();
     });
 }

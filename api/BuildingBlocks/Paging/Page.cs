@@ -51,6 +51,13 @@ public sealed class PageQueryValidator : AbstractValidator<PageQuery>
 /// <summary>Opaque cursors: the last row's sort key as base64url JSON. Callers must not build them; a broken one is a 400.</summary>
 public static class Keyset
 {
+    // A cursor we made names every part of its key; one with a part missing or null was made by someone else.
+    private static readonly JsonSerializerOptions Strict = new()
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
     public static string Encode<TKey>(TKey key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
     public static TKey? Decode<TKey>(string? cursor)
@@ -61,7 +68,7 @@ public static class Keyset
         }
         try
         {
-            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor))
+            return JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor), Strict)
                 ?? throw new JsonException("Empty cursor.");
         }
         catch (Exception error) when (error is FormatException or JsonException or NotSupportedException)

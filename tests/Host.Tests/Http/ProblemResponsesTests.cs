@@ -1,0 +1,56 @@
+namespace Workforce.Host.Tests.Http;
+
+/// <summary>Errors that arise before any handler runs still leave as problem documents with a stable code.</summary>
+public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<WorkforceApi>
+{
+    private const string Workers = "/api/v1/directory/workers";
+    private readonly ApiClient _client = api.Client(Guid.CreateVersion7());
+
+    [Fact]
+    public async Task An_unknown_route_under_api_is_a_404_problem()
+    {
+        var response = await _client.GetAsync("/api/v1/directory/nothing-here");
+
+        await response.ExpectTracedProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task A_method_the_route_does_not_take_is_a_405_problem()
+    {
+        var response = await _client.SendAsync(HttpMethod.Delete, Workers);
+
+        await response.ExpectTracedProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_malformed()
+    {
+        var response = await _client.PostRawAsync(Workers, """{ "name": "张三", """);
+
+        await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
+    }
+
+    [Theory]
+    [InlineData("unionMember", "yes")]
+    [InlineData("skillGrade", "grandmaster")]
+    [InlineData("hiredOn", "last spring")]
+    [InlineData("unitId", 42)]
+    public async Task A_field_of_the_wrong_type_is_malformed_and_named(string field, object value)
+    {
+        var body = TestEnterprise.WorkerBody(Guid.CreateVersion7());
+        body[field] = value;
+
+        var response = await _client.PostAsync(Workers, body);
+
+        var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
+        Assert.Equal([field], problem.Errors?.Keys);
+    }
+
+    [Fact]
+    public async Task A_missing_body_is_malformed()
+    {
+        var response = await _client.PostAsync(Workers);
+
+        await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
+    }
+}

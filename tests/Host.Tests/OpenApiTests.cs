@@ -1,0 +1,101 @@
+namespace Workforce.Host.Tests;
+
+/// <summary>The OpenAPI document is the contract HR systems and the admin UI generate their clients from.</summary>
+public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch"];
+
+    private sealed record Operation(string Method, string Path, JsonObject Body)
+    {
+        public override string ToString() => $"{Method.ToUpperInvariant()} {Path}";
+    }
+
+    [Fact]
+    public async Task The_document_lists_the_directory_operations_by_name()
+    {
+        var operationIds = (await ApiOperationsAsync()).Select(o => o.Body["operationId"]?.GetValue<string>()).ToHashSet();
+
+        Assert.Superset(new HashSet<string?>
+        {
+            "CreateOrganisation", "GetOrganisation", "ListOrganisations", "UpdateOrganisation", "MoveOrganisation", "DeactivateOrganisation",
+            "RegisterWorker", "GetWorker", "ListWorkers", "UpdateWorker", "DeactivateWorker",
+            "CreateTerm", "ListTerms", "AppointRepresentative", "GetRepresentative", "ListRepresentatives", "EndAppointment",
+        }, operationIds);
+    }
+
+    [Fact]
+    public async Task Every_api_operation_has_a_unique_operation_id_a_tag_and_a_summary()
+    {
+        var operations = await ApiOperationsAsync();
+
+        var lacking = operations
+            .SelectMany(o => new[]
+            {
+                IsBlank(o.Body["operationId"]) ? $"{o} has no operationId" : null,
+                o.Body["tags"] is JsonArray { Count: > 0 } ? null : $"{o} has no tag",
+                IsBlank(o.Body["summary"]) ? $"{o} has no summary" : null,
+            })
+            .OfType<string>();
+        Assert.Empty(lacking);
+        var repeated = operations.GroupBy(o => o.Body["operationId"]!.GetValue<string>()).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Empty(repeated);
+    }
+
+    [Fact]
+    public async Task Every_api_operation_declares_a_client_error_as_a_problem_document()
+    {
+        var operations = await ApiOperationsAsync();
+
+        var silent = operations.Where(o => !o.Body["responses"]!.AsObject()
+            .Any(response => response.Key.StartsWith('4') && response.Value?["content"]?["application/problem+json"] is not null));
+        Assert.Empty(silent.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public async Task Every_api_operation_asks_for_the_tenant_header()
+    {
+        var operations = await ApiOperationsAsync();
+
+        var withoutTenant = operations.Where(o => o.Body["parameters"] is not JsonArray parameters || !parameters.Any(p =>
+            p?["name"]?.GetValue<string>() == "X-Tenant-Id" && p["in"]?.GetValue<string>() == "header" && p["required"]?.GetValue<bool>() == true));
+        Assert.Empty(withoutTenant.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public async Task Enums_are_described_as_their_camel_case_json_strings()
+    {
+        var document = await DocumentAsync();
+
+        var workerStatus = document["components"]?["schemas"]?["WorkerStatus"];
+        Assert.NotNull(workerStatus);
+        Assert.Equal("string", workerStatus["type"]?.GetValue<string>());
+        Assert.Equal(["active", "onLeave", "left", "retired"], workerStatus["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served()
+    {
+        var response = await api.Client().GetAsync("/swagger/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<JsonNode> DocumentAsync() => await (await api.Client().GetAsync("/openapi/v1.json")).ExpectJsonAsync();
+
+    /// <summary>Every operation under /api; none at all would be a failure of its own.</summary>
+    private async Task<IReadOnlyList<Operation>> ApiOperationsAsync()
+    {
+        var document = await DocumentAsync();
+        var operations = document["paths"]!.AsObject()
+            .Where(path => path.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value!.AsObject()
+                .Where(item => HttpMethods.Contains(item.Key))
+                .Select(item => new Operation(item.Key, path.Key, item.Value!.AsObject())))
+            .ToList();
+        Assert.NotEmpty(operations);
+        return operations;
+    }
+
+    private static bool IsBlank(JsonNode? node) => string.IsNullOrWhiteSpace(node?.GetValue<string>());
+}
