@@ -18,6 +18,14 @@ public sealed class HealthTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     }
 
     [Fact]
+    public async Task Health_ignores_the_tenant_header_the_api_needs()
+    {
+        var response = await api.SendWithHeadersAsync(HttpMethod.Get, "/healthz", ("X-Tenant-Id", "not-a-tenant"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_migrated_database_is_ready()
     {
         var response = await api.Client().GetAsync("/readyz");

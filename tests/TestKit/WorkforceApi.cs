@@ -17,6 +17,9 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>What the application logged, at every level.</summary>
+    public LogCapture Logs { get; } = new();
+
     public async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -34,6 +37,9 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
         builder.UseSetting("SensitiveData:EncryptionKey", EncryptionKey);
         builder.UseSetting("SensitiveData:LookupKey", LookupKey);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddProvider(Logs)
+            .AddFilter<LogCapture>(null, LogLevel.Debug));
     }
 }

@@ -15,15 +15,18 @@ public static class Concurrency
 {
     public static string ETagOf(int version) => $"\"{version}\"";
 
-    /// <summary>The version the caller last read: 428 without <c>If-Match</c>; a tag that is not ours can never match, so 412.</summary>
+    /// <summary>
+    /// The version the caller last read: 428 without <c>If-Match</c>. If-Match compares strongly, so a weak tag, a list
+    /// of tags or a tag that is not ours can never match: 412.
+    /// </summary>
     public static int ExpectedVersion(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
         {
             throw ProblemException.PreconditionRequired("Send If-Match with the ETag from your last read of this resource.");
         }
-        if (EntityTagHeaderValue.TryParse(header.Trim(), out var tag) && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
+        if (EntityTagHeaderValue.TryParse(header, out var tag) && !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
         {
             return version;
         }

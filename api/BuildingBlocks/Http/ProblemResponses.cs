@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +15,13 @@ namespace Workforce.BuildingBlocks.Http;
 /// Every error leaves as <c>application/problem+json</c> with a stable <c>code</c> and the request id: refusals
 /// from handlers, bodies that are not JSON or hold wrong types, unknown routes, and the 500 that should never happen.
 /// </summary>
-public static class ProblemResponses
+public static partial class ProblemResponses
 {
+    // ASP.NET says which parameter failed only in its message: 'Failed to bind parameter "Guid UnitId" from "…"' or
+    // 'Required parameter "Guid id" was not provided…'. The name is kept; the value the caller sent is not echoed.
+    [GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]* )?(?<name>\w+)""")]
+    private static partial Regex ParameterName();
+
     private static readonly Dictionary<int, string> CodesByStatus = new()
     {
         [400] = "bad_request",
@@ -83,14 +89,16 @@ public static class ProblemResponses
             new ProblemException(413, "payload_too_large", "The request body is too large.", error.Message),
         _ when error.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
             new ProblemException(415, "unsupported_media_type", "The body must be JSON.", "Send the body as application/json."),
-        _ when error.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) ||
-               error.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
-            ProblemException.BadRequest("invalid_parameter", error.Message),
+        _ when ParameterName().Match(error.Message) is { Success: true } parameter =>
+            InvalidParameter(JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value)),
         _ when error.Message.Contains("no body was provided", StringComparison.Ordinal) ||
                error.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
             ProblemException.BadRequest("malformed_body", "The request needs a JSON body."),
         _ => ProblemException.BadRequest("bad_request", error.Message),
     };
+
+    private static ProblemException InvalidParameter(string name) => ProblemException.BadRequest("invalid_parameter",
+        $"{name} is missing or not valid.", new Dictionary<string, string[]> { [name] = ["This value is missing or not valid."] });
 
     private sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
     {

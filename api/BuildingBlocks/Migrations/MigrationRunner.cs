@@ -32,7 +32,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IReadOnlyList<M
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@LockKey)", new { LockKey }, cancellationToken: ct));
+        await LockAsync(connection, ct);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(CreateHistory, cancellationToken: ct));
@@ -53,6 +53,20 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, IReadOnlyList<M
         finally
         {
             await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@LockKey)", new { LockKey }, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    /// <summary>Waits its turn behind another instance's migrations, but not forever: a hung instance must not hold every start.</summary>
+    private static async Task LockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SET lock_timeout = '5min'; SELECT pg_advisory_lock(@LockKey); RESET lock_timeout;", new { LockKey }, cancellationToken: ct));
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new MigrationException("Another instance has held the migration lock for over 5 minutes; is one stuck?", error);
         }
     }
 

@@ -22,14 +22,15 @@ public sealed partial record MigrationScript(int Number, string Name, string Sql
         return new MigrationScript(int.Parse(match.Groups["number"].Value), name, sql, checksum);
     }
 
-    /// <summary>Every <c>*.sql</c> file of the directory in number order; a repeated number is refused.</summary>
+    /// <summary>Every SQL file of the directory in number order; a misnamed file or a repeated number is refused, never skipped.</summary>
     public static IReadOnlyList<MigrationScript> LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
         {
             throw new MigrationException($"The migrations directory {directory} does not exist.");
         }
-        var scripts = Directory.EnumerateFiles(directory, "*.sql")
+        var scripts = Directory.EnumerateFiles(directory)
+            .Where(path => path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
             .Select(path => FromText(Path.GetFileName(path), File.ReadAllText(path, Encoding.UTF8)))
             .OrderBy(script => script.Number)
             .ToList();

@@ -30,6 +30,8 @@ public sealed class ConcurrencyTests
     [InlineData("\"abc\"")]
     [InlineData("3")]
     [InlineData("W/\"x\"")]
+    [InlineData("W/\"3\"")]
+    [InlineData("\"3\", \"4\"")]
     public void A_tag_that_is_not_one_of_ours_can_never_match(string ifMatch)
     {
         var error = Assert.Throws<ProblemException>(() => Concurrency.ExpectedVersion(RequestWith(ifMatch)));

@@ -139,6 +139,7 @@ public sealed class MigrationRunnerTests : IAsyncLifetime
     [InlineData("0001_Init.sql")]
     [InlineData("0001_.sql")]
     [InlineData("0001_directory init.sql")]
+    [InlineData("0001_init.SQL")]
     public void Files_whose_names_break_the_pattern_are_refused(string name)
     {
         Write(name, "SELECT 1;");

@@ -56,6 +56,27 @@ public sealed class RegisterWorkerTests(WorkforceApi api) : IClassFixture<Workfo
     }
 
     [Fact]
+    public async Task Resident_id_and_phone_never_reach_the_logs()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var residentId = TestIdentity.NewResidentId();
+        var phone = TestIdentity.NewPhone();
+        var worker = await enterprise.RegisterWorkerAsync(change: body => (body["residentId"], body["phone"]) = (residentId, phone));
+        var duplicate = TestEnterprise.WorkerBody(enterprise.Id);
+        duplicate["residentId"] = residentId;
+        var invalid = TestEnterprise.WorkerBody(enterprise.Id);
+        invalid["residentId"] = residentId[..17] + (residentId[17] == '0' ? '1' : '0');
+
+        await (await enterprise.Client.PostAsync(Url, duplicate)).ExpectProblemAsync(HttpStatusCode.Conflict, "resident_id_taken");
+        await (await enterprise.Client.PostAsync(Url, invalid)).ExpectInvalidFieldsAsync("residentId");
+        await (await enterprise.Client.GetAsync($"{Url}/{worker.Id()}")).ExpectJsonAsync();
+        await (await enterprise.Client.GetAsync(Url)).ExpectJsonAsync();
+
+        Assert.Contains(api.Logs.Entries, log => log.Message.Contains("RegisterWorker"));
+        Assert.DoesNotContain(api.Logs.Entries, log => log.Text.Contains(residentId[..17]) || log.Text.Contains(phone));
+    }
+
+    [Fact]
     public async Task Missing_required_fields_are_each_named()
     {
         var enterprise = await api.NewEnterpriseAsync();

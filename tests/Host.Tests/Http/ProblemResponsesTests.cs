@@ -53,4 +53,14 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
 
         await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
     }
+
+    [Fact]
+    public async Task A_query_parameter_of_the_wrong_type_is_named_without_echoing_the_value()
+    {
+        var response = await _client.GetAsync($"{Workers}?unitId=%3Cscript%3E");
+
+        var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "invalid_parameter");
+        Assert.Equal(["unitId"], problem.Errors?.Keys);
+        Assert.DoesNotContain("script", problem.Detail);
+    }
 }
