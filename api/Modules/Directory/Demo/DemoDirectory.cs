@@ -60,17 +60,26 @@ internal sealed class DemoDirectory(IServiceProvider services)
         tenant.Set(CurrentTenant.Platform);
         var region = await mediator.Send(new CreateOrganisation
         {
-            ParentId = CurrentTenant.Platform, Kind = OrganisationKind.Region, Name = "苏州市产业工人队伍建设改革办公室", Code = RegionCode,
+            ParentId = CurrentTenant.Platform,
+            Kind = OrganisationKind.Region,
+            Name = "苏州市产业工人队伍建设改革办公室",
+            Code = RegionCode,
         }, ct);
 
         tenant.Set(region.Id);
         var machinery = await mediator.Send(new CreateOrganisation
         {
-            ParentId = region.Id, Kind = OrganisationKind.Enterprise, Name = "苏州精工机械有限公司", Code = "DEMO-JGJX",
+            ParentId = region.Id,
+            Kind = OrganisationKind.Enterprise,
+            Name = "苏州精工机械有限公司",
+            Code = "DEMO-JGJX",
         }, ct);
         var battery = await mediator.Send(new CreateOrganisation
         {
-            ParentId = region.Id, Kind = OrganisationKind.Enterprise, Name = "苏州新能电池科技有限公司", Code = "DEMO-XNDC",
+            ParentId = region.Id,
+            Kind = OrganisationKind.Enterprise,
+            Name = "苏州新能电池科技有限公司",
+            Code = "DEMO-XNDC",
         }, ct);
 
         await SeedEnterpriseAsync(mediator, tenant, machinery, 180, new()
@@ -117,7 +126,9 @@ internal sealed class DemoDirectory(IServiceProvider services)
 
         var term = await mediator.Send(new CreateTerm
         {
-            Number = 3, StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2028, 12, 31),
+            Number = 3,
+            StartsOn = new DateOnly(2024, 1, 1),
+            EndsOn = new DateOnly(2028, 12, 31),
         }, ct);
         var groups = new[] { "第一代表组", "第二代表组", "第三代表组", "第四代表组" };
         var representatives = workers.OrderBy(_ => _random.Next()).Take(workerCount / 6).ToList();
