@@ -104,6 +104,12 @@ public static partial class ProblemResponses
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The caller went away; there is nobody to answer and nothing went wrong on our side.
+                httpContext.Response.StatusCode = 499;
+                return true;
+            }
             var problem = exception switch
             {
                 ProblemException known => known,
