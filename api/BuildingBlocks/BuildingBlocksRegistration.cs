@@ -12,7 +12,7 @@ using Workforce.BuildingBlocks.Http;
 using Workforce.BuildingBlocks.Mediator;
 using Workforce.BuildingBlocks.Migrations;
 using Workforce.BuildingBlocks.Protection;
-using Workforce.BuildingBlocks.Tenancy;
+using Workforce.BuildingBlocks.Security;
 
 namespace Workforce.BuildingBlocks;
 
@@ -40,7 +40,7 @@ public static class BuildingBlocksRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DbSession>();
-        services.AddScoped<CurrentTenant>();
+        services.AddScoped<CurrentActor>();
         services.AddSingleton<ConstraintProblems>();
         services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));
         services.AddMediator(moduleAssemblies.Append(typeof(BuildingBlocksRegistration).Assembly));

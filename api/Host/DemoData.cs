@@ -1,3 +1,4 @@
+using Workforce.Access;
 using Workforce.Directory;
 
 namespace Workforce.Host;
@@ -11,8 +12,13 @@ internal sealed class DemoData(IServiceProvider services, IConfiguration configu
         {
             return;
         }
-        var seeded = await DirectoryModule.SeedDemoDataAsync(services, cancellationToken);
-        logger.LogInformation(seeded ? "Seeded the demo dataset" : "Demo dataset already present");
+        if (await DirectoryModule.SeedDemoDataAsync(services, cancellationToken) is not { } directory)
+        {
+            logger.LogInformation("Demo dataset already present");
+            return;
+        }
+        await AccessModule.SeedDemoDataAsync(services, directory, cancellationToken);
+        logger.LogInformation("Seeded the demo dataset");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,12 +1,20 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using Workforce.BuildingBlocks.Tenancy;
+using Workforce.BuildingBlocks.Security;
 
 namespace Workforce.Host;
 
 /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> (the contract HR systems and the admin UI share) and Swagger UI at <c>/swagger</c>.</summary>
 internal static class OpenApi
 {
+    public const string SessionScheme = "session";
+    public const string ApiKeyScheme = "apiKey";
+
+    /// <summary>The permission an operation needs, as an extension of the operation: what the access matrix tests read.</summary>
+    public const string PermissionExtension = "x-permission";
+
     public static IServiceCollection AddWorkforceOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -16,11 +24,25 @@ internal static class OpenApi
             {
                 Title = "Workforce API",
                 Version = "v1",
-                Description = "Industrial-workforce reform platform: organisations, workers and representatives, and the modules built on them. " +
+                Description = "Industrial-workforce reform platform: organisations, workers and representatives, access, and the modules built on them. " +
+                              "Sign in for a session cookie (and send its antiforgery token as X-XSRF-TOKEN on unsafe methods), or send an API key as a bearer token. " +
                               "Errors are RFC 9457 problem documents with a stable `code`. Updates need `If-Match` with the ETag from the last read.",
             });
+            swagger.AddSecurityDefinition(SessionScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "workforce_session",
+                Description = "The session cookie set by POST /api/v1/access/login.",
+            });
+            swagger.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API client's key: Authorization: Bearer wf_…",
+            });
             swagger.SupportNonNullableReferenceTypes();
-            swagger.OperationFilter<TenantHeaderParameter>();
+            swagger.OperationFilter<AccessRequirements>();
         });
         return services;
     }
@@ -36,21 +58,35 @@ internal static class OpenApi
         return app;
     }
 
-    private sealed class TenantHeaderParameter : IOperationFilter
+    /// <summary>Each operation says how to authenticate, which permission it needs, and which organisation header it reads.</summary>
+    private sealed class AccessRequirements : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true)
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any())
             {
+                operation.Security = [];
                 return;
+            }
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
+            ];
+            if (metadata.OfType<RequiredPermission>().FirstOrDefault() is { } required)
+            {
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[PermissionExtension] = new JsonNodeExtension(JsonValue.Create(required.Permission));
+                operation.Description = $"Requires the `{required.Permission}` permission at the organisation you act for.";
             }
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
-                Name = TenantHeader.Name,
+                Name = "X-Organisation-Id",
                 In = ParameterLocation.Header,
-                Required = true,
-                Description = "The organisation you act for (until sign-in arrives).",
+                Required = false,
+                Description = "The organisation you act for, when you hold roles at several.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
             });
         }

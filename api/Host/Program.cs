@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Workforce.BuildingBlocks;
 using Workforce.BuildingBlocks.Http;
-using Workforce.BuildingBlocks.Tenancy;
+using Workforce.Access;
 using Workforce.Directory;
 using Workforce.Host;
 
@@ -19,7 +19,8 @@ builder.Logging.AddJsonConsole(json =>
     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
-builder.Services.AddBuildingBlocks([typeof(DirectoryModule).Assembly]);
+builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly]);
+builder.Services.AddAccess();
 builder.Services.AddDirectory();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
@@ -34,12 +35,13 @@ if (verb == "migrate")
 
 app.UseRequestIds();
 app.UseProblemResponses();
-app.UseEnumQueryValues();
 app.UseWorkforceOpenApi();
-app.UseTenantHeader();
+app.UseAccess();
+app.UseEnumQueryValues();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAccess();
 app.MapDirectory();
 
 await app.RunAsync();

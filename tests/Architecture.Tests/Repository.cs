@@ -24,6 +24,9 @@ internal static class Repository
 
     public static IReadOnlyList<ModuleProject> Contracts { get; } = Projects.Where(p => p.IsContracts).ToList();
 
+    /// <summary>BuildingBlocks' own schema (the audit trail and the functions modules attach to it): every module may use it.</summary>
+    public const string SharedSchema = "shared";
+
     public static IReadOnlyList<string> Schemas { get; } =
         Modules.Select(m => m.Name).Concat(PlannedModules).Select(name => name.ToLowerInvariant()).Distinct().Order().ToList();
 

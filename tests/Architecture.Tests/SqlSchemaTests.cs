@@ -28,16 +28,22 @@ public partial class SqlSchemaTests
 
     /// <summary>SQL files have no C# names to confuse, and Postgres folds unquoted names to lowercase: match any case.</summary>
     internal static IReadOnlyList<string> MigrationViolations(string file, string sql, IReadOnlyCollection<string> schemas) =>
-        MigrationName().Match(Path.GetFileName(file)) is { Success: true } name && schemas.Contains(name.Groups["module"].Value)
+        MigrationName().Match(Path.GetFileName(file)) is { Success: true } name && OwnsMigrations(name.Groups["module"].Value, schemas)
             ? Violations(file, sql, name.Groups["module"].Value, schemas, ignoreCase: true)
-            : [$"{file} is not named NNNN_<module>_<what>.sql after a module."];
+            : [$"{file} is not named NNNN_<module>_<what>.sql after a module (or {Repository.SharedSchema}, for BuildingBlocks)."];
+
+    private static bool OwnsMigrations(string owner, IReadOnlyCollection<string> schemas) => owner == Repository.SharedSchema || schemas.Contains(owner);
 
     [GeneratedRegex(@"^\d{4}_(?<module>[a-z]+)_")]
     private static partial Regex MigrationName();
 
     private static IReadOnlyList<string> CodeViolations(ModuleProject module) => module.Sources
-        .SelectMany(source => Violations(source.File, source.Text, module.Schema, Repository.Schemas, ignoreCase: false))
+        .SelectMany(source => Violations(source.File, WithoutComments(source.Text), module.Schema, Repository.Schemas, ignoreCase: false))
         .ToList();
+
+    /// <summary>Comment lines are prose (a permission such as directory.workers.read is no SQL); their line numbers are kept.</summary>
+    internal static string WithoutComments(string code) =>
+        string.Join('\n', code.Split('\n').Select(line => line.TrimStart().StartsWith("//", StringComparison.Ordinal) ? "" : line));
 
     [Fact]
     public void Module_code_names_no_other_module_schema() => Rules.AssertNone(Repository.Modules.SelectMany(CodeViolations));
@@ -91,6 +97,21 @@ public partial class SqlSchemaTests
 
     [Fact]
     public void Migration_rule_reports_a_file_not_named_after_a_module() => Rules.AssertExactly(
-        ["db-migrations/0002_shared_outbox.sql is not named NNNN_<module>_<what>.sql after a module."],
-        MigrationViolations("db-migrations/0002_shared_outbox.sql", "CREATE TABLE shared.outbox (id uuid);", Repository.Schemas));
+        ["db-migrations/0002_common_outbox.sql is not named NNNN_<module>_<what>.sql after a module (or shared, for BuildingBlocks)."],
+        MigrationViolations("db-migrations/0002_common_outbox.sql", "CREATE TABLE common.outbox (id uuid);", Repository.Schemas));
+
+    [Fact]
+    public void Migration_rule_keeps_the_shared_schema_to_itself() => Rules.AssertExactly(
+        ["db-migrations/0002_shared_leak.sql:1 names directory.workers, outside the shared schema."],
+        MigrationViolations("db-migrations/0002_shared_leak.sql", "CREATE VIEW shared.people AS SELECT * FROM directory.workers;", Repository.Schemas));
+
+    [Fact]
+    public void Modules_may_attach_their_tables_to_the_shared_audit_trail() => Rules.AssertNone(
+        MigrationViolations("db-migrations/0002_directory_audit.sql", "SELECT shared.track_changes('directory.workers');", Repository.Schemas));
+
+    [Fact]
+    public void Schema_rule_ignores_comment_lines_but_not_the_code_after_them() => Rules.AssertExactly(
+        ["Sample.cs:2 names congress.sessions, outside the directory schema."],
+        Violations("Sample.cs", WithoutComments("/// Needs directory.workers.read or congress.sessions.read.\nvar sql = \"SELECT 1 FROM congress.sessions s\";"),
+            "directory", Repository.Schemas, ignoreCase: false));
 }

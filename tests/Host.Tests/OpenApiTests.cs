@@ -52,13 +52,34 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     }
 
     [Fact]
-    public async Task Every_api_operation_asks_for_the_tenant_header()
+    public async Task Every_api_operation_but_sign_in_requires_the_session_or_an_api_key()
     {
         var operations = await ApiOperationsAsync();
 
-        var withoutTenant = operations.Where(o => o.Body["parameters"] is not JsonArray parameters || !parameters.Any(p =>
-            p?["name"]?.GetValue<string>() == "X-Tenant-Id" && p["in"]?.GetValue<string>() == "header" && p["required"]?.GetValue<bool>() == true));
-        Assert.Empty(withoutTenant.Select(o => o.ToString()));
+        var open = operations.Where(o => o.Body["security"] is not JsonArray { Count: 2 } schemes
+            || schemes.Select(s => s!.AsObject().Single().Key).Order().SequenceEqual(["apiKey", "session"]) is false);
+        Assert.Equal(["POST /api/v1/access/login"], open.Select(o => o.ToString()));
+        Assert.Empty(operations.Single(o => o.Path == "/api/v1/access/login").Body["security"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_document_declares_the_session_cookie_and_the_bearer_key()
+    {
+        var schemes = (await DocumentAsync())["components"]!["securitySchemes"]!;
+
+        Assert.Equal("cookie", schemes["session"]!["in"]!.GetValue<string>());
+        Assert.Equal("workforce_session", schemes["session"]!["name"]!.GetValue<string>());
+        Assert.Equal("http", schemes["apiKey"]!["type"]!.GetValue<string>());
+        Assert.Equal("bearer", schemes["apiKey"]!["scheme"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Operations_name_the_permission_they_need()
+    {
+        var operations = await ApiOperationsAsync();
+
+        Assert.Equal("directory.workers.write", operations.Single(o => o.Body["operationId"]!.GetValue<string>() == "RegisterWorker").Body["x-permission"]!.GetValue<string>());
+        Assert.Equal("access.audit.read", operations.Single(o => o.Body["operationId"]!.GetValue<string>() == "ListAuditTrail").Body["x-permission"]!.GetValue<string>());
     }
 
     [Fact]
@@ -75,13 +96,13 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     [Fact]
     public async Task Swagger_ui_is_served()
     {
-        var response = await api.Client().GetAsync("/swagger/index.html");
+        var response = await api.Anonymous().GetAsync("/swagger/index.html");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<JsonNode> DocumentAsync() => await (await api.Client().GetAsync("/openapi/v1.json")).ExpectJsonAsync();
+    private async Task<JsonNode> DocumentAsync() => await (await api.Anonymous().GetAsync("/openapi/v1.json")).ExpectJsonAsync();
 
     /// <summary>Every operation under /api; none at all would be a failure of its own.</summary>
     private async Task<IReadOnlyList<Operation>> ApiOperationsAsync()

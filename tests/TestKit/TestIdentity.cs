@@ -23,6 +23,8 @@ public static class TestIdentity
 
     public static string NewEmployeeNumber() => $"T{Interlocked.Increment(ref _sequence):D6}";
 
+    public static string NewLoginName(string prefix) => $"{prefix.ToLowerInvariant()}-{Interlocked.Increment(ref _sequence):D6}";
+
     public static string NewName(string prefix = "测试") => $"{prefix}{Guid.NewGuid().ToString("N")[..6]}";
 
     public static string NewPhone() => "139" + Random.Shared.Next(0, 100_000_000).ToString("D8");

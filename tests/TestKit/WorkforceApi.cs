@@ -28,8 +28,18 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
         await TestPostgres.DropDatabaseAsync(ConnectionString);
     }
 
-    /// <summary>A client acting for <paramref name="tenant"/> (sent as X-Tenant-Id), or for nobody.</summary>
-    public ApiClient Client(Guid? tenant = null) => new(CreateClient(), tenant);
+    public const string AdminPassword = "Platform-Secret-2026";
+
+    private Caller? _admin;
+
+    public Caller Anonymous() => Caller.Anonymous(CreateClient());
+
+    public Caller WithApiKey(string key) => Caller.WithApiKey(CreateClient(), key);
+
+    public Task<Caller> SignInAsync(string loginName, string password) => Caller.SignInAsync(CreateClient(), loginName, password);
+
+    /// <summary>The platform administrator the first start created, signed in.</summary>
+    public async Task<Caller> AdminAsync() => _admin ??= await SignInAsync("admin", AdminPassword);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -37,6 +47,10 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Workforce", ConnectionString);
         builder.UseSetting("SensitiveData:EncryptionKey", EncryptionKey);
         builder.UseSetting("SensitiveData:LookupKey", LookupKey);
+        builder.UseSetting("Access:AdminPassword", AdminPassword);
+        builder.UseSetting("Access:LoginAttemptsPerMinute", "100000");
+        // Hashing is deliberately slow; the tests sign in hundreds of times and are not what it protects against.
+        builder.UseSetting("Access:PasswordHashIterations", "1000");
         builder.ConfigureLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddProvider(Logs)

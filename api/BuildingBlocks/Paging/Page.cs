@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using FluentValidation;
+using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Errors;
 
 namespace Workforce.BuildingBlocks.Paging;
@@ -34,6 +35,14 @@ public abstract record PageQuery
         }
         var items = rows.Take(PageSize).ToList();
         return new Page<T>(items, Keyset.Encode(keyOf(items[^1])), total);
+    }
+
+    /// <summary>Runs a list's page query (which fetches <see cref="FetchSize"/> rows) and, when asked for, its count.</summary>
+    public async Task<Page<T>> ReadAsync<T, TKey>(DbSession db, string pageSql, string countSql, object parameters, Func<T, TKey> keyOf, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<T>(pageSql, parameters, ct);
+        long? total = WantsTotal ? await db.ExecuteScalarAsync<long>(countSql, parameters, ct) : null;
+        return ToPage(rows, keyOf, total);
     }
 
     /// <summary>The sort key after which this page starts, or the type's default for the first page.</summary>

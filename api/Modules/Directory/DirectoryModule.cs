@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Directory.Contracts;
 using Workforce.Directory.Demo;
 using Workforce.Directory.Organisations;
 using Workforce.Directory.Representatives;
@@ -27,8 +28,8 @@ public static class DirectoryModule
             "This worker already serves as a representative in this term.",
             new Dictionary<string, string[]> { ["workerId"] = ["Already a representative in this term."] }));
 
-    /// <summary>Fills an empty database with the demo dataset; false when it is there already.</summary>
-    public static Task<bool> SeedDemoDataAsync(IServiceProvider services, CancellationToken ct) => new DemoDirectory(services).SeedAsync(ct);
+    /// <summary>Fills an empty database with the demo dataset; null when it is there already.</summary>
+    public static Task<DemoDirectory?> SeedDemoDataAsync(IServiceProvider services, CancellationToken ct) => new DemoDirectorySeeder(services).SeedAsync(ct);
 
     public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
     {

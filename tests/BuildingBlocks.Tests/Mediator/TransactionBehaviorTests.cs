@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Errors;
 using Workforce.BuildingBlocks.Mediator;
+using Workforce.BuildingBlocks.Security;
 
 namespace Workforce.BuildingBlocks.Tests.Mediator;
 
@@ -21,6 +23,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton(_db.DataSource)
             .AddScoped<DbSession>()
+            .AddScoped<CurrentActor>()
             .AddSingleton<ConstraintProblems>()
             .AddConstraintProblem("notes_text_key", () => ProblemException.Conflict("note_taken", "Another note has this text."))
             .AddSingleton<Attempts>()
@@ -97,10 +100,33 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         Assert.Equal(["once"], await NotesAsync());
     }
 
-    private async Task<T> SendAsync<T>(IRequest<T> request)
+    [Fact]
+    public async Task A_command_tells_the_audit_trail_who_acts_and_in_which_operation()
+    {
+        var tenant = Guid.CreateVersion7();
+
+        var context = JsonNode.Parse(await SendAsync(new ReadAuditContext(), actor => actor.ActAsSystem(tenant)))!;
+
+        Assert.Equal("system", context["actorType"]!.GetValue<string>());
+        Assert.Equal("ReadAuditContext", context["operation"]!.GetValue<string>());
+        Assert.Equal("request-7", context["requestId"]!.GetValue<string>());
+    }
+
+    private async Task<T> SendAsync<T>(IRequest<T> request, Action<CurrentActor>? actAs = null)
     {
         await using var scope = _services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        actor.RequestId = "request-7";
+        actAs?.Invoke(actor);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    private sealed record ReadAuditContext : ICommand<string>;
+
+    private sealed class ReadAuditContextHandler(DbSession db) : IRequestHandler<ReadAuditContext, string>
+    {
+        public async Task<string> Handle(ReadAuditContext request, CancellationToken cancellationToken) =>
+            (await db.ExecuteScalarAsync<string>("SELECT current_setting('workforce.audit')", null, cancellationToken))!;
     }
 
     private Task<IReadOnlyList<string>> NotesAsync() => _db.QueryAsync<string>("SELECT text FROM notes ORDER BY id");

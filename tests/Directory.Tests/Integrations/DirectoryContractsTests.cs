@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Tenancy;
+using Workforce.BuildingBlocks.Security;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Tests.Integrations;
@@ -58,7 +58,7 @@ public sealed class DirectoryContractsTests(WorkforceApi api) : IClassFixture<Wo
     private async Task<T> Ask<T>(Guid tenant, IRequest<T> request)
     {
         await using var scope = api.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Set(tenant);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem(tenant);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 }

@@ -26,10 +26,10 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     public async Task An_enterprise_gets_the_default_time_zone_unless_one_is_given()
     {
         var region = await api.NewRegionAsync();
-        var client = api.Client(region.Id());
+        var client = region.Client;
 
-        var plain = await client.CreateAsync(Url, new { parentId = region.Id(), kind = "enterprise", name = TestIdentity.NewName() });
-        var western = await client.CreateAsync(Url, new { parentId = region.Id(), kind = "enterprise", name = TestIdentity.NewName(), timeZone = "Asia/Urumqi" });
+        var plain = await client.CreateAsync(Url, new { parentId = region.Id, kind = "enterprise", name = TestIdentity.NewName() });
+        var western = await client.CreateAsync(Url, new { parentId = region.Id, kind = "enterprise", name = TestIdentity.NewName(), timeZone = "Asia/Urumqi" });
 
         Assert.Equal("Asia/Shanghai", plain.Str("timeZone"));
         Assert.Equal("Asia/Urumqi", western.Str("timeZone"));
@@ -58,7 +58,7 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     [Fact]
     public async Task A_second_platform_is_refused()
     {
-        var response = await api.Client(Scenario.Platform).PostAsync(Url, new { parentId = Scenario.Platform, kind = "platform", name = "另一个平台" });
+        var response = await (await api.AdminAsync()).PostAsync(Url, new { parentId = Scenario.Platform, kind = "platform", name = "另一个平台" });
 
         await response.ExpectInvalidFieldsAsync("kind");
     }
@@ -68,7 +68,7 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     {
         var region = await api.NewRegionAsync();
 
-        var response = await api.Client(region.Id()).PostAsync(Url, new { parentId = region.Id(), kind = "team", name = "班组" });
+        var response = await region.Client.PostAsync(Url, new { parentId = region.Id, kind = "team", name = "班组" });
 
         var problem = await response.ExpectInvalidFieldsAsync("kind");
         Assert.Contains("enterprise or a unit", problem.Errors!["kind"][0]);
@@ -101,7 +101,7 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     {
         var enterprise = await api.NewEnterpriseAsync();
 
-        var response = await api.Client(enterprise.RegionId).PostAsync(Url, new { parentId = enterprise.Id, kind = "unit", name = "质量部" });
+        var response = await enterprise.Region.Client.PostAsync(Url, new { parentId = enterprise.Id, kind = "unit", name = "质量部" });
 
         await response.ExpectInvalidFieldsAsync("parentId");
     }
@@ -136,7 +136,7 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     {
         var region = await api.NewRegionAsync();
 
-        var response = await api.Client(region.Id()).PostAsync(Url, new { parentId = region.Id(), kind = "enterprise", name = "甲", timeZone = "Mars/Olympus" });
+        var response = await region.Client.PostAsync(Url, new { parentId = region.Id, kind = "enterprise", name = "甲", timeZone = "Mars/Olympus" });
 
         await response.ExpectInvalidFieldsAsync("timeZone");
     }
@@ -173,10 +173,10 @@ public sealed class CreateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
     }
 
     [Fact]
-    public async Task Acting_for_nobody_is_refused()
+    public async Task An_anonymous_caller_is_refused()
     {
-        var response = await api.Client().PostAsync(Url, new { parentId = Scenario.Platform, kind = "region", name = "甲" });
+        var response = await api.Anonymous().PostAsync(Url, new { parentId = Scenario.Platform, kind = "region", name = "甲" });
 
-        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "tenant_required");
+        await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
     }
 }

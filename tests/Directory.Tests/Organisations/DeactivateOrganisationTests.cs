@@ -60,7 +60,7 @@ public sealed class DeactivateOrganisationTests(WorkforceApi api) : IClassFixtur
     [Fact]
     public async Task The_platform_cannot_be_deactivated()
     {
-        var response = await api.Client(Scenario.Platform).PostAsync(DeactivateUrl(Scenario.Platform), ifMatch: "\"1\"");
+        var response = await (await api.AdminAsync()).PostAsync(DeactivateUrl(Scenario.Platform), ifMatch: "\"1\"");
 
         await response.ExpectProblemAsync(HttpStatusCode.Conflict, "organisation_is_root");
     }

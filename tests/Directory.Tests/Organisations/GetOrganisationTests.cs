@@ -43,7 +43,7 @@ public sealed class GetOrganisationTests(WorkforceApi api) : IClassFixture<Workf
     {
         var enterprise = await api.NewEnterpriseAsync();
         var unit = await enterprise.AddUnitAsync();
-        var region = api.Client(enterprise.RegionId);
+        var region = enterprise.Region.Client;
 
         await (await region.GetAsync($"/api/v1/directory/organisations/{enterprise.Id}")).ExpectJsonAsync();
         var hidden = await region.GetAsync($"/api/v1/directory/organisations/{unit.Id()}");

@@ -79,7 +79,7 @@ public sealed class ListOrganisationsTests(WorkforceApi api) : IClassFixture<Wor
         var enterprise = await api.NewEnterpriseAsync();
         await enterprise.AddUnitAsync();
 
-        var page = await (await api.Client(enterprise.RegionId).GetAsync(Url)).ExpectJsonAsync();
+        var page = await (await enterprise.Region.Client.GetAsync(Url)).ExpectJsonAsync();
 
         Assert.Equal(["region", "enterprise"], page["items"]!.AsArray().Select(o => o!.Str("kind")));
     }

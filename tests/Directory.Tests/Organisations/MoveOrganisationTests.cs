@@ -30,7 +30,7 @@ public sealed class MoveOrganisationTests(WorkforceApi api) : IClassFixture<Work
     {
         var enterprise = await api.NewEnterpriseAsync();
         var unit = await enterprise.AddUnitAsync();
-        var region = api.Client(enterprise.RegionId);
+        var region = enterprise.Region.Client;
         var district = await region.CreateAsync("/api/v1/directory/organisations",
             new { parentId = enterprise.RegionId, kind = "region", name = "姑苏区" });
 
@@ -85,7 +85,7 @@ public sealed class MoveOrganisationTests(WorkforceApi api) : IClassFixture<Work
     {
         var enterprise = await api.NewEnterpriseAsync();
         var unit = await enterprise.AddUnitAsync();
-        var sibling = await api.Client(enterprise.RegionId).CreateAsync("/api/v1/directory/organisations",
+        var sibling = await enterprise.Region.Client.CreateAsync("/api/v1/directory/organisations",
             new { parentId = enterprise.RegionId, kind = "enterprise", name = TestIdentity.NewName() });
 
         var response = await enterprise.Client.PostAsync(MoveUrl(unit.Id()), new { parentId = sibling.Id() }, "\"1\"");
@@ -98,7 +98,7 @@ public sealed class MoveOrganisationTests(WorkforceApi api) : IClassFixture<Work
     {
         var region = await api.NewRegionAsync();
 
-        var response = await api.Client(Scenario.Platform).PostAsync(MoveUrl(Scenario.Platform), new { parentId = region.Id() }, "\"1\"");
+        var response = await (await api.AdminAsync()).PostAsync(MoveUrl(Scenario.Platform), new { parentId = region.Id }, "\"1\"");
 
         await response.ExpectProblemAsync(HttpStatusCode.Conflict, "organisation_is_root");
     }

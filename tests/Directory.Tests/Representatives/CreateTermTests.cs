@@ -53,8 +53,8 @@ public sealed class CreateTermTests(WorkforceApi api) : IClassFixture<WorkforceA
     {
         var region = await api.NewRegionAsync();
 
-        var response = await api.Client(region.Id()).PostAsync(Url, new { number = 1, startsOn = "2024-01-01", endsOn = "2028-12-31" });
+        var response = await region.Client.PostAsync(Url, new { number = 1, startsOn = "2024-01-01", endsOn = "2028-12-31" });
 
-        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "enterprise_required");
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 }

@@ -6,7 +6,9 @@ public sealed class EnumQueryValuesTests(WorkforceApi api) : IClassFixture<Workf
     [Fact]
     public async Task An_unknown_enum_value_in_the_query_is_refused_with_the_allowed_values()
     {
-        var response = await api.Client(Guid.CreateVersion7()).GetAsync("/api/v1/directory/workers?status=nope");
+        var enterprise = await api.NewEnterpriseAsync();
+
+        var response = await enterprise.Client.GetAsync("/api/v1/directory/workers?status=nope");
 
         var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "invalid_parameter");
         Assert.Equal(["status"], problem.Errors?.Keys);

@@ -4,12 +4,14 @@ namespace Workforce.Host.Tests.Http;
 public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 {
     private const string Workers = "/api/v1/directory/workers";
-    private readonly ApiClient _client = api.Client(Guid.CreateVersion7());
+    private Caller? _client;
+
+    private async Task<Caller> ClientAsync() => _client ??= (await api.NewEnterpriseAsync()).Client;
 
     [Fact]
     public async Task An_unknown_route_under_api_is_a_404_problem()
     {
-        var response = await _client.GetAsync("/api/v1/directory/nothing-here");
+        var response = await (await ClientAsync()).GetAsync("/api/v1/directory/nothing-here");
 
         await response.ExpectTracedProblemAsync(HttpStatusCode.NotFound, "not_found");
     }
@@ -17,7 +19,7 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
     [Fact]
     public async Task A_method_the_route_does_not_take_is_a_405_problem()
     {
-        var response = await _client.SendAsync(HttpMethod.Delete, Workers);
+        var response = await (await ClientAsync()).SendAsync(HttpMethod.Delete, Workers);
 
         await response.ExpectTracedProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
@@ -25,7 +27,7 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
     [Fact]
     public async Task A_body_that_is_not_json_is_malformed()
     {
-        var response = await _client.PostRawAsync(Workers, """{ "name": "张三", """);
+        var response = await (await ClientAsync()).PostRawAsync(Workers, """{ "name": "张三", """);
 
         await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
     }
@@ -40,7 +42,7 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
         var body = TestEnterprise.WorkerBody(Guid.CreateVersion7());
         body[field] = value;
 
-        var response = await _client.PostAsync(Workers, body);
+        var response = await (await ClientAsync()).PostAsync(Workers, body);
 
         var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
         Assert.Equal([field], problem.Errors?.Keys);
@@ -49,7 +51,7 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
     [Fact]
     public async Task A_missing_body_is_malformed()
     {
-        var response = await _client.PostAsync(Workers);
+        var response = await (await ClientAsync()).PostAsync(Workers);
 
         await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
     }
@@ -57,7 +59,7 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
     [Fact]
     public async Task A_query_parameter_of_the_wrong_type_is_named_without_echoing_the_value()
     {
-        var response = await _client.GetAsync($"{Workers}?unitId=%3Cscript%3E");
+        var response = await (await ClientAsync()).GetAsync($"{Workers}?unitId=%3Cscript%3E");
 
         var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "invalid_parameter");
         Assert.Equal(["unitId"], problem.Errors?.Keys);

@@ -5,8 +5,8 @@ public sealed class RequestIdsTests(WorkforceApi api) : IClassFixture<WorkforceA
     [Fact]
     public async Task Every_response_carries_a_request_id_of_its_own()
     {
-        var first = await api.Client().GetAsync("/healthz");
-        var second = await api.Client().GetAsync("/healthz");
+        var first = await api.Anonymous().GetAsync("/healthz");
+        var second = await api.Anonymous().GetAsync("/healthz");
 
         Assert.False(string.IsNullOrWhiteSpace(first.RequestId()));
         Assert.NotEqual(first.RequestId(), second.RequestId());
@@ -17,7 +17,7 @@ public sealed class RequestIdsTests(WorkforceApi api) : IClassFixture<WorkforceA
     {
         var response = await api.SendWithHeadersAsync(HttpMethod.Get, "/api/v1/directory/workers", ("X-Request-Id", "hr-sync:42"));
 
-        var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "tenant_required");
+        var problem = await response.ExpectTracedProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
         Assert.NotEqual("hr-sync:42", problem.RequestId);
         Assert.Contains(api.Logs.Entries, log =>
             log.Values.Contains(new("ClientRequestId", "hr-sync:42")) && log.Values.Contains(new("RequestId", problem.RequestId)));

@@ -2,7 +2,7 @@ using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Integrations;
 
-internal sealed class FindWorkersHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<FindWorkers, IReadOnlyList<WorkerSummary>>
+internal sealed class FindWorkersHandler(DbSession db, CurrentActor actor) : IRequestHandler<FindWorkers, IReadOnlyList<WorkerSummary>>
 {
     public async Task<IReadOnlyList<WorkerSummary>> Handle(FindWorkers request, CancellationToken cancellationToken)
     {
@@ -17,6 +17,6 @@ internal sealed class FindWorkersHandler(DbSession db, CurrentTenant tenant) : I
             WHERE w.tenant_id = @Tenant AND w.id = ANY (@Ids)
             ORDER BY w.name COLLATE "zh-x-icu", w.id
             """,
-            new { Tenant = tenant.Id, Ids = request.WorkerIds.Distinct().ToArray() }, cancellationToken);
+            new { Tenant = actor.TenantId, Ids = request.WorkerIds.Distinct().ToArray() }, cancellationToken);
     }
 }

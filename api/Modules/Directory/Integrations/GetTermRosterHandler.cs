@@ -2,13 +2,13 @@ using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Integrations;
 
-internal sealed class GetTermRosterHandler(DbSession db, CurrentTenant tenant, TimeProvider clock) : IRequestHandler<GetTermRoster, TermRoster?>
+internal sealed class GetTermRosterHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<GetTermRoster, TermRoster?>
 {
     public async Task<TermRoster?> Handle(GetTermRoster request, CancellationToken cancellationToken)
     {
         var term = await db.QuerySingleOrDefaultAsync<(Guid Id, int Number, string Name)>(
             "SELECT id, number, name FROM directory.congress_terms WHERE tenant_id = @Tenant AND id = @TermId",
-            new { Tenant = tenant.Id, request.TermId }, cancellationToken);
+            new { Tenant = actor.TenantId, request.TermId }, cancellationToken);
         if (term == default)
         {
             return null;
@@ -23,7 +23,7 @@ internal sealed class GetTermRosterHandler(DbSession db, CurrentTenant tenant, T
               AND r.appointed_on <= @On AND (r.ended_on IS NULL OR r.ended_on > @On)
             ORDER BY r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
             """,
-            new { Tenant = tenant.Id, request.TermId, On = on }, cancellationToken);
+            new { Tenant = actor.TenantId, request.TermId, On = on }, cancellationToken);
         return new TermRoster(term.Id, term.Number, term.Name, on, representatives);
     }
 }

@@ -25,13 +25,13 @@ internal sealed class CreateOrganisationValidator : AbstractValidator<CreateOrga
     }
 }
 
-internal sealed class CreateOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<CreateOrganisation, Organisation>
+internal sealed class CreateOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<CreateOrganisation, Organisation>
 {
     public async Task<Organisation> Handle(CreateOrganisation request, CancellationToken cancellationToken)
     {
         var kind = request.Kind!.Value;
         var name = request.Name!.Trim();
-        var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, tenant.Id, forUpdate: true, cancellationToken)
+        var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, actor.TenantId, forUpdate: true, cancellationToken)
             ?? throw ProblemException.UnknownReference("parentId", $"There is no organisation {request.ParentId} that you can see.");
         if (parent.Status != OrganisationStatus.Active)
         {
@@ -44,7 +44,7 @@ internal sealed class CreateOrganisationHandler(DbSession db, CurrentTenant tena
 
         var id = Guid.CreateVersion7();
         var tenantId = Organisation.IsTenantRoot(kind) ? id : parent.TenantId;
-        if (!Organisation.IsTenantRoot(kind) && tenantId != tenant.Id)
+        if (!Organisation.IsTenantRoot(kind) && tenantId != actor.TenantId)
         {
             throw ProblemException.Invalid("parentId", "Units and teams are created by the enterprise they belong to: act for that enterprise.");
         }
@@ -83,6 +83,7 @@ internal static class CreateOrganisationEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/organisations/{created.Id}", created, response);
         })
         .WithName("CreateOrganisation")
+        .RequirePermission(Permissions.Directory.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Create a region, enterprise, unit or team under a parent")
         .Produces<Organisation>(StatusCodes.Status201Created)

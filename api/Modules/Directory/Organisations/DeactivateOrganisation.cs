@@ -3,11 +3,11 @@ namespace Workforce.Directory.Organisations;
 /// <summary>Deactivate an empty organisation: one with no active organisations and no active workers under it.</summary>
 internal sealed record DeactivateOrganisation(Guid OrganisationId, int ExpectedVersion) : ICommand<Organisation>;
 
-internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<DeactivateOrganisation, Organisation>
+internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<DeactivateOrganisation, Organisation>
 {
     public async Task<Organisation> Handle(DeactivateOrganisation request, CancellationToken cancellationToken)
     {
-        var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
+        var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, actor.TenantId, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
         Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
@@ -55,6 +55,7 @@ internal static class DeactivateOrganisationEndpoint
             return Concurrency.WithETag(deactivated, request.HttpContext.Response);
         })
         .WithName("DeactivateOrganisation")
+        .RequirePermission(Permissions.Directory.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Deactivate an organisation that has nothing active under it (needs If-Match)")
         .Produces<Organisation>()

@@ -25,7 +25,7 @@ internal sealed class ListOrganisationsValidator : AbstractValidator<ListOrganis
     }
 }
 
-internal sealed class ListOrganisationsHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<ListOrganisations, Page<Organisation>>
+internal sealed class ListOrganisationsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListOrganisations, Page<Organisation>>
 {
     private sealed record Key(int Depth, string Name, Guid Id);
 
@@ -43,7 +43,7 @@ internal sealed class ListOrganisationsHandler(DbSession db, CurrentTenant tenan
         var after = query.After<Key>();
         var parameters = new
         {
-            Tenant = tenant.Id,
+            Tenant = actor.TenantId,
             query.ParentId,
             query.Under,
             Kind = query.Kind.ToDbText(),
@@ -54,7 +54,7 @@ internal sealed class ListOrganisationsHandler(DbSession db, CurrentTenant tenan
             AfterId = after?.Id,
             Fetch = query.FetchSize,
         };
-        var rows = await db.QueryAsync<Organisation>(
+        return await query.ReadAsync<Organisation, Key>(db,
             $"""
             SELECT {Organisation.Columns} FROM directory.organisations o
             WHERE {Filter}
@@ -62,11 +62,8 @@ internal sealed class ListOrganisationsHandler(DbSession db, CurrentTenant tenan
             ORDER BY cardinality(o.path), o.name COLLATE "zh-x-icu", o.id
             LIMIT @Fetch
             """,
-            parameters, cancellationToken);
-        long? total = query.WantsTotal
-            ? await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM directory.organisations o WHERE {Filter}", parameters, cancellationToken)
-            : null;
-        return query.ToPage(rows, o => new Key(o.Path.Length, o.Name, o.Id), total);
+            $"SELECT count(*) FROM directory.organisations o WHERE {Filter}",
+            parameters, o => new Key(o.Path.Length, o.Name, o.Id), cancellationToken);
     }
 }
 
@@ -75,6 +72,7 @@ internal static class ListOrganisationsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/organisations", ([AsParameters] ListOrganisations query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListOrganisations")
+        .RequirePermission(Permissions.Directory.OrganisationsRead)
         .WithTags("Organisations")
         .WithSummary("List the organisations you can see, top down, filtered and keyset-paged")
         .Produces<Page<Organisation>>()

@@ -19,18 +19,18 @@ internal sealed class MoveOrganisationValidator : AbstractValidator<MoveOrganisa
     }
 }
 
-internal sealed class MoveOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<MoveOrganisation, Organisation>
+internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<MoveOrganisation, Organisation>
 {
     public async Task<Organisation> Handle(MoveOrganisation request, CancellationToken cancellationToken)
     {
-        var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
+        var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, actor.TenantId, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
         Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
         {
             throw ProblemException.Conflict("organisation_is_root", "The platform is the root of the tree and cannot move.");
         }
-        var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, tenant.Id, forUpdate: true, cancellationToken)
+        var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, actor.TenantId, forUpdate: true, cancellationToken)
             ?? throw ProblemException.UnknownReference("parentId", $"There is no organisation {request.ParentId} that you can see.");
         if (parent.Path.Contains(node.Id))
         {
@@ -87,6 +87,7 @@ internal static class MoveOrganisationEndpoint
             return Concurrency.WithETag(moved, request.HttpContext.Response);
         })
         .WithName("MoveOrganisation")
+        .RequirePermission(Permissions.Directory.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Move an organisation and its subtree under another parent (needs If-Match)")
         .Produces<Organisation>()

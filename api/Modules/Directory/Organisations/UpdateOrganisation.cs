@@ -25,11 +25,11 @@ internal sealed class UpdateOrganisationValidator : AbstractValidator<UpdateOrga
     }
 }
 
-internal sealed class UpdateOrganisationHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<UpdateOrganisation, Organisation>
+internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<UpdateOrganisation, Organisation>
 {
     public async Task<Organisation> Handle(UpdateOrganisation request, CancellationToken cancellationToken)
     {
-        var current = await Organisation.FindVisibleAsync(db, request.OrganisationId, tenant.Id, forUpdate: true, cancellationToken)
+        var current = await Organisation.FindVisibleAsync(db, request.OrganisationId, actor.TenantId, forUpdate: true, cancellationToken)
             ?? throw Organisation.NotFound(request.OrganisationId);
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         var isTenantRoot = Organisation.IsTenantRoot(current.Kind);
@@ -72,6 +72,7 @@ internal static class UpdateOrganisationEndpoint
             return Concurrency.WithETag(updated, request.HttpContext.Response);
         })
         .WithName("UpdateOrganisation")
+        .RequirePermission(Permissions.Directory.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Rename an organisation or change its code or time zone (needs If-Match)")
         .Produces<Organisation>()

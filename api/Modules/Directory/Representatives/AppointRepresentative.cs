@@ -25,11 +25,11 @@ internal sealed class AppointRepresentativeValidator : AbstractValidator<Appoint
     }
 }
 
-internal sealed class AppointRepresentativeHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<AppointRepresentative, Representative>
+internal sealed class AppointRepresentativeHandler(DbSession db, CurrentActor actor) : IRequestHandler<AppointRepresentative, Representative>
 {
     public async Task<Representative> Handle(AppointRepresentative request, CancellationToken cancellationToken)
     {
-        var term = await CongressTerm.FindAsync(db, tenant.Id, request.TermId, cancellationToken)
+        var term = await CongressTerm.FindAsync(db, actor.TenantId, request.TermId, cancellationToken)
             ?? throw CongressTerm.NotFound(request.TermId);
         var appointedOn = request.AppointedOn ?? term.StartsOn;
         if (appointedOn < term.StartsOn || appointedOn > term.EndsOn)
@@ -38,7 +38,7 @@ internal sealed class AppointRepresentativeHandler(DbSession db, CurrentTenant t
         }
         var workerStatus = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT status FROM directory.workers WHERE tenant_id = @Tenant AND id = @WorkerId FOR SHARE",
-            new { Tenant = tenant.Id, request.WorkerId }, cancellationToken)
+            new { Tenant = actor.TenantId, request.WorkerId }, cancellationToken)
             ?? throw ProblemException.UnknownReference("workerId", $"There is no worker {request.WorkerId} in this enterprise.");
         if (workerStatus is not ("active" or "onLeave"))
         {
@@ -53,7 +53,7 @@ internal sealed class AppointRepresentativeHandler(DbSession db, CurrentTenant t
             """,
             new
             {
-                Tenant = tenant.Id,
+                Tenant = actor.TenantId,
                 Id = Guid.CreateVersion7(),
                 TermId = term.Id,
                 request.WorkerId,
@@ -75,6 +75,7 @@ internal static class AppointRepresentativeEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/representatives/{appointed.Id}", appointed, response);
         })
         .WithName("AppointRepresentative")
+        .RequirePermission(Permissions.Directory.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("Appoint a worker as representative for a term, in a delegation group")
         .Produces<Representative>(StatusCodes.Status201Created)

@@ -26,11 +26,11 @@ internal sealed class CreateTermValidator : AbstractValidator<CreateTerm>
     }
 }
 
-internal sealed class CreateTermHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<CreateTerm, CongressTerm>
+internal sealed class CreateTermHandler(DbSession db, CurrentActor actor) : IRequestHandler<CreateTerm, CongressTerm>
 {
     public async Task<CongressTerm> Handle(CreateTerm request, CancellationToken cancellationToken)
     {
-        await ActingEnterprise.RequireAsync(db, tenant.Id, cancellationToken);
+        await ActingEnterprise.RequireAsync(db, actor.TenantId, cancellationToken);
         return await db.QuerySingleAsync<CongressTerm>(
             $"""
             INSERT INTO directory.congress_terms AS t (tenant_id, id, number, name, starts_on, ends_on)
@@ -39,7 +39,7 @@ internal sealed class CreateTermHandler(DbSession db, CurrentTenant tenant) : IR
             """,
             new
             {
-                Tenant = tenant.Id,
+                Tenant = actor.TenantId,
                 Id = Guid.CreateVersion7(),
                 request.Number,
                 Name = string.IsNullOrWhiteSpace(request.Name) ? CongressTerm.DefaultName(request.Number!.Value) : request.Name.Trim(),
@@ -59,6 +59,7 @@ internal static class CreateTermEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/terms/{term.Id}", term, response);
         })
         .WithName("CreateTerm")
+        .RequirePermission(Permissions.Directory.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("Open a congress term (届) of the enterprise")
         .Produces<CongressTerm>(StatusCodes.Status201Created)

@@ -22,13 +22,13 @@ internal sealed class EndAppointmentValidator : AbstractValidator<EndAppointment
     }
 }
 
-internal sealed class EndAppointmentHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<EndAppointment, Representative>
+internal sealed class EndAppointmentHandler(DbSession db, CurrentActor actor) : IRequestHandler<EndAppointment, Representative>
 {
     public async Task<Representative> Handle(EndAppointment request, CancellationToken cancellationToken)
     {
         var current = await db.QuerySingleOrDefaultAsync<(int Version, DateOnly AppointedOn, DateOnly? EndedOn)>(
             "SELECT version, appointed_on, ended_on FROM directory.representatives WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
-            new { Tenant = tenant.Id, Id = request.RepresentativeId }, cancellationToken);
+            new { Tenant = actor.TenantId, Id = request.RepresentativeId }, cancellationToken);
         if (current == default)
         {
             throw Representative.NotFound(request.RepresentativeId);
@@ -49,7 +49,7 @@ internal sealed class EndAppointmentHandler(DbSession db, CurrentTenant tenant) 
             WHERE tenant_id = @Tenant AND id = @Id
             RETURNING *
             """,
-            new { Tenant = tenant.Id, Id = request.RepresentativeId, request.EndedOn, Reason = request.Reason!.Trim() },
+            new { Tenant = actor.TenantId, Id = request.RepresentativeId, request.EndedOn, Reason = request.Reason!.Trim() },
             cancellationToken);
     }
 }
@@ -63,6 +63,7 @@ internal static class EndAppointmentEndpoint
             return Concurrency.WithETag(ended, request.HttpContext.Response);
         })
         .WithName("EndAppointment")
+        .RequirePermission(Permissions.Directory.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("End a representative's appointment (needs If-Match)")
         .Produces<Representative>()

@@ -2,12 +2,12 @@ namespace Workforce.Directory.Representatives;
 
 internal sealed record GetRepresentative(Guid RepresentativeId) : IQuery<Representative>;
 
-internal sealed class GetRepresentativeHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<GetRepresentative, Representative>
+internal sealed class GetRepresentativeHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetRepresentative, Representative>
 {
     public async Task<Representative> Handle(GetRepresentative request, CancellationToken cancellationToken) =>
         await db.QuerySingleOrDefaultAsync<Representative>(
             $"SELECT {Representative.Columns} FROM directory.representatives r {Representative.Joins} WHERE r.tenant_id = @Tenant AND r.id = @Id",
-            new { Tenant = tenant.Id, Id = request.RepresentativeId }, cancellationToken)
+            new { Tenant = actor.TenantId, Id = request.RepresentativeId }, cancellationToken)
         ?? throw Representative.NotFound(request.RepresentativeId);
 }
 
@@ -17,6 +17,7 @@ internal static class GetRepresentativeEndpoint
         .MapGet("/representatives/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetRepresentative(id), ct), response))
         .WithName("GetRepresentative")
+        .RequirePermission(Permissions.Directory.RepresentativesRead)
         .WithTags("Representatives")
         .WithSummary("Get one representative appointment, with its ETag")
         .Produces<Representative>()

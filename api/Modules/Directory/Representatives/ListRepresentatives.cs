@@ -15,7 +15,7 @@ internal sealed class ListRepresentativesValidator : AbstractValidator<ListRepre
     public ListRepresentativesValidator() => Include(new PageQueryValidator());
 }
 
-internal sealed class ListRepresentativesHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<ListRepresentatives, Page<Representative>>
+internal sealed class ListRepresentativesHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListRepresentatives, Page<Representative>>
 {
     private sealed record Key(string Group, string Name, Guid Id);
 
@@ -27,11 +27,11 @@ internal sealed class ListRepresentativesHandler(DbSession db, CurrentTenant ten
 
     public async Task<Page<Representative>> Handle(ListRepresentatives query, CancellationToken cancellationToken)
     {
-        _ = await CongressTerm.FindAsync(db, tenant.Id, query.TermId, cancellationToken) ?? throw CongressTerm.NotFound(query.TermId);
+        _ = await CongressTerm.FindAsync(db, actor.TenantId, query.TermId, cancellationToken) ?? throw CongressTerm.NotFound(query.TermId);
         var after = query.After<Key>();
         var parameters = new
         {
-            Tenant = tenant.Id,
+            Tenant = actor.TenantId,
             query.TermId,
             query.DelegationGroup,
             query.Active,
@@ -40,7 +40,7 @@ internal sealed class ListRepresentativesHandler(DbSession db, CurrentTenant ten
             AfterId = after?.Id,
             Fetch = query.FetchSize,
         };
-        var rows = await db.QueryAsync<Representative>(
+        return await query.ReadAsync<Representative, Key>(db,
             $"""
             SELECT {Representative.Columns} FROM directory.representatives r {Representative.Joins}
             WHERE {Filter}
@@ -49,11 +49,8 @@ internal sealed class ListRepresentativesHandler(DbSession db, CurrentTenant ten
             ORDER BY r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
             LIMIT @Fetch
             """,
-            parameters, cancellationToken);
-        long? total = query.WantsTotal
-            ? await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM directory.representatives r WHERE {Filter}", parameters, cancellationToken)
-            : null;
-        return query.ToPage(rows, r => new Key(r.DelegationGroup, r.WorkerName, r.Id), total);
+            $"SELECT count(*) FROM directory.representatives r WHERE {Filter}",
+            parameters, r => new Key(r.DelegationGroup, r.WorkerName, r.Id), cancellationToken);
     }
 }
 
@@ -62,6 +59,7 @@ internal static class ListRepresentativesEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/terms/{termId:guid}/representatives", ([AsParameters] ListRepresentatives query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListRepresentatives")
+        .RequirePermission(Permissions.Directory.RepresentativesRead)
         .WithTags("Representatives")
         .WithSummary("List a term's representatives by delegation group, keyset-paged")
         .Produces<Page<Representative>>()

@@ -27,11 +27,11 @@ internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWo
     }
 }
 
-internal sealed class DeactivateWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<DeactivateWorker, Worker>
+internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<DeactivateWorker, Worker>
 {
     public async Task<Worker> Handle(DeactivateWorker request, CancellationToken cancellationToken)
     {
-        var current = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: true, cancellationToken)
+        var current = await Worker.FindAsync(db, actor.TenantId, request.WorkerId, forUpdate: true, cancellationToken)
             ?? throw Worker.NotFound(request.WorkerId);
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (!current.IsEmployed)
@@ -43,7 +43,7 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentTenant tenant
             throw ProblemException.Invalid("leftOn", "The leaving date cannot be before the hire date.");
         }
 
-        var parameters = new { TenantId = tenant.Id, current.Id, Status = request.Status!.Value.ToDbText(), request.LeftOn };
+        var parameters = new { TenantId = actor.TenantId, current.Id, Status = request.Status!.Value.ToDbText(), request.LeftOn };
         await db.ExecuteAsync(
             """
             UPDATE directory.representatives
@@ -70,6 +70,7 @@ internal static class DeactivateWorkerEndpoint
             return Concurrency.WithETag(worker, request.HttpContext.Response);
         })
         .WithName("DeactivateWorker")
+        .RequirePermission(Permissions.Directory.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Record that a worker left or retired; ends their representative appointments (needs If-Match)")
         .Produces<Worker>()

@@ -4,11 +4,11 @@ namespace Workforce.Directory.Workers;
 
 internal sealed record GetWorker(Guid WorkerId) : IQuery<Worker>;
 
-internal sealed class GetWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<GetWorker, Worker>
+internal sealed class GetWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<GetWorker, Worker>
 {
     public async Task<Worker> Handle(GetWorker request, CancellationToken cancellationToken)
     {
-        var worker = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: false, cancellationToken)
+        var worker = await Worker.FindAsync(db, actor.TenantId, request.WorkerId, forUpdate: false, cancellationToken)
             ?? throw Worker.NotFound(request.WorkerId);
         return worker.Revealed(sensitive);
     }
@@ -20,6 +20,7 @@ internal static class GetWorkerEndpoint
         .MapGet("/workers/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetWorker(id), ct), response))
         .WithName("GetWorker")
+        .RequirePermission(Permissions.Directory.WorkersRead)
         .WithTags("Workers")
         .WithSummary("Get a worker's full record, with its ETag")
         .Produces<Worker>()

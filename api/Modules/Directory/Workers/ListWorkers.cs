@@ -45,7 +45,7 @@ internal sealed class ListWorkersValidator : AbstractValidator<ListWorkers>
     }
 }
 
-internal sealed class ListWorkersHandler(DbSession db, CurrentTenant tenant) : IRequestHandler<ListWorkers, Page<WorkerListItem>>
+internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListWorkers, Page<WorkerListItem>>
 {
     private sealed record Key(WorkerSort Sort, string Value, Guid Id);
 
@@ -71,7 +71,7 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentTenant tenant) : I
             : ("w.employee_number", "@AfterValue");
         var parameters = new
         {
-            Tenant = tenant.Id,
+            Tenant = actor.TenantId,
             query.UnitId,
             SkillGrades = query.SkillGrade.ToDbText(),
             Statuses = query.Status.ToDbText(),
@@ -81,7 +81,7 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentTenant tenant) : I
             AfterId = after?.Id,
             Fetch = query.FetchSize,
         };
-        var rows = await db.QueryAsync<WorkerListItem>(
+        return await query.ReadAsync<WorkerListItem, Key>(db,
             $"""
             SELECT w.id, w.name, w.employee_number, w.resident_id_masked, w.phone_masked, w.gender, w.unit_id, u.name AS unit_name,
                    w.post, w.skill_grade, w.union_member, w.status, w.hired_on, w.version
@@ -91,11 +91,8 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentTenant tenant) : I
             ORDER BY {sortKey}, w.id
             LIMIT @Fetch
             """,
-            parameters, cancellationToken);
-        long? total = query.WantsTotal
-            ? await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM directory.workers w WHERE {Filter}", parameters, cancellationToken)
-            : null;
-        return query.ToPage(rows, w => new Key(sort, sort == WorkerSort.Name ? w.Name : w.EmployeeNumber, w.Id), total);
+            $"SELECT count(*) FROM directory.workers w WHERE {Filter}",
+            parameters, w => new Key(sort, sort == WorkerSort.Name ? w.Name : w.EmployeeNumber, w.Id), cancellationToken);
     }
 }
 
@@ -104,6 +101,7 @@ internal static class ListWorkersEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/workers", ([AsParameters] ListWorkers query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListWorkers")
+        .RequirePermission(Permissions.Directory.WorkersRead)
         .WithTags("Workers")
         .WithSummary("List workers with masked sensitive fields, filtered and keyset-paged")
         .Produces<Page<WorkerListItem>>()

@@ -9,11 +9,11 @@ internal sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker
     public RegisterWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
 }
 
-internal sealed class RegisterWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<RegisterWorker, Worker>
+internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<RegisterWorker, Worker>
 {
     public async Task<Worker> Handle(RegisterWorker request, CancellationToken cancellationToken)
     {
-        await WorkerUnit.RequireActiveAsync(db, tenant.Id, request.UnitId!.Value, cancellationToken);
+        await WorkerUnit.RequireActiveAsync(db, actor.TenantId, request.UnitId!.Value, cancellationToken);
         return await Worker.WriteAsync(db, sensitive,
             """
             INSERT INTO directory.workers (
@@ -26,7 +26,7 @@ internal sealed class RegisterWorkerHandler(DbSession db, CurrentTenant tenant, 
                 @Gender, @BirthDate, @Post, @SkillGrade, @UnionMember, @UnionJoinedOn, @PartyMember, @Status, @HiredOn, @ExternalId)
             RETURNING *
             """,
-            request.ToParameters(sensitive, tenant.Id, Guid.CreateVersion7()),
+            request.ToParameters(sensitive, actor.TenantId, Guid.CreateVersion7()),
             cancellationToken);
     }
 }
@@ -40,6 +40,7 @@ internal static class RegisterWorkerEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/workers/{worker.Id}", worker, response);
         })
         .WithName("RegisterWorker")
+        .RequirePermission(Permissions.Directory.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Register a worker in the real-name register")
         .Produces<Worker>(StatusCodes.Status201Created)

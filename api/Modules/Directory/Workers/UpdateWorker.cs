@@ -15,11 +15,11 @@ internal sealed class UpdateWorkerValidator : AbstractValidator<UpdateWorker>
     public UpdateWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
 }
 
-internal sealed class UpdateWorkerHandler(DbSession db, CurrentTenant tenant, SensitiveData sensitive) : IRequestHandler<UpdateWorker, Worker>
+internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<UpdateWorker, Worker>
 {
     public async Task<Worker> Handle(UpdateWorker request, CancellationToken cancellationToken)
     {
-        var current = await Worker.FindAsync(db, tenant.Id, request.WorkerId, forUpdate: true, cancellationToken)
+        var current = await Worker.FindAsync(db, actor.TenantId, request.WorkerId, forUpdate: true, cancellationToken)
             ?? throw Worker.NotFound(request.WorkerId);
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (!current.IsEmployed)
@@ -28,7 +28,7 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentTenant tenant, Se
         }
         if (request.UnitId != current.UnitId)
         {
-            await WorkerUnit.RequireActiveAsync(db, tenant.Id, request.UnitId!.Value, cancellationToken);
+            await WorkerUnit.RequireActiveAsync(db, actor.TenantId, request.UnitId!.Value, cancellationToken);
         }
 
         return await Worker.WriteAsync(db, sensitive,
@@ -44,7 +44,7 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentTenant tenant, Se
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING *
             """,
-            request.ToParameters(sensitive, tenant.Id, current.Id),
+            request.ToParameters(sensitive, actor.TenantId, current.Id),
             cancellationToken);
     }
 }
@@ -58,6 +58,7 @@ internal static class UpdateWorkerEndpoint
             return Concurrency.WithETag(updated, request.HttpContext.Response);
         })
         .WithName("UpdateWorker")
+        .RequirePermission(Permissions.Directory.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Replace a worker's fields (needs If-Match)")
         .Produces<Worker>()

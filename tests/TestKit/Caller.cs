@@ -8,10 +8,42 @@ using Xunit;
 
 namespace Workforce.TestKit;
 
-/// <summary>An HTTP client of the API acting for one organisation, with the assertions the tests share.</summary>
-public sealed class ApiClient(HttpClient http, Guid? tenant)
+/// <summary>
+/// Someone calling the API over HTTP: anonymous, a signed-in user (its session cookie lives in this client, and the
+/// antiforgery token is sent on every unsafe method, as the admin UI does) or an integration with an API key.
+/// </summary>
+public sealed class Caller
 {
-    public HttpClient Http { get; } = http;
+    private readonly HttpClient _http;
+    private readonly string? _apiKey;
+    private readonly Guid? _organisation;
+    private readonly string? _antiforgeryToken;
+
+    private Caller(HttpClient http, string? apiKey, Guid? organisation, string? antiforgeryToken)
+    {
+        _http = http;
+        _apiKey = apiKey;
+        _organisation = organisation;
+        _antiforgeryToken = antiforgeryToken;
+    }
+
+    public static Caller Anonymous(HttpClient http) => new(http, null, null, null);
+
+    public static Caller WithApiKey(HttpClient http, string key) => new(http, key, null, null);
+
+    /// <summary>Signs in over <paramref name="http"/>, which keeps the session cookie.</summary>
+    public static async Task<Caller> SignInAsync(HttpClient http, string loginName, string password)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/access/login", new { loginName, password });
+        var session = await response.ExpectJsonAsync();
+        return new Caller(http, null, null, session.Str("antiforgeryToken"));
+    }
+
+    /// <summary>The same session or key, acting for another organisation (X-Organisation-Id).</summary>
+    public Caller ActingFor(Guid organisation) => new(_http, _apiKey, organisation, _antiforgeryToken);
+
+    /// <summary>The same session without the antiforgery token, as a forged cross-site request would be.</summary>
+    public Caller WithoutAntiforgeryToken() => new(_http, _apiKey, _organisation, null);
 
     public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(HttpMethod.Get, url);
 
@@ -21,6 +53,8 @@ public sealed class ApiClient(HttpClient http, Guid? tenant)
     public Task<HttpResponseMessage> PutAsync(string url, object body, string? ifMatch = null) =>
         SendAsync(HttpMethod.Put, url, JsonContent.Create(body), ifMatch);
 
+    public Task<HttpResponseMessage> DeleteAsync(string url) => SendAsync(HttpMethod.Delete, url);
+
     /// <summary>Sends a raw body as JSON, for tests of malformed input.</summary>
     public Task<HttpResponseMessage> PostRawAsync(string url, string json) =>
         SendAsync(HttpMethod.Post, url, new StringContent(json, Encoding.UTF8, "application/json"));
@@ -28,15 +62,23 @@ public sealed class ApiClient(HttpClient http, Guid? tenant)
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
-        if (tenant is { } id)
+        if (_organisation is { } organisation)
         {
-            request.Headers.Add("X-Tenant-Id", id.ToString());
+            request.Headers.Add("X-Organisation-Id", organisation.ToString());
+        }
+        if (_apiKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        }
+        if (_antiforgeryToken is not null && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            request.Headers.Add("X-XSRF-TOKEN", _antiforgeryToken);
         }
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
-        return await Http.SendAsync(request);
+        return await _http.SendAsync(request);
     }
 
     /// <summary>POSTs and expects 201, returning the created resource.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Directory.Contracts;
 using Workforce.Directory.Organisations;
 using Workforce.Directory.Representatives;
 using Workforce.Directory.Workers;
@@ -10,7 +11,7 @@ namespace Workforce.Directory.Demo;
 /// with realistic names and valid resident IDs, and a congress term with its representatives. It is built through
 /// the module's own commands, so it passes the same validation as real data. The same seed gives the same data.
 /// </summary>
-internal sealed class DemoDirectory(IServiceProvider services)
+internal sealed class DemoDirectorySeeder(IServiceProvider services)
 {
     public const string RegionCode = "DEMO-SZ";
 
@@ -43,7 +44,8 @@ internal sealed class DemoDirectory(IServiceProvider services)
 
     private readonly Random _random = new(2026);
 
-    public async Task<bool> SeedAsync(CancellationToken ct)
+    /// <summary>The demo organisations and people, or null when an earlier run created them already.</summary>
+    public async Task<DemoDirectory?> SeedAsync(CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbSession>();
@@ -51,22 +53,22 @@ internal sealed class DemoDirectory(IServiceProvider services)
             "SELECT EXISTS (SELECT 1 FROM directory.organisations WHERE kind = 'region' AND code = @Code)", new { Code = RegionCode }, ct);
         if (alreadySeeded)
         {
-            return false;
+            return null;
         }
 
-        var tenant = scope.ServiceProvider.GetRequiredService<CurrentTenant>();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
-        tenant.Set(CurrentTenant.Platform);
+        actor.ActAsSystem(Platform.OrganisationId);
         var region = await mediator.Send(new CreateOrganisation
         {
-            ParentId = CurrentTenant.Platform,
+            ParentId = Platform.OrganisationId,
             Kind = OrganisationKind.Region,
             Name = "苏州市产业工人队伍建设改革办公室",
             Code = RegionCode,
         }, ct);
 
-        tenant.Set(region.Id);
+        actor.ActAsSystem(region.Id);
         var machinery = await mediator.Send(new CreateOrganisation
         {
             ParentId = region.Id,
@@ -82,7 +84,7 @@ internal sealed class DemoDirectory(IServiceProvider services)
             Code = "DEMO-XNDC",
         }, ct);
 
-        await SeedEnterpriseAsync(mediator, tenant, machinery, 180, new()
+        var first = await SeedEnterpriseAsync(mediator, actor, machinery, 180, "人力资源部", new()
         {
             ["总装车间"] = ["总装一班", "总装二班", "调试班"],
             ["机加工车间"] = ["数控班", "车铣班", "热处理班"],
@@ -91,25 +93,30 @@ internal sealed class DemoDirectory(IServiceProvider services)
             ["安全环保部"] = [],
             ["工会办公室"] = [],
         }, ct);
-        await SeedEnterpriseAsync(mediator, tenant, battery, 120, new()
+        var second = await SeedEnterpriseAsync(mediator, actor, battery, 120, "综合管理部", new()
         {
             ["电芯车间"] = ["涂布班", "卷绕班", "化成班"],
             ["模组车间"] = ["模组一班", "模组二班"],
             ["设备部"] = ["维修班"],
             ["综合管理部"] = [],
         }, ct);
-        return true;
+        return new DemoDirectory(region.Id, [first, second]);
     }
 
-    private async Task SeedEnterpriseAsync(IMediator mediator, CurrentTenant tenant, Organisation enterprise, int workerCount,
-        Dictionary<string, string[]> units, CancellationToken ct)
+    private async Task<DemoEnterprise> SeedEnterpriseAsync(IMediator mediator, CurrentActor actor, Organisation enterprise, int workerCount,
+        string handlingUnit, Dictionary<string, string[]> units, CancellationToken ct)
     {
-        tenant.Set(enterprise.Id);
+        actor.ActAsSystem(enterprise.Id);
         var places = new List<Guid>();
+        var handlingUnitId = Guid.Empty;
         foreach (var (unitName, teamNames) in units)
         {
             var unit = await mediator.Send(new CreateOrganisation { ParentId = enterprise.Id, Kind = OrganisationKind.Unit, Name = unitName }, ct);
             places.Add(unit.Id);
+            if (unitName == handlingUnit)
+            {
+                handlingUnitId = unit.Id;
+            }
             foreach (var teamName in teamNames)
             {
                 var team = await mediator.Send(new CreateOrganisation { ParentId = unit.Id, Kind = OrganisationKind.Team, Name = teamName }, ct);
@@ -143,6 +150,7 @@ internal sealed class DemoDirectory(IServiceProvider services)
                 IsWorkerSupervisor = i == 1,
             }, ct);
         }
+        return new DemoEnterprise(enterprise.Id, prefix.ToLowerInvariant(), enterprise.Name, handlingUnitId, representatives.Select(w => w.Id).ToList());
     }
 
     private RegisterWorker NewWorker(string employeeNumber, Guid unitId)

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Workforce.BuildingBlocks.Errors;
+
+namespace Workforce.BuildingBlocks.Security;
+
+/// <summary>The permission an endpoint requires of the actor at the organisation it acts for.</summary>
+public sealed record RequiredPermission(string Permission);
+
+/// <summary>
+/// Every API endpoint is closed unless it says otherwise: anonymous callers get 401, an actor without the endpoint's
+/// permission 403. The gate runs before the request body is read, so nobody learns more than that.
+/// </summary>
+public static class AccessGate
+{
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiredPermission(permission));
+
+    public static IApplicationBuilder UseAccessGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is not null && context.Request.Path.StartsWithSegments("/api") && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            var actor = context.RequestServices.GetRequiredService<CurrentActor>();
+            if (!actor.IsAuthenticated)
+            {
+                throw Refused(context, new ProblemException(401, "unauthenticated", "Sign in first.",
+                    "Sign in, or send an API key as Authorization: Bearer <key>."));
+            }
+            if (endpoint.Metadata.GetMetadata<RequiredPermission>() is { } required)
+            {
+                _ = actor.TenantId;
+                if (!actor.Has(required.Permission))
+                {
+                    throw Refused(context, new ProblemException(403, "forbidden", "You may not do this.",
+                        $"This needs the {required.Permission} permission at the organisation you act for."));
+                }
+            }
+        }
+        await next();
+    });
+
+    /// <summary>Refusals are security events: logged, with the request's id, before they are answered.</summary>
+    private static ProblemException Refused(HttpContext context, ProblemException refusal)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessGate))
+            .LogInformation("Refused {Method} {Path} with {Status} {Code}", context.Request.Method, context.Request.Path, refusal.Status, refusal.Code);
+        return refusal;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace Workforce.BuildingBlocks.Security;
+
+/// <summary>Every permission an endpoint can require, by module. Roles map to sets of them (see <see cref="Roles"/>).</summary>
+public static class Permissions
+{
+    public static class Directory
+    {
+        public const string OrganisationsRead = "directory.organisations.read";
+        public const string OrganisationsWrite = "directory.organisations.write";
+        public const string WorkersRead = "directory.workers.read";
+        public const string WorkersWrite = "directory.workers.write";
+        public const string RepresentativesRead = "directory.representatives.read";
+        public const string RepresentativesWrite = "directory.representatives.write";
+    }
+
+    public static class Access
+    {
+        public const string UsersRead = "access.users.read";
+        public const string UsersWrite = "access.users.write";
+        public const string ClientsManage = "access.clients.manage";
+        public const string AuditRead = "access.audit.read";
+    }
+
+    public static IReadOnlySet<string> All { get; } = typeof(Permissions).GetNestedTypes()
+        .SelectMany(module => module.GetFields(BindingFlags.Public | BindingFlags.Static))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToHashSet();
+}

@@ -1,0 +1,146 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workforce.Access.Audit;
+using Workforce.Access.Authentication;
+using Workforce.Access.Clients;
+using Workforce.Access.Demo;
+using Workforce.Access.Grants;
+using Workforce.Access.Sessions;
+using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Access;
+
+/// <summary>
+/// The Access module: who the caller is (session cookie or API key), what it may do where (roles granted at
+/// organisation nodes), the audit trail's reader, and the accounts and API clients administrators manage.
+/// </summary>
+public static class AccessModule
+{
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+    {
+        services.AddOptions<AccessOptions>().BindConfiguration("Access");
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccessOptions>>((hashing, access) =>
+            hashing.IterationCount = access.Value.PasswordHashIterations ?? hashing.IterationCount);
+
+        services.AddAuthentication(AccessSchemes.SessionOrApiKey)
+            .AddPolicyScheme(AccessSchemes.SessionOrApiKey, null, scheme => scheme.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? AccessSchemes.ApiKey : AccessSchemes.Session)
+            .AddCookie(AccessSchemes.Session, cookie =>
+            {
+                cookie.Cookie.Name = AccessSchemes.SessionCookie;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccessSchemes.ApiKey, null);
+
+        services.AddDataProtection().SetApplicationName("Workforce");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keys =>
+        {
+            keys.XmlRepository = new KeyRingStore(provider);
+            keys.XmlEncryptor = new KeyRingEncryptor(provider.GetRequiredService<SensitiveData>());
+        }));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = AccessSchemes.AntiforgeryHeader;
+            antiforgery.Cookie.Name = AccessSchemes.AntiforgeryCookie;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(LoginEndpoint.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+            limiter.OnRejected = async (rejected, ct) =>
+            {
+                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many attempts.",
+                        Detail = "Wait a minute before signing in again.",
+                    },
+                });
+            };
+        });
+        services.AddHostedService<FirstAdministrator>();
+
+        return services
+            .AddConstraintProblem("users_login_name_key", () => ProblemException.Conflict("login_name_taken",
+                "Another account has this login name.",
+                new Dictionary<string, string[]> { ["loginName"] = ["This login name is taken."] }))
+            .AddConstraintProblem("grants_once_key", () => ProblemException.Conflict("grant_exists",
+                "The user already holds this role at this organisation."))
+            .AddConstraintProblem("api_clients_name_key", () => ProblemException.Conflict("api_client_name_taken",
+                "Another active API client of this organisation has this name.",
+                new Dictionary<string, string[]> { ["name"] = ["This name is taken."] }));
+    }
+
+    /// <summary>Authentication, the current actor, the access gate and antiforgery, in that order.</summary>
+    public static IApplicationBuilder UseAccess(this IApplicationBuilder app) => app
+        .UseRateLimiter()
+        .UseAuthentication()
+        .UseMiddleware<ActorResolution>()
+        .UseAccessGate()
+        .UseSessionAntiforgery();
+
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/access");
+
+        LoginEndpoint.Map(api);
+        LogoutEndpoint.Map(api);
+        GetMeEndpoint.Map(api);
+        ChangeOwnPasswordEndpoint.Map(api);
+
+        CreateUserEndpoint.Map(api);
+        GetUserEndpoint.Map(api);
+        ListUsersEndpoint.Map(api);
+        UpdateUserEndpoint.Map(api);
+        ResetPasswordEndpoint.Map(api);
+        GrantRoleEndpoint.Map(api);
+        RevokeGrantEndpoint.Map(api);
+
+        CreateApiClientEndpoint.Map(api);
+        GetApiClientEndpoint.Map(api);
+        ListApiClientsEndpoint.Map(api);
+        RotateApiClientKeyEndpoint.Map(api);
+        RevokeApiClientEndpoint.Map(api);
+
+        ListAuditTrailEndpoint.Map(api);
+        return app;
+    }
+
+    /// <summary>The demo accounts (see DemoAccessSeeder for their names and password) on the Directory demo data.</summary>
+    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
+        new DemoAccessSeeder(services).SeedAsync(directory, ct);
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

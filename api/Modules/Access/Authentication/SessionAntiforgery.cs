@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workforce.Access.Authentication;
+
+/// <summary>
+/// A browser sends the session cookie with any request, even one another site made it send, so every unsafe request
+/// made with the cookie must also carry the antiforgery token (X-XSRF-TOKEN) that only our own pages can read.
+/// API keys are never sent by a browser on its own, so their callers are not asked for it.
+/// </summary>
+internal static class SessionAntiforgery
+{
+    public static IApplicationBuilder UseSessionAntiforgery(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var method = context.Request.Method;
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+        if (!safe && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.Session }
+                  && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+        {
+            throw new ProblemException(403, "antiforgery_failed", "The request did not come from the Workforce app.",
+                $"Send the antiforgery token from sign-in or GET /api/v1/access/me in the {AccessSchemes.AntiforgeryHeader} header.");
+        }
+        await next();
+    });
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Workforce.Access.Users;
+
+namespace Workforce.Access.Grants;
+
+/// <summary>Give an account another role at a node at or under the organisation the actor acts for.</summary>
+internal sealed record GrantRole : ICommand<User>
+{
+    [JsonIgnore] public Guid UserId { get; init; }
+
+    public Role? Role { get; init; }
+    public Guid? OrganisationId { get; init; }
+}
+
+internal sealed class GrantRoleValidator : AbstractValidator<GrantRole>
+{
+    public GrantRoleValidator()
+    {
+        RuleFor(c => c.Role).NotNull();
+        RuleFor(c => c.OrganisationId).NotEmpty();
+    }
+}
+
+internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GrantRole, User>
+{
+    public async Task<User> Handle(GrantRole request, CancellationToken cancellationToken)
+    {
+        var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
+        var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
+        OrganisationScope.RequireGrantable(request.Role!.Value, place);
+        await db.ExecuteAsync(
+            "INSERT INTO access.grants (tenant_id, id, user_id, role, organisation_id) VALUES (@TenantId, @Id, @UserId, @Role, @OrganisationId)",
+            new { user.TenantId, Id = Guid.CreateVersion7(), UserId = user.Id, Role = request.Role.Value.ToDbText(), OrganisationId = place.Id },
+            cancellationToken);
+        return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;
+    }
+}
+
+internal static class GrantRoleEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/users/{id:guid}/grants", async (Guid id, GrantRole command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send(command with { UserId = id }, ct), response))
+        .RequirePermission(Permissions.Access.UsersWrite)
+        .WithName("GrantRole")
+        .WithTags("Users")
+        .WithSummary("Grant a user another role at an organisation")
+        .Produces<User>()
+        .ProducesProblems(401, 403, 404, 409, 422);
+}

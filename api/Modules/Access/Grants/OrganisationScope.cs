@@ -1,0 +1,25 @@
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Access.Grants;
+
+/// <summary>Where an actor may hand out roles or create accounts: the organisation it acts for and everything under it.</summary>
+internal static class OrganisationScope
+{
+    public static async Task<OrganisationPlacement> FindWithinAsync(IMediator mediator, CurrentActor actor, Guid organisationId, string field, CancellationToken ct)
+    {
+        var place = await mediator.Send(new FindOrganisation(organisationId), ct);
+        if (place is null || !place.Path.Contains(actor.OrganisationId!.Value))
+        {
+            throw ProblemException.UnknownReference(field, $"There is no organisation {organisationId} at or under the one you act for.");
+        }
+        return place;
+    }
+
+    public static void RequireGrantable(Role role, OrganisationPlacement place)
+    {
+        if (!Roles.MayBeGrantedAt(role, place.Kind))
+        {
+            throw ProblemException.Invalid("role", $"The {role.ToDbText()} role cannot be granted at a {place.Kind}.");
+        }
+    }
+}

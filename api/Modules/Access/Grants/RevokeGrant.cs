@@ -1,0 +1,43 @@
+using Workforce.Access.Users;
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Access.Grants;
+
+/// <summary>Take a role away from an account. The last platform administrator keeps theirs.</summary>
+internal sealed record RevokeGrant(Guid UserId, Guid GrantId) : ICommand<User>;
+
+internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<RevokeGrant, User>
+{
+    public async Task<User> Handle(RevokeGrant request, CancellationToken cancellationToken)
+    {
+        var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
+        var grant = user.Grants.FirstOrDefault(g => g.Id == request.GrantId)
+            ?? throw ProblemException.NotFound("grant_not_found", $"User {user.Id} holds no grant {request.GrantId}.");
+        // A role can be taken away only where it could have been given.
+        if (await mediator.Send(new FindOrganisation(grant.OrganisationId), cancellationToken) is not { } place || !place.Path.Contains(actor.OrganisationId!.Value))
+        {
+            throw new ProblemException(403, "forbidden", "You may not do this.", "This role was granted above the organisation you act for.");
+        }
+        if (grant.Role == Role.PlatformAdmin && await db.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM access.grants WHERE tenant_id = @Platform AND role = 'platformAdmin'",
+                new { Platform = Platform.OrganisationId }, cancellationToken) == 1)
+        {
+            throw ProblemException.Conflict("last_platform_admin", "The platform needs at least one administrator.");
+        }
+        await db.ExecuteAsync("DELETE FROM access.grants WHERE tenant_id = @TenantId AND id = @Id", new { user.TenantId, grant.Id }, cancellationToken);
+        return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;
+    }
+}
+
+internal static class RevokeGrantEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapDelete("/users/{id:guid}/grants/{grantId:guid}", async (Guid id, Guid grantId, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send(new RevokeGrant(id, grantId), ct), response))
+        .RequirePermission(Permissions.Access.UsersWrite)
+        .WithName("RevokeGrant")
+        .WithTags("Users")
+        .WithSummary("Take a role away from a user")
+        .Produces<User>()
+        .ProducesProblems(401, 403, 404, 409);
+}

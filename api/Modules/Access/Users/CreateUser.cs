@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Identity;
+using Workforce.Access.Grants;
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Access.Users;
+
+/// <summary>Create an account with its first role, at the organisation the actor acts for or below it.</summary>
+internal sealed record CreateUser : ICommand<User>
+{
+    public string? LoginName { get; init; }
+    public string? DisplayName { get; init; }
+
+    /// <summary>The first password; the user should change it after signing in.</summary>
+    public string? Password { get; init; }
+
+    public Role? Role { get; init; }
+
+    /// <summary>Where the role is held; the account belongs to this organisation's tenant.</summary>
+    public Guid? OrganisationId { get; init; }
+
+    /// <summary>The Directory worker the account belongs to, for representatives and workers.</summary>
+    public Guid? WorkerId { get; init; }
+}
+
+internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(c => c.LoginName).Must(AccountRules.IsLoginName).WithMessage(AccountRules.LoginNameMessage);
+        RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the name to show.").MaximumLength(50);
+        RuleFor(c => c.Password).Custom((password, context) =>
+        {
+            if (AccountRules.PasswordProblem(password, context.InstanceToValidate.LoginName) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(c => c.Role).NotNull();
+        RuleFor(c => c.OrganisationId).NotEmpty();
+    }
+}
+
+internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, IMediator mediator, IPasswordHasher<UserAccount> hasher)
+    : IRequestHandler<CreateUser, User>
+{
+    public async Task<User> Handle(CreateUser request, CancellationToken cancellationToken)
+    {
+        var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
+        OrganisationScope.RequireGrantable(request.Role!.Value, place);
+        await WorkerLink.RequireAsync(mediator, actor, place.TenantId, request.WorkerId, cancellationToken);
+
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO access.users (tenant_id, id, login_name, display_name, password_hash, security_stamp, worker_id)
+            VALUES (@TenantId, @Id, @LoginName, @DisplayName, @PasswordHash, @SecurityStamp, @WorkerId);
+            INSERT INTO access.grants (tenant_id, id, user_id, role, organisation_id)
+            VALUES (@TenantId, @GrantId, @Id, @Role, @OrganisationId);
+            """,
+            new
+            {
+                place.TenantId,
+                Id = id,
+                LoginName = AccountRules.Normalize(request.LoginName!),
+                DisplayName = request.DisplayName!.Trim(),
+                PasswordHash = hasher.HashPassword(new UserAccount(), request.Password!),
+                SecurityStamp = Guid.NewGuid(),
+                request.WorkerId,
+                GrantId = Guid.CreateVersion7(),
+                Role = request.Role.Value.ToDbText(),
+                OrganisationId = place.Id,
+            },
+            cancellationToken);
+        return (await User.FindAsync(db, place.TenantId, id, forUpdate: false, cancellationToken))!;
+    }
+}
+
+/// <summary>An account may belong to a worker of its own enterprise, linked while acting for that enterprise.</summary>
+internal static class WorkerLink
+{
+    public static async Task RequireAsync(IMediator mediator, CurrentActor actor, Guid accountTenant, Guid? workerId, CancellationToken ct)
+    {
+        if (workerId is not { } id)
+        {
+            return;
+        }
+        if (accountTenant != actor.TenantId)
+        {
+            throw ProblemException.Invalid("workerId", "Link a worker while acting for the worker's enterprise.");
+        }
+        if ((await mediator.Send(new FindWorkers([id]), ct)).Count == 0)
+        {
+            throw ProblemException.UnknownReference("workerId", $"There is no worker {id} in this enterprise.");
+        }
+    }
+}
+
+internal static class CreateUserEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/users", async (CreateUser command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var user = await mediator.Send(command, ct);
+            return Concurrency.CreatedWithETag($"/api/v1/access/users/{user.Id}", user, response);
+        })
+        .RequirePermission(Permissions.Access.UsersWrite)
+        .WithName("CreateUser")
+        .WithTags("Users")
+        .WithSummary("Create a user account with its first role")
+        .Produces<User>(StatusCodes.Status201Created)
+        .ProducesProblems(401, 403, 409, 422);
+}

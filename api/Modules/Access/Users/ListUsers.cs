@@ -1,0 +1,63 @@
+namespace Workforce.Access.Users;
+
+/// <summary>The accounts of the organisation (tenant) the actor acts for, by login name.</summary>
+internal sealed record ListUsers : PageQuery, IQuery<Page<User>>
+{
+    /// <summary>Part of the login or display name.</summary>
+    public string? Q { get; init; }
+
+    public UserStatus? Status { get; init; }
+}
+
+internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
+{
+    public ListUsersValidator()
+    {
+        Include(new PageQueryValidator());
+        RuleFor(q => q.Q).MaximumLength(50);
+    }
+}
+
+internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListUsers, Page<User>>
+{
+    private sealed record Key(string LoginName);
+
+    private const string Filter = """
+        u.tenant_id = @Tenant
+          AND (@Status::text IS NULL OR u.status = @Status)
+          AND (@Text::text IS NULL OR u.login_name ILIKE @Text OR u.display_name ILIKE @Text)
+        """;
+
+    public async Task<Page<User>> Handle(ListUsers query, CancellationToken cancellationToken)
+    {
+        var parameters = new
+        {
+            Tenant = actor.TenantId,
+            Status = query.Status.ToDbText(),
+            Text = SqlText.Contains(query.Q),
+            After = query.After<Key>()?.LoginName,
+            Fetch = query.FetchSize,
+        };
+        return await query.ReadAsync<User, Key>(db,
+            $"""
+            SELECT {User.Columns} FROM access.users u
+            WHERE {Filter} AND (@After::text IS NULL OR u.login_name > @After)
+            ORDER BY u.login_name
+            LIMIT @Fetch
+            """,
+            $"SELECT count(*) FROM access.users u WHERE {Filter}",
+            parameters, u => new Key(u.LoginName), cancellationToken);
+    }
+}
+
+internal static class ListUsersEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/users", ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
+        .RequirePermission(Permissions.Access.UsersRead)
+        .WithName("ListUsers")
+        .WithTags("Users")
+        .WithSummary("List the user accounts of the organisation you act for")
+        .Produces<Page<User>>()
+        .ProducesProblems(401, 403, 422);
+}
