@@ -29,7 +29,7 @@ internal sealed class DemoAccessSeeder(IServiceProvider services)
         {
             actor.ActAsSystem(enterprise.Id);
             await Create($"{enterprise.Code}-union", $"{enterprise.Name}工会", Role.EnterpriseAdmin, enterprise.Id);
-            await Create($"{enterprise.Code}-hr", "人力资源部承办人", Role.Handler, enterprise.HandlingUnitId);
+            await Create($"{enterprise.Code}-hr", $"{enterprise.Name}承办人", Role.Handler, enterprise.HandlingUnitId);
             var representatives = await mediator.Send(new FindWorkers(enterprise.RepresentativeWorkerIds.Take(3).ToList()), ct);
             for (var i = 0; i < representatives.Count; i++)
             {

@@ -30,7 +30,9 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
     : IRequestHandler<Login, SignedInUser?>
 {
     private static readonly UserAccount Account = new();
-    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(Account, Guid.NewGuid().ToString()));
+
+    // Checked against when there is no password to check, so that refusing takes as long as checking.
+    private static string? _decoyHash;
 
     private sealed record Candidate
     {
@@ -56,7 +58,8 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
         var now = clock.GetUtcNow();
         if (candidate is null || candidate.Status != "active" || candidate.LockedUntil > now)
         {
-            hasher.VerifyHashedPassword(Account, DecoyHash.Value, request.Password!);
+            _decoyHash ??= hasher.HashPassword(Account, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(Account, _decoyHash, request.Password!);
             return null;
         }
 
