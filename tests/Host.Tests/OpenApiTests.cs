@@ -3,13 +3,6 @@ namespace Workforce.Host.Tests;
 /// <summary>The OpenAPI document is the contract HR systems and the admin UI generate their clients from.</summary>
 public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 {
-    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch"];
-
-    private sealed record Operation(string Method, string Path, JsonObject Body)
-    {
-        public override string ToString() => $"{Method.ToUpperInvariant()} {Path}";
-    }
-
     [Fact]
     public async Task The_document_lists_the_directory_operations_by_name()
     {
@@ -102,21 +95,9 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<JsonNode> DocumentAsync() => await (await api.Anonymous().GetAsync("/openapi/v1.json")).ExpectJsonAsync();
+    private Task<JsonNode> DocumentAsync() => ApiOperation.DocumentAsync(api);
 
-    /// <summary>Every operation under /api; none at all would be a failure of its own.</summary>
-    private async Task<IReadOnlyList<Operation>> ApiOperationsAsync()
-    {
-        var document = await DocumentAsync();
-        var operations = document["paths"]!.AsObject()
-            .Where(path => path.Key.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(path => path.Value!.AsObject()
-                .Where(item => HttpMethods.Contains(item.Key))
-                .Select(item => new Operation(item.Key, path.Key, item.Value!.AsObject())))
-            .ToList();
-        Assert.NotEmpty(operations);
-        return operations;
-    }
+    private Task<IReadOnlyList<ApiOperation>> ApiOperationsAsync() => ApiOperation.AllAsync(api);
 
     private static bool IsBlank(JsonNode? node) => string.IsNullOrWhiteSpace(node?.GetValue<string>());
 }

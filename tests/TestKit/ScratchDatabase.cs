@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Workforce.TestKit;
 
-/// <summary>An empty database of the test server, for one test, with a data source over it; dropped when disposed.</summary>
+/// <summary>A database of the test server (empty, or migrated), for one test, with a data source over it; dropped when disposed.</summary>
 public sealed class ScratchDatabase : IAsyncDisposable
 {
     private ScratchDatabase(string connectionString)
@@ -17,6 +17,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     public static async Task<ScratchDatabase> CreateAsync() => new(await TestPostgres.CreateEmptyDatabaseAsync());
+
+    /// <summary>A database with every migration applied, for tests of what the migrations built.</summary>
+    public static async Task<ScratchDatabase> CreateMigratedAsync() => new(await TestPostgres.CreateMigratedDatabaseAsync());
 
     /// <summary>Another data source over the same database: its own pool, as a second process would have.</summary>
     public NpgsqlDataSource NewDataSource() => NpgsqlDataSource.Create(ConnectionString);

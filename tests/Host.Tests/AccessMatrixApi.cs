@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+
+namespace Workforce.Host.Tests;
+
+/// <summary>
+/// An enterprise and everything its people can make: the ids of each kind of record, keyed by the collection that
+/// names them in a path (<c>/workers/{id}</c> → its worker), and an API key with all of its administrator's permissions.
+/// </summary>
+public sealed record MatrixTenant(TestEnterprise Enterprise, Guid AdminId, IReadOnlyDictionary<string, Guid> IdsByCollection, string ApiKey)
+{
+    public Caller Admin => Enterprise.Client;
+
+    /// <summary>Every id of the tenant's own records: what another tenant must never see.</summary>
+    public IReadOnlyList<Guid> AllIds => [Enterprise.Id, Enterprise.RegionId, AdminId, .. IdsByCollection.Values];
+}
+
+/// <summary>
+/// The Host for the access matrix: two enterprises, A and B, each with one record of every kind, built once for the
+/// test class; and A's API clients that each lack one permission, made on first use.
+/// </summary>
+public sealed class AccessMatrixApi : WorkforceApi
+{
+    private readonly Lazy<Task<(MatrixTenant A, MatrixTenant B)>> _tenants;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _keysLacking = new();
+
+    public AccessMatrixApi() => _tenants = new(async () => (await NewTenantAsync(), await NewTenantAsync()));
+
+    public Task<(MatrixTenant A, MatrixTenant B)> TenantsAsync() => _tenants.Value;
+
+    /// <summary>The key of an API client of A that holds every permission of A's administrator except <paramref name="permission"/>.</summary>
+    public Task<string> KeyLackingAsync(string permission) => _keysLacking.GetOrAdd(permission, _ => new(async () =>
+    {
+        var (a, _) = await TenantsAsync();
+        var held = await PermissionsAsync(a.Admin);
+        var (_, key) = await a.Enterprise.CreateApiClientAsync(held.Where(p => p != permission).ToArray());
+        return key;
+    })).Value;
+
+    /// <summary>What the caller may do where it acts.</summary>
+    public static async Task<IReadOnlyList<string>> PermissionsAsync(Caller caller)
+    {
+        var me = await (await caller.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+        return me["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>
+    /// A fresh enterprise with one record of each kind. A path parameter is mapped to one of these by the collection
+    /// before it; a new kind of resource in a path needs its record here.
+    /// </summary>
+    private async Task<MatrixTenant> NewTenantAsync()
+    {
+        var enterprise = await this.NewEnterpriseAsync();
+        var admin = enterprise.Client;
+        var unit = await enterprise.AddUnitAsync();
+        var worker = await enterprise.RegisterWorkerAsync(unit.Id());
+        var term = await enterprise.CreateTermAsync();
+        var appointment = await admin.CreateAsync($"/api/v1/directory/terms/{term.Id()}/representatives",
+            new { workerId = worker.Id(), delegationGroup = "第一代表团" });
+        var login = TestIdentity.NewLoginName("handler");
+        var user = await admin.CreateAsync("/api/v1/access/users",
+            new { loginName = login, displayName = login, password = Scenario.Password, role = "handler", organisationId = unit.Id() });
+        var (client, key) = await enterprise.CreateApiClientAsync();
+        var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+
+        return new MatrixTenant(enterprise, me.Id(), new Dictionary<string, Guid>
+        {
+            ["organisations"] = unit.Id(),
+            ["workers"] = worker.Id(),
+            ["terms"] = term.Id(),
+            ["representatives"] = appointment.Id(),
+            ["users"] = user.Id(),
+            ["grants"] = user["grants"]!.AsArray().Single()!.Id(),
+            ["clients"] = client.Id(),
+        }, key);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Workforce.Host.Tests;
+
+/// <summary>A path parameter and the path segment before it: <c>("workers", "id")</c> in <c>/workers/{id}</c>.</summary>
+internal sealed record PathParameter(string Segment, string Name);
+
+/// <summary>One operation under /api, as the OpenAPI document describes it to the clients generated from it.</summary>
+internal sealed partial record ApiOperation(string Method, string Path, JsonObject Body)
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch"];
+
+    public string OperationId => Body["operationId"]?.GetValue<string>() ?? "";
+
+    /// <summary>The permission the operation needs (the <c>x-permission</c> extension), or null.</summary>
+    public string? Permission => Body["x-permission"]?.GetValue<string>();
+
+    /// <summary>Whether the operation asks for no credentials at all: an empty <c>security</c> list.</summary>
+    public bool IsAnonymous => Body["security"] is JsonArray { Count: 0 };
+
+    public bool HasRequestBody => Body["requestBody"] is not null;
+
+    public HttpMethod HttpMethod => HttpMethod.Parse(Method);
+
+    public IReadOnlyList<PathParameter> PathParameters =>
+        PathParameterPattern().Matches(Path).Select(match => new PathParameter(match.Groups["segment"].Value, match.Groups["name"].Value)).ToList();
+
+    /// <summary>The names of the query parameters the operation declares, those taking a uuid when <paramref name="uuidOnly"/>.</summary>
+    public IEnumerable<string> QueryParameters(bool uuidOnly = false) => (Body["parameters"] as JsonArray ?? [])
+        .Where(p => p?["in"]?.GetValue<string>() == "query" && (!uuidOnly || p["schema"]?["format"]?.GetValue<string>() == "uuid"))
+        .Select(p => p!["name"]!.GetValue<string>());
+
+    /// <summary>The path with every parameter filled in.</summary>
+    public string Url(Func<PathParameter, Guid> value) => PathParameterPattern().Replace(Path,
+        match => $"{match.Groups["segment"].Value}/{value(new PathParameter(match.Groups["segment"].Value, match.Groups["name"].Value))}");
+
+    /// <summary>The path with a fresh random id for every parameter: something nobody has.</summary>
+    public string UrlWithRandomIds() => Url(_ => Guid.NewGuid());
+
+    public override string ToString() => $"{Method.ToUpperInvariant()} {Path}";
+
+    /// <summary>The OpenAPI document the Host serves.</summary>
+    public static async Task<JsonNode> DocumentAsync(WorkforceApi api) => await (await api.Anonymous().GetAsync("/openapi/v1.json")).ExpectJsonAsync();
+
+    /// <summary>Every operation under /api; none at all would be a failure of its own.</summary>
+    public static async Task<IReadOnlyList<ApiOperation>> AllAsync(WorkforceApi api)
+    {
+        var document = await DocumentAsync(api);
+        var operations = document["paths"]!.AsObject()
+            .Where(path => path.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value!.AsObject()
+                .Where(item => HttpMethods.Contains(item.Key))
+                .Select(item => new ApiOperation(item.Key, path.Key, item.Value!.AsObject())))
+            .ToList();
+        Assert.NotEmpty(operations);
+        return operations;
+    }
+
+    [GeneratedRegex(@"(?<segment>[^/{}]+)/\{(?<name>[^/{}]+)\}")]
+    private static partial Regex PathParameterPattern();
+}
