@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -43,6 +44,7 @@ internal static class OpenApi
             });
             swagger.SupportNonNullableReferenceTypes();
             swagger.OperationFilter<AccessRequirements>();
+            swagger.OperationFilter<CamelCaseQueryParameters>();
         });
         return services;
     }
@@ -56,6 +58,21 @@ internal static class OpenApi
             ui.SwaggerEndpoint("/openapi/v1.json", "Workforce API v1");
         });
         return app;
+    }
+
+    /// <summary>
+    /// Query parameters bound from [AsParameters] records take their C# property names; the API speaks camelCase
+    /// everywhere (binding ignores case), so the document names them as clients should send them.
+    /// </summary>
+    private sealed class CamelCaseQueryParameters : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+            {
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+            }
+        }
     }
 
     /// <summary>Each operation says how to authenticate, which permission it needs, and which organisation header it reads.</summary>

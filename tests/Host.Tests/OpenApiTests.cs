@@ -76,6 +76,16 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     }
 
     [Fact]
+    public async Task Query_parameters_are_named_in_camel_case_as_clients_send_them()
+    {
+        var document = await DocumentAsync();
+
+        var names = document["paths"]!["/api/v1/directory/workers"]!["get"]!["parameters"]!.AsArray()
+            .Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>());
+        Assert.Equal(new[] { "limit", "cursor", "total", "unitId", "skillGrade", "status", "q", "sort" }.Order(), names.Order());
+    }
+
+    [Fact]
     public async Task Enums_are_described_as_their_camel_case_json_strings()
     {
         var document = await DocumentAsync();
