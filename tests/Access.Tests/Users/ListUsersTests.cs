@@ -1,0 +1,98 @@
+namespace Workforce.Access.Tests.Users;
+
+public sealed class ListUsersTests(WorkforceApi api) : IClassFixture<WorkforceApi>
+{
+    [Fact]
+    public async Task The_accounts_of_the_tenant_are_listed_by_login_name_and_no_others()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var other = await api.NewEnterpriseAsync();
+        var mine = new[]
+        {
+            await enterprise.Client.NewAccountAsync("worker", enterprise.Id),
+            await enterprise.NewHandlerAsync(),
+        };
+        await other.NewHandlerAsync();
+        var administrator = await enterprise.Client.MeAsync();
+
+        var page = await enterprise.Client.GetJsonAsync(AccessApi.Users);
+
+        var expected = mine.Select(a => a.LoginName).Append(administrator.Str("loginName")).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, page.Items().Select(u => u!.Str("loginName")));
+        Assert.All(page.Items(), u => Assert.Equal(enterprise.Id.ToString(), u!.Str("tenantId")));
+    }
+
+    [Fact]
+    public async Task A_region_administrator_sees_the_region_accounts_or_acting_for_an_enterprise_the_enterprises()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var regionAccounts = await enterprise.Region.Client.GetJsonAsync(AccessApi.Users);
+        var enterpriseAccounts = await enterprise.Region.Client.ActingFor(enterprise.Id).GetJsonAsync(AccessApi.Users);
+
+        Assert.All(regionAccounts.Items(), u => Assert.Equal(enterprise.RegionId.ToString(), u!.Str("tenantId")));
+        Assert.Single(regionAccounts.Items());
+        Assert.Equal((await enterprise.Client.MeAsync()).Id(), Assert.Single(enterpriseAccounts.Items())!.Id());
+    }
+
+    [Fact]
+    public async Task Filters_by_text_and_status_narrow_the_list()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var alpha = await enterprise.NewHandlerAsync();
+        var beta = await enterprise.Client.NewAccountAsync("worker", enterprise.Id);
+        (await enterprise.Client.SetStatusAsync(beta, "disabled")).EnsureSuccessStatusCode();
+
+        var byText = await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?q={alpha.LoginName.ToUpperInvariant()}");
+        var disabled = await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?status=disabled");
+        var active = await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?status=active");
+
+        Assert.Equal(alpha.Id, Assert.Single(byText.Items())!.Id());
+        Assert.Equal(beta.Id, Assert.Single(disabled.Items())!.Id());
+        Assert.DoesNotContain(active.Items(), u => u!.Id() == beta.Id);
+        Assert.Contains(active.Items(), u => u!.Id() == alpha.Id);
+    }
+
+    [Fact]
+    public async Task Paging_walks_every_account_once_and_counts_them_when_asked()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await enterprise.Client.NewAccountAsync("worker", enterprise.Id);
+        }
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?limit=2&total=true{(cursor is null ? "" : $"&cursor={cursor}")}");
+            Assert.Equal(5, page["total"]!.GetValue<int>());
+            seen.AddRange(page.Items().Select(u => u!.Id()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(5, seen.Distinct().Count());
+        Assert.Equal(5, seen.Count);
+    }
+
+    [Fact]
+    public async Task Listed_accounts_never_carry_password_hashes_or_stamps()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+
+        var json = (await enterprise.Client.GetJsonAsync(AccessApi.Users)).ToJsonString();
+
+        Assert.DoesNotContain("hash", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("stamp", json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_handler_may_not_list_accounts()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var handler = await (await enterprise.NewHandlerAsync()).SignInAsync(api);
+
+        await (await handler.GetAsync(AccessApi.Users)).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
