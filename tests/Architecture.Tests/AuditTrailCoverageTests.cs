@@ -22,6 +22,8 @@ public class AuditTrailCoverageTests
     [
         // ASP.NET Core Data Protection's key ring: key material the framework writes outside any request, not business data.
         "access.data_protection_keys",
+        // Sign-in sessions: written on every sign-in and renewal by the cookie handler, infrastructure like the key ring.
+        "access.sessions",
     ];
 
     /// <summary>

@@ -149,6 +149,19 @@ public sealed class AuditTrailTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
+    public async Task A_new_security_stamp_is_recorded_as_changed_but_never_shown()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var account = await enterprise.NewHandlerAsync();
+
+        (await enterprise.Client.PostAsync($"{AccessApi.User(account.Id)}/password", new { password = "Another-Secret-2027" })).EnsureSuccessStatusCode();
+
+        var reset = Assert.Single(await EntriesAsync(enterprise.Client, $"operation=ResetPassword&entityId={account.Id}"));
+        Assert.Equal(Redacted, reset!["changes"]!["security_stamp"]!.Str("before"));
+        Assert.Equal(Redacted, reset["changes"]!["security_stamp"]!.Str("after"));
+    }
+
+    [Fact]
     public async Task A_write_by_an_api_client_is_recorded_as_the_client()
     {
         var enterprise = await api.NewEnterpriseAsync();

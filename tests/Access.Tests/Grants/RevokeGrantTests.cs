@@ -54,6 +54,19 @@ public sealed class RevokeGrantTests(WorkforceApi api) : IClassFixture<Workforce
     }
 
     [Fact]
+    public async Task A_disabled_administrator_does_not_count_as_one_that_remains()
+    {
+        var admin = await api.AdminAsync();
+        var second = await admin.NewAccountAsync("platformAdmin", Scenario.Platform);
+        (await admin.SetStatusAsync(second, "disabled")).EnsureSuccessStatusCode();
+        var me = await admin.MeAsync();
+
+        var response = await admin.DeleteAsync(Url(me.Id(), me.Grants().GrantOf("platformAdmin")));
+
+        await response.ExpectProblemAsync(HttpStatusCode.Conflict, "last_platform_admin");
+    }
+
+    [Fact]
     public async Task A_platform_administrator_may_be_removed_while_another_remains()
     {
         var admin = await api.AdminAsync();

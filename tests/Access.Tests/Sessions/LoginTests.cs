@@ -182,4 +182,16 @@ public sealed class LoginTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         body.Remove("traceId");
         return body.ToJsonString();
     }
+
+    [Fact]
+    public async Task Signing_in_again_over_a_live_session_needs_no_antiforgery_token()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var account = await enterprise.NewHandlerAsync();
+        var caller = await account.SignInAsync(api);
+
+        var response = await caller.WithoutAntiforgeryToken().PostAsync(AccessApi.Login, new { loginName = account.LoginName, password = account.Password });
+
+        await response.ExpectJsonAsync();
+    }
 }

@@ -29,6 +29,17 @@ public sealed class LogoutTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     }
 
     [Fact]
+    public async Task A_copy_of_the_cookie_is_worthless_after_logging_out()
+    {
+        var copy = await RawSession.SignInAsync(api, "admin", WorkforceApi.AdminPassword);
+        await (await copy.SendAsync(HttpMethod.Get, AccessApi.Me)).ExpectJsonAsync();
+
+        (await copy.SendAsync(HttpMethod.Post, AccessApi.Logout)).EnsureSuccessStatusCode();
+
+        await (await copy.SendAsync(HttpMethod.Get, AccessApi.Me)).ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [Fact]
     public async Task Logging_out_ends_only_this_session()
     {
         var enterprise = await api.NewEnterpriseAsync();

@@ -220,6 +220,21 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
+    public async Task A_region_acting_for_an_enterprise_cannot_tell_its_workers_from_ids_that_do_not_exist()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var worker = await enterprise.RegisterWorkerAsync();
+        var region = enterprise.Region.Client.ActingFor(enterprise.Id);
+
+        var real = await region.PostAsync(AccessApi.Users, NewUserBody.For("worker", enterprise.Id) with { WorkerId = worker.Id() });
+        var madeUp = await region.PostAsync(AccessApi.Users, NewUserBody.For("worker", enterprise.Id) with { WorkerId = Guid.NewGuid() });
+
+        var first = await real.ExpectInvalidFieldsAsync("workerId");
+        var second = await madeUp.ExpectInvalidFieldsAsync("workerId");
+        Assert.Equal(first.Errors!["workerId"], second.Errors!["workerId"]);
+    }
+
+    [Fact]
     public async Task A_caller_without_user_administration_is_forbidden_and_an_anonymous_one_unauthenticated()
     {
         var enterprise = await api.NewEnterpriseAsync();

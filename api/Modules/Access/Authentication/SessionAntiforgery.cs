@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Workforce.Access.Authentication;
@@ -6,7 +7,8 @@ namespace Workforce.Access.Authentication;
 /// <summary>
 /// A browser sends the session cookie with any request, even one another site made it send, so every unsafe request
 /// made with the cookie must also carry the antiforgery token (X-XSRF-TOKEN) that only our own pages can read.
-/// API keys are never sent by a browser on its own, so their callers are not asked for it.
+/// API keys are never sent by a browser on its own, so their callers are not asked for it; nor is signing in, which
+/// needs no session (and SameSite=Strict keeps other sites from sending one).
 /// </summary>
 internal static class SessionAntiforgery
 {
@@ -14,7 +16,8 @@ internal static class SessionAntiforgery
     {
         var method = context.Request.Method;
         var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
-        if (!safe && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.Session }
+        var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+        if (!safe && !open && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.Session }
                   && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
             throw new ProblemException(403, "antiforgery_failed", "The request did not come from the Workforce app.",

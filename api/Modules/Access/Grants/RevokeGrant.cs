@@ -19,14 +19,9 @@ internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, IMedi
             throw new ProblemException(403, "forbidden", "You may not do this.", "This role was granted above the organisation you act for.");
         }
         // The grants are locked while counted: two administrators revoking each other at once must not both see the other remain.
-        if (grant.Role == Role.PlatformAdmin && await db.ExecuteScalarAsync<long>(
-                """
-                SELECT count(*) FROM (
-                    SELECT 1 FROM access.grants WHERE tenant_id = @Platform AND role = 'platformAdmin' FOR UPDATE) AS administrators
-                """,
-                new { Platform = Platform.OrganisationId }, cancellationToken) == 1)
+        if (grant.Role == Role.PlatformAdmin && user.Status == UserStatus.Active && await PlatformAdministrators.ActiveCountAsync(db, cancellationToken) == 1)
         {
-            throw ProblemException.Conflict("last_platform_admin", "The platform needs at least one administrator.");
+            throw PlatformAdministrators.LastOne();
         }
         await db.ExecuteAsync("DELETE FROM access.grants WHERE tenant_id = @TenantId AND id = @Id", new { user.TenantId, grant.Id }, cancellationToken);
         return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;

@@ -84,9 +84,9 @@ internal static class WorkerLink
         {
             return;
         }
-        if (accountTenant != actor.TenantId)
+        if (accountTenant != actor.TenantId || !actor.Has(Permissions.Directory.WorkersRead))
         {
-            throw ProblemException.Invalid("workerId", "Link a worker while acting for the worker's enterprise.");
+            throw ProblemException.Invalid("workerId", "Link a worker while acting for the worker's enterprise, with the right to read its workers.");
         }
         if ((await mediator.Send(new FindWorkers([id]), ct)).Count == 0)
         {
