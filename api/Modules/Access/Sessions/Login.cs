@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workforce.Access.Users;
 
@@ -26,8 +27,8 @@ internal sealed class LoginValidator : AbstractValidator<Login>
 /// takes as long either way; wrong passwords are counted, and enough in a row lock the account for a while. It
 /// returns null rather than throwing, so the count survives the refusal.
 /// </summary>
-internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> hasher, IOptions<AccessOptions> options, TimeProvider clock)
-    : IRequestHandler<Login, SignedInUser?>
+internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> hasher, IOptions<AccessOptions> options, TimeProvider clock,
+    ILogger<LoginHandler> logger) : IRequestHandler<Login, SignedInUser?>
 {
     private static readonly UserAccount Account = new();
 
@@ -58,6 +59,8 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
         var now = clock.GetUtcNow();
         if (candidate is null || candidate.Status != "active" || candidate.LockedUntil > now)
         {
+            logger.LogWarning("Sign-in refused for {LoginName}: {Reason}", AccountRules.Normalize(request.LoginName!),
+                candidate is null ? "unknown login" : candidate.Status != "active" ? "account disabled" : "account locked");
             _decoyHash ??= hasher.HashPassword(Account, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(Account, _decoyHash, request.Password!);
             return null;
@@ -68,6 +71,8 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
         {
             var failures = candidate.FailedLogins + 1;
             var locked = failures >= options.Value.MaxFailedLogins;
+            logger.LogWarning("Sign-in refused for {LoginName}: wrong password ({Failures} in a row){Lockout}", candidate.LoginName, failures,
+                locked ? "; account locked" : "");
             await db.ExecuteAsync(
                 "UPDATE access.users SET failed_logins = @Failures, locked_until = @LockedUntil WHERE tenant_id = @TenantId AND id = @Id",
                 new
