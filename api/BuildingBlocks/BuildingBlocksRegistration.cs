@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Events;
 using Workforce.BuildingBlocks.Hosting;
 using Workforce.BuildingBlocks.Http;
 using Workforce.BuildingBlocks.Mediator;
@@ -40,6 +41,7 @@ public static class BuildingBlocksRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DbSession>();
+        services.AddScoped<Outbox>();
         services.AddScoped<CurrentActor>();
         services.AddSingleton<ConstraintProblems>();
         services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));

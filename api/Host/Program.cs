@@ -5,6 +5,7 @@ using Workforce.BuildingBlocks;
 using Workforce.BuildingBlocks.Http;
 using Workforce.Access;
 using Workforce.Directory;
+using Workforce.Integration;
 using Workforce.Host;
 
 // `Workforce.Host migrate` applies pending migrations and exits; anything else serves the API.
@@ -19,9 +20,10 @@ builder.Logging.AddJsonConsole(json =>
     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
-builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly]);
+builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly]);
 builder.Services.AddAccess();
 builder.Services.AddDirectory();
+builder.Services.AddIntegration();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddWorkforceOpenApi();
@@ -43,6 +45,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false 
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapAccess();
 app.MapDirectory();
+app.MapIntegration();
 
 await app.RunAsync();
 return 0;

@@ -11,6 +11,7 @@ namespace Workforce.BuildingBlocks.Data;
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private NpgsqlConnection? _connection;
+    private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
 
     public NpgsqlTransaction? Transaction { get; private set; }
 
@@ -54,6 +55,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         return await connection.ExecuteAsync(Define(sql, param, ct));
     }
 
+    /// <summary>Work to do inside the open transaction just before it commits, after everything else (the outbox's writes).</summary>
+    public void BeforeCommit(Func<CancellationToken, Task> action) => _beforeCommit.Add(action);
+
     /// <summary>Runs <paramref name="work"/> in a transaction, or inside the one already open (a command sent by a command).</summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
@@ -68,12 +72,17 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         try
         {
             var result = await work();
+            foreach (var action in _beforeCommit)
+            {
+                await action(ct);
+            }
             await transaction.CommitAsync(ct);
             return result;
         }
         finally
         {
             Transaction = null;
+            _beforeCommit.Clear();
         }
     }
 

@@ -23,6 +23,12 @@ public static class Permissions
         public const string AuditRead = "access.audit.read";
     }
 
+    public static class Integration
+    {
+        public const string EventsRead = "integration.events.read";
+        public const string WebhooksManage = "integration.webhooks.manage";
+    }
+
     public static IReadOnlySet<string> All { get; } = typeof(Permissions).GetNestedTypes()
         .SelectMany(module => module.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Select(field => (string)field.GetRawConstantValue()!)

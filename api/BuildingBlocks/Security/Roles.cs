@@ -1,5 +1,6 @@
 using AccessPermissions = Workforce.BuildingBlocks.Security.Permissions.Access;
 using DirectoryPermissions = Workforce.BuildingBlocks.Security.Permissions.Directory;
+using IntegrationPermissions = Workforce.BuildingBlocks.Security.Permissions.Integration;
 
 namespace Workforce.BuildingBlocks.Security;
 
@@ -21,7 +22,8 @@ public static class Roles
             AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead),
         [Role.EnterpriseAdmin] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
             DirectoryPermissions.WorkersRead, DirectoryPermissions.WorkersWrite, DirectoryPermissions.RepresentativesRead, DirectoryPermissions.RepresentativesWrite,
-            AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead),
+            AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead,
+            IntegrationPermissions.EventsRead, IntegrationPermissions.WebhooksManage),
         [Role.Handler] = Set(DirectoryPermissions.OrganisationsRead),
         [Role.Representative] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead),
         [Role.Worker] = Set(DirectoryPermissions.OrganisationsRead),

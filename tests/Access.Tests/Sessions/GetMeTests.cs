@@ -14,6 +14,7 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     private static readonly string[] EnterpriseAdministrator =
     [
         .. AdministratorAbove, "directory.representatives.read", "directory.representatives.write", "directory.workers.read", "directory.workers.write",
+        "integration.events.read", "integration.webhooks.manage",
     ];
 
     [Fact]

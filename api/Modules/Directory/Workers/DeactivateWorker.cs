@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.BuildingBlocks.Events;
 using Workforce.BuildingBlocks.Protection;
 
 namespace Workforce.Directory.Workers;
@@ -27,7 +28,7 @@ internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWo
     }
 }
 
-internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<DeactivateWorker, Worker>
+internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox) : IRequestHandler<DeactivateWorker, Worker>
 {
     public async Task<Worker> Handle(DeactivateWorker request, CancellationToken cancellationToken)
     {
@@ -51,13 +52,15 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, 
             WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
             """,
             parameters, cancellationToken);
-        return await Worker.WriteAsync(db, sensitive,
+        var worker = await Worker.WriteAsync(db, sensitive,
             """
             UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = now()
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING *
             """,
             parameters, cancellationToken);
+        outbox.Publish(actor.TenantId, WorkerEvents.Deactivated, worker);
+        return worker;
     }
 }
 

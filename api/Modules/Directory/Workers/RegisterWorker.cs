@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Events;
 using Workforce.BuildingBlocks.Protection;
 
 namespace Workforce.Directory.Workers;
@@ -9,12 +10,12 @@ internal sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker
     public RegisterWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
 }
 
-internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<RegisterWorker, Worker>
+internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox) : IRequestHandler<RegisterWorker, Worker>
 {
     public async Task<Worker> Handle(RegisterWorker request, CancellationToken cancellationToken)
     {
         await WorkerUnit.RequireActiveAsync(db, actor.TenantId, request.UnitId!.Value, cancellationToken);
-        return await Worker.WriteAsync(db, sensitive,
+        var worker = await Worker.WriteAsync(db, sensitive,
             """
             INSERT INTO directory.workers (
                 tenant_id, id, unit_id, name, employee_number,
@@ -28,6 +29,8 @@ internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, Se
             """,
             request.ToParameters(sensitive, actor.TenantId, Guid.CreateVersion7()),
             cancellationToken);
+        outbox.Publish(actor.TenantId, WorkerEvents.Registered, worker);
+        return worker;
     }
 }
 

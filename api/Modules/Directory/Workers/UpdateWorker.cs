@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.BuildingBlocks.Events;
 using Workforce.BuildingBlocks.Protection;
 
 namespace Workforce.Directory.Workers;
@@ -15,7 +16,7 @@ internal sealed class UpdateWorkerValidator : AbstractValidator<UpdateWorker>
     public UpdateWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
 }
 
-internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<UpdateWorker, Worker>
+internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox) : IRequestHandler<UpdateWorker, Worker>
 {
     public async Task<Worker> Handle(UpdateWorker request, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, Sens
         }
 
         // Encryption is randomised: an unchanged value keeps its ciphertext, or the audit trail would record it as changed.
-        return await Worker.WriteAsync(db, sensitive,
+        var worker = await Worker.WriteAsync(db, sensitive,
             """
             UPDATE directory.workers SET
                 unit_id = @UnitId, name = @Name, employee_number = @EmployeeNumber,
@@ -49,6 +50,8 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, Sens
             """,
             request.ToParameters(sensitive, actor.TenantId, current.Id),
             cancellationToken);
+        outbox.Publish(actor.TenantId, WorkerEvents.Updated, worker);
+        return worker;
     }
 }
 

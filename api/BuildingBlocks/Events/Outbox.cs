@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Workforce.BuildingBlocks.Data;
+
+namespace Workforce.BuildingBlocks.Events;
+
+/// <summary>An event as the change feed and webhooks carry it.</summary>
+public sealed record OutboxEvent(Guid Id, string Type, string EntityType, Guid EntityId, DateTimeOffset OccurredAt, JsonElement Data);
+
+/// <summary>
+/// Domain events on their way out: published by handlers during a command, written to <c>shared.outbox</c> just before
+/// the command's transaction commits (so an event exists exactly when its change does), under a per-tenant lock that
+/// makes positions follow commit order.
+/// </summary>
+public sealed class Outbox(DbSession db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly List<(Guid Tenant, string Type, string EntityType, Guid EntityId, string Data)> _pending = [];
+    private object? _transaction;
+
+    /// <param name="type">module.entity.happening, e.g. directory.worker.registered.</param>
+    public void Publish(Guid tenant, string type, string entityType, Guid entityId, object data)
+    {
+        var transaction = db.Transaction ?? throw new InvalidOperationException("Events are published by commands, inside their transaction.");
+        if (!ReferenceEquals(transaction, _transaction))
+        {
+            // A new transaction (or the retry of one that failed): what the last one published went with it.
+            _pending.Clear();
+            _transaction = transaction;
+            db.BeforeCommit(FlushAsync);
+        }
+        _pending.Add((tenant, type, entityType, entityId, JsonSerializer.Serialize(data, Json)));
+    }
+
+    /// <summary>
+    /// Takes the tenant's outbox lock for the rest of the transaction. Whoever writes events takes it first, so the
+    /// positions given out under it are committed before any later ones of the same tenant.
+    /// </summary>
+    public static Task LockTenantAsync(DbSession db, Guid tenant, CancellationToken ct) =>
+        db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('outbox:' || @Tenant::text, 0))", new { Tenant = tenant }, ct);
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        foreach (var tenant in _pending.Select(e => e.Tenant).Distinct().Order())
+        {
+            await LockTenantAsync(db, tenant, ct);
+        }
+        await db.ExecuteAsync(
+            """
+            INSERT INTO shared.outbox (tenant_id, position, id, type, entity_type, entity_id, data)
+            SELECT e.tenant_id, nextval('shared.outbox_position'), e.id, e.type, e.entity_type, e.entity_id, e.data::jsonb
+            FROM unnest(@Tenants, @Ids, @Types, @EntityTypes, @EntityIds, @Data)
+                 WITH ORDINALITY AS e (tenant_id, id, type, entity_type, entity_id, data, n)
+            ORDER BY e.n
+            """,
+            new
+            {
+                Tenants = _pending.Select(e => e.Tenant).ToArray(),
+                Ids = _pending.Select(_ => Guid.CreateVersion7()).ToArray(),
+                Types = _pending.Select(e => e.Type).ToArray(),
+                EntityTypes = _pending.Select(e => e.EntityType).ToArray(),
+                EntityIds = _pending.Select(e => e.EntityId).ToArray(),
+                Data = _pending.Select(e => e.Data).ToArray(),
+            },
+            ct);
+        _pending.Clear();
+    }
+}
