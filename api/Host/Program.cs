@@ -40,6 +40,7 @@ app.UseProblemResponses();
 app.UseWorkforceOpenApi();
 app.UseAccess();
 app.UseEnumQueryValues();
+app.UseIdempotency();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

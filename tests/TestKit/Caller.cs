@@ -18,13 +18,15 @@ public sealed class Caller
     private readonly string? _apiKey;
     private readonly Guid? _organisation;
     private readonly string? _antiforgeryToken;
+    private readonly IReadOnlyDictionary<string, string> _headers;
 
-    private Caller(HttpClient http, string? apiKey, Guid? organisation, string? antiforgeryToken)
+    private Caller(HttpClient http, string? apiKey, Guid? organisation, string? antiforgeryToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         _http = http;
         _apiKey = apiKey;
         _organisation = organisation;
         _antiforgeryToken = antiforgeryToken;
+        _headers = headers ?? new Dictionary<string, string>();
     }
 
     public static Caller Anonymous(HttpClient http) => new(http, null, null, null);
@@ -40,10 +42,14 @@ public sealed class Caller
     }
 
     /// <summary>The same session or key, acting for another organisation (X-Organisation-Id).</summary>
-    public Caller ActingFor(Guid organisation) => new(_http, _apiKey, organisation, _antiforgeryToken);
+    public Caller ActingFor(Guid organisation) => new(_http, _apiKey, organisation, _antiforgeryToken, _headers);
 
     /// <summary>The same session without the antiforgery token, as a forged cross-site request would be.</summary>
-    public Caller WithoutAntiforgeryToken() => new(_http, _apiKey, _organisation, null);
+    public Caller WithoutAntiforgeryToken() => new(_http, _apiKey, _organisation, null, _headers);
+
+    /// <summary>The same caller, sending one more header on every request (Idempotency-Key, X-Request-Id…).</summary>
+    public Caller WithHeader(string name, string value) =>
+        new(_http, _apiKey, _organisation, _antiforgeryToken, new Dictionary<string, string>(_headers) { [name] = value });
 
     public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(HttpMethod.Get, url);
 
@@ -77,6 +83,10 @@ public sealed class Caller
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        foreach (var (name, value) in _headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
         return await _http.SendAsync(request);
     }

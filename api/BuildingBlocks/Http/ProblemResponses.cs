@@ -100,46 +100,51 @@ public static partial class ProblemResponses
     private static ProblemException InvalidParameter(string name) => ProblemException.BadRequest("invalid_parameter",
         $"{name} is missing or not valid.", new Dictionary<string, string[]> { [name] = ["This value is missing or not valid."] });
 
-    private sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    /// <summary>Answers an exception with its problem document; what the exception handler does, for steps that must see the answer.</summary>
+    internal static async Task<bool> WriteAsync(HttpContext httpContext, Exception exception)
     {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
-            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
-            {
-                // The caller went away; there is nobody to answer and nothing went wrong on our side.
-                httpContext.Response.StatusCode = 499;
-                return true;
-            }
-            var problem = exception switch
-            {
-                ProblemException known => known,
-                BadHttpRequestException bad => FromBadRequest(bad),
-                _ => null,
-            };
-            ProblemDetails details;
-            if (problem is null)
-            {
-                logger.LogError(exception, "Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
-                details = new ProblemDetails
-                {
-                    Status = 500,
-                    Title = "Something went wrong on our side.",
-                    Detail = "The error was logged; quote the requestId when you report it.",
-                };
-                details.Extensions["code"] = "internal_error";
-            }
-            else
-            {
-                details = ToProblemDetails(problem);
-            }
-
-            httpContext.Response.StatusCode = details.Status!.Value;
-            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                ProblemDetails = details,
-                Exception = exception,
-            });
+            // The caller went away; there is nobody to answer and nothing went wrong on our side.
+            httpContext.Response.StatusCode = 499;
+            return true;
         }
+        var problem = exception switch
+        {
+            ProblemException known => known,
+            BadHttpRequestException bad => FromBadRequest(bad),
+            _ => null,
+        };
+        ProblemDetails details;
+        if (problem is null)
+        {
+            httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemResponses)).LogError(exception,
+                "Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            details = new ProblemDetails
+            {
+                Status = 500,
+                Title = "Something went wrong on our side.",
+                Detail = "The error was logged; quote the requestId when you report it.",
+            };
+            details.Extensions["code"] = "internal_error";
+        }
+        else
+        {
+            details = ToProblemDetails(problem);
+        }
+
+        httpContext.Response.StatusCode = details.Status!.Value;
+        return await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = details,
+            Exception = exception,
+        });
+    }
+
+    private sealed class ProblemExceptionHandler : IExceptionHandler
+    {
+        public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
+            new(WriteAsync(httpContext, exception));
     }
 }

@@ -16,6 +16,8 @@ public static class MediatorRegistration
     /// </summary>
     public static IServiceCollection AddMediator(this IServiceCollection services, IEnumerable<Assembly> assemblies)
     {
+        // A field's first broken rule is the one to report; the rules after it may assume it held.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, MediatR.Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));

@@ -43,6 +43,7 @@ public static class DirectoryModule
         DeactivateOrganisationEndpoint.Map(api);
 
         RegisterWorkerEndpoint.Map(api);
+        UpsertWorkersEndpoint.Map(api);
         GetWorkerEndpoint.Map(api);
         ListWorkersEndpoint.Map(api);
         UpdateWorkerEndpoint.Map(api);

@@ -52,13 +52,13 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, 
             WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
             """,
             parameters, cancellationToken);
-        var worker = await Worker.WriteAsync(db, sensitive,
+        var worker = (await Worker.WriteAsync(db, sensitive,
             """
             UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = now()
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING *
             """,
-            parameters, cancellationToken);
+            parameters, cancellationToken))[0];
         outbox.Publish(actor.TenantId, WorkerEvents.Deactivated, worker);
         return worker;
     }

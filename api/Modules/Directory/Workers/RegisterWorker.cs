@@ -15,20 +15,7 @@ internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, Se
     public async Task<Worker> Handle(RegisterWorker request, CancellationToken cancellationToken)
     {
         await WorkerUnit.RequireActiveAsync(db, actor.TenantId, request.UnitId!.Value, cancellationToken);
-        var worker = await Worker.WriteAsync(db, sensitive,
-            """
-            INSERT INTO directory.workers (
-                tenant_id, id, unit_id, name, employee_number,
-                resident_id_cipher, resident_id_hash, resident_id_masked, phone_cipher, phone_hash, phone_masked,
-                gender, birth_date, post, skill_grade, union_member, union_joined_on, party_member, status, hired_on, external_id)
-            VALUES (
-                @TenantId, @Id, @UnitId, @Name, @EmployeeNumber,
-                @ResidentIdCipher, @ResidentIdHash, @ResidentIdMasked, @PhoneCipher, @PhoneHash, @PhoneMasked,
-                @Gender, @BirthDate, @Post, @SkillGrade, @UnionMember, @UnionJoinedOn, @PartyMember, @Status, @HiredOn, @ExternalId)
-            RETURNING *
-            """,
-            request.ToParameters(sensitive, actor.TenantId, Guid.CreateVersion7()),
-            cancellationToken);
+        var worker = (await WorkerWrites.InsertAsync(db, sensitive, [request.ToValues(sensitive, actor.TenantId, Guid.CreateVersion7())], cancellationToken))[0];
         outbox.Publish(actor.TenantId, WorkerEvents.Registered, worker);
         return worker;
     }

@@ -32,26 +32,13 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, Sens
             await WorkerUnit.RequireActiveAsync(db, actor.TenantId, request.UnitId!.Value, cancellationToken);
         }
 
-        // Encryption is randomised: an unchanged value keeps its ciphertext, or the audit trail would record it as changed.
-        var worker = await Worker.WriteAsync(db, sensitive,
-            """
-            UPDATE directory.workers SET
-                unit_id = @UnitId, name = @Name, employee_number = @EmployeeNumber,
-                resident_id_cipher = CASE WHEN resident_id_hash = @ResidentIdHash THEN resident_id_cipher ELSE @ResidentIdCipher END,
-                resident_id_hash = @ResidentIdHash, resident_id_masked = @ResidentIdMasked,
-                phone_cipher = CASE WHEN phone_hash IS NOT DISTINCT FROM @PhoneHash THEN phone_cipher ELSE @PhoneCipher END,
-                phone_hash = @PhoneHash, phone_masked = @PhoneMasked,
-                gender = @Gender, birth_date = @BirthDate, post = @Post, skill_grade = @SkillGrade,
-                union_member = @UnionMember, union_joined_on = @UnionJoinedOn, party_member = @PartyMember,
-                status = @Status, hired_on = @HiredOn, external_id = @ExternalId,
-                version = version + 1, updated_at = now()
-            WHERE tenant_id = @TenantId AND id = @Id
-            RETURNING *
-            """,
-            request.ToParameters(sensitive, actor.TenantId, current.Id),
-            cancellationToken);
-        outbox.Publish(actor.TenantId, WorkerEvents.Updated, worker);
-        return worker;
+        var changed = await WorkerWrites.ReplaceAsync(db, sensitive, [request.ToValues(sensitive, actor.TenantId, current.Id)], cancellationToken);
+        if (changed.Count == 0)
+        {
+            return current.Revealed(sensitive);
+        }
+        outbox.Publish(actor.TenantId, WorkerEvents.Updated, changed[0]);
+        return changed[0];
     }
 }
 

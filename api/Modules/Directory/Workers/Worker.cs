@@ -86,15 +86,15 @@ internal sealed record Worker : IVersioned
             """ + (forUpdate ? " FOR UPDATE OF w" : ""),
             new { Tenant = tenant, Id = id }, ct);
 
-    /// <summary>Runs a statement that writes one worker row (<c>RETURNING *</c>) and reads it back with its unit, decrypted.</summary>
-    public static async Task<Worker> WriteAsync(DbSession db, SensitiveData sensitive, string writeReturningAll, object parameters, CancellationToken ct)
+    /// <summary>Runs a statement that writes worker rows (<c>RETURNING *</c>) and reads them back with their units, decrypted.</summary>
+    public static async Task<IReadOnlyList<Worker>> WriteAsync(DbSession db, SensitiveData sensitive, string writeReturningAll, object parameters, CancellationToken ct)
     {
-        var written = await db.QuerySingleAsync<Worker>(
+        var written = await db.QueryAsync<Worker>(
             $"""
             WITH w AS ({writeReturningAll})
             SELECT {Columns} FROM w JOIN directory.organisations u ON u.tenant_id = w.tenant_id AND u.id = w.unit_id
             """,
             parameters, ct);
-        return written.Revealed(sensitive);
+        return written.Select(worker => worker.Revealed(sensitive)).ToList();
     }
 }

@@ -35,16 +35,16 @@ internal abstract record WorkerFields
     /// <summary>The worker's id in the enterprise's HR system; unique within the enterprise.</summary>
     public string? ExternalId { get; init; }
 
-    /// <summary>The row's values as SQL parameters: protected fields encrypted, hashed and masked, gender and birth date derived.</summary>
-    public object ToParameters(SensitiveData sensitive, Guid tenant, Guid id)
+    /// <summary>The row's values: protected fields encrypted, hashed and masked, gender and birth date derived.</summary>
+    public WorkerValues ToValues(SensitiveData sensitive, Guid tenant, Guid id)
     {
         var residentId = ResidentIdNumber.Normalize(ResidentId!);
         var phone = PhoneNumber.Normalize(Phone);
-        return new
+        return new WorkerValues
         {
             TenantId = tenant,
             Id = id,
-            UnitId,
+            UnitId = UnitId!.Value,
             Name = Name!.Trim(),
             EmployeeNumber = EmployeeNumber!.Trim(),
             ResidentIdCipher = sensitive.Encrypt(residentId),
@@ -54,17 +54,43 @@ internal abstract record WorkerFields
             PhoneHash = phone is null ? null : sensitive.LookupHash(phone),
             PhoneMasked = phone is null ? null : PhoneNumber.Mask(phone),
             Gender = ResidentIdNumber.GenderOf(residentId).ToDbText(),
-            BirthDate = ResidentIdNumber.BirthDate(residentId),
+            BirthDate = ResidentIdNumber.BirthDate(residentId)!.Value,
             Post = string.IsNullOrWhiteSpace(Post) ? null : Post.Trim(),
             SkillGrade = SkillGrade.ToDbText(),
             UnionMember = UnionMember ?? false,
             UnionJoinedOn = UnionMember == true ? UnionJoinedOn : null,
             PartyMember = PartyMember ?? false,
             Status = (Status ?? WorkerStatus.Active).ToDbText(),
-            HiredOn,
+            HiredOn = HiredOn,
             ExternalId = string.IsNullOrWhiteSpace(ExternalId) ? null : ExternalId.Trim(),
         };
     }
+}
+
+/// <summary>A worker row as written: the SQL parameters of the statements that insert or update one.</summary>
+internal sealed record WorkerValues
+{
+    public required Guid TenantId { get; init; }
+    public required Guid Id { get; init; }
+    public required Guid UnitId { get; init; }
+    public required string Name { get; init; }
+    public required string EmployeeNumber { get; init; }
+    public required byte[] ResidentIdCipher { get; init; }
+    public required byte[] ResidentIdHash { get; init; }
+    public required string ResidentIdMasked { get; init; }
+    public byte[]? PhoneCipher { get; init; }
+    public byte[]? PhoneHash { get; init; }
+    public string? PhoneMasked { get; init; }
+    public required string Gender { get; init; }
+    public required DateOnly BirthDate { get; init; }
+    public string? Post { get; init; }
+    public string? SkillGrade { get; init; }
+    public required bool UnionMember { get; init; }
+    public DateOnly? UnionJoinedOn { get; init; }
+    public required bool PartyMember { get; init; }
+    public required string Status { get; init; }
+    public DateOnly? HiredOn { get; init; }
+    public string? ExternalId { get; init; }
 }
 
 internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+using Npgsql;
+using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Security;
+
+namespace Workforce.BuildingBlocks.Http;
+
+/// <summary>
+/// <c>Idempotency-Key</c> on a POST or PATCH (IETF httpapi draft): the first request with a key is carried out and its
+/// answer kept for 24 hours; the same key with the same request gets that answer again (marked Idempotent-Replayed),
+/// with another request 422, and while the first is still running 409. Keys belong to the caller, so two
+/// integrations cannot collide. A 5xx answer is not kept: the request may be tried again.
+/// </summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>Keys guard requests whose body can be held to compare; bulk uploads are made safe to repeat otherwise.</summary>
+    public const int MaxBodyBytes = 2 * 1024 * 1024;
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private static readonly string[] KeptHeaders = [HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType];
+
+    private sealed record Stored
+    {
+        public required byte[] Fingerprint { get; init; }
+        public required string Status { get; init; }
+        public int? ResponseStatus { get; init; }
+        public string? ResponseHeaders { get; init; }
+        public byte[]? ResponseBody { get; init; }
+    }
+
+    public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var offered = context.Request.Headers[Header].ToString();
+        var method = context.Request.Method;
+        if (offered.Length == 0 || !(HttpMethods.IsPost(method) || HttpMethods.IsPatch(method)))
+        {
+            await next();
+            return;
+        }
+        var actor = context.RequestServices.GetRequiredService<CurrentActor>();
+        if (!actor.IsAuthenticated || !actor.ActsForOrganisation)
+        {
+            await next();
+            return;
+        }
+        var key = offered.Trim().Trim('"');
+        if (key.Length is 0 or > 255 || key.Any(char.IsControl))
+        {
+            throw ProblemException.BadRequest("idempotency_key_invalid", $"{Header} must be 1 to 255 printable characters.");
+        }
+        var body = await BufferBodyAsync(context.Request);
+        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{context.Request.Path}{context.Request.QueryString}\n").Concat(body).ToArray());
+        var dataSource = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
+        var id = new { Tenant = actor.TenantId, Caller = actor.Id ?? Guid.Empty, Key = key };
+
+        if (await ClaimAsync(dataSource, id, fingerprint) is { } earlier)
+        {
+            await AnswerAgainAsync(context, earlier, fingerprint);
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var captured = new MemoryStream();
+        context.Response.Body = captured;
+        try
+        {
+            try
+            {
+                await next();
+            }
+            catch (Exception error)
+            {
+                await ProblemResponses.WriteAsync(context, error);
+            }
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            if (context.Response.StatusCode >= 500)
+            {
+                await connection.ExecuteAsync(
+                    "DELETE FROM shared.idempotency_keys WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key", id);
+            }
+            else
+            {
+                await connection.ExecuteAsync(
+                    """
+                    UPDATE shared.idempotency_keys
+                    SET status = 'completed', response_status = @Status, response_headers = @Headers::jsonb, response_body = @Body
+                    WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key
+                    """,
+                    new
+                    {
+                        id.Tenant, id.Caller, id.Key,
+                        Status = context.Response.StatusCode,
+                        Headers = JsonSerializer.Serialize(KeptHeaders
+                            .Where(name => context.Response.Headers.ContainsKey(name))
+                            .ToDictionary(name => name, name => context.Response.Headers[name].ToString())),
+                        Body = captured.ToArray(),
+                    });
+            }
+        }
+        captured.Position = 0;
+        await captured.CopyToAsync(original);
+    });
+
+    /// <summary>Makes the key ours (null), or returns what an earlier request with it left. A lapsed key is forgotten first.</summary>
+    private static async Task<Stored?> ClaimAsync(NpgsqlDataSource dataSource, object id, byte[] fingerprint)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var claim = new DynamicParameters(id);
+        claim.Add("Fingerprint", fingerprint);
+        claim.Add("Lifetime", Lifetime);
+        while (true)
+        {
+            await connection.ExecuteAsync(
+                "DELETE FROM shared.idempotency_keys WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key AND expires_at < now()", id);
+            var claimed = await connection.ExecuteAsync(
+                """
+                INSERT INTO shared.idempotency_keys (tenant_id, caller_id, key, fingerprint, status, expires_at)
+                VALUES (@Tenant, @Caller, @Key, @Fingerprint, 'inFlight', now() + @Lifetime)
+                ON CONFLICT (tenant_id, caller_id, key) DO NOTHING
+                """,
+                claim);
+            if (claimed == 1)
+            {
+                return null;
+            }
+            // Gone again already (its request failed with a 5xx and let go of it): try to claim it once more.
+            var earlier = await connection.QuerySingleOrDefaultAsync<Stored>(
+                """
+                SELECT fingerprint, status, response_status, response_headers::text AS response_headers, response_body
+                FROM shared.idempotency_keys WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key
+                """,
+                id);
+            if (earlier is not null)
+            {
+                return earlier;
+            }
+        }
+    }
+
+    private static async Task AnswerAgainAsync(HttpContext context, Stored earlier, byte[] fingerprint)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(earlier.Fingerprint, fingerprint))
+        {
+            const string reused = "This key was used for a different request; use a new key for a new request.";
+            throw new ProblemException(422, "idempotency_key_reused", "The key was used for another request.", reused,
+                new Dictionary<string, string[]> { [Header] = [reused] });
+        }
+        if (earlier.Status == "inFlight")
+        {
+            throw ProblemException.Conflict("idempotency_in_flight", "A request with this key is still being carried out; ask again shortly.");
+        }
+        context.Response.StatusCode = earlier.ResponseStatus!.Value;
+        foreach (var (name, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(earlier.ResponseHeaders ?? "{}")!)
+        {
+            context.Response.Headers[name] = value;
+        }
+        context.Response.Headers[ReplayedHeader] = "true";
+        await context.Response.Body.WriteAsync(earlier.ResponseBody ?? []);
+    }
+
+    private static async Task<byte[]> BufferBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new ProblemException(413, "payload_too_large", "The request body is too large for an idempotent request.",
+                $"{Header} applies to bodies up to {MaxBodyBytes / 1024 / 1024} MB.");
+        }
+        request.EnableBuffering(MaxBodyBytes);
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy);
+        if (copy.Length > MaxBodyBytes)
+        {
+            throw new ProblemException(413, "payload_too_large", "The request body is too large for an idempotent request.",
+                $"{Header} applies to bodies up to {MaxBodyBytes / 1024 / 1024} MB.");
+        }
+        request.Body.Position = 0;
+        return copy.ToArray();
+    }
+}
