@@ -24,6 +24,10 @@ public class AuditTrailCoverageTests
         "access.data_protection_keys",
         // Sign-in sessions: written on every sign-in and renewal by the cookie handler, infrastructure like the key ring.
         "access.sessions",
+        // Import jobs and their staged rows are the import's own record (who loaded which file, which rows were
+        // rejected and why); the workers and units an import writes are audited row by row.
+        "directory.import_jobs",
+        "directory.import_rows",
     ];
 
     /// <summary>

@@ -60,6 +60,10 @@ public sealed class AccessMatrixApi : WorkforceApi
         var user = await admin.CreateAsync("/api/v1/access/users",
             new { loginName = login, displayName = login, password = Scenario.Password, role = "handler", organisationId = unit.Id() });
         var (client, key) = await enterprise.CreateApiClientAsync();
+        var import = await (await admin.SendAsync(HttpMethod.Post, "/api/v1/directory/imports/workers?mode=skipInvalid", new StringContent(
+                $"姓名,工号,身份证号,部门\n{TestIdentity.NewName("导入")},{TestIdentity.NewEmployeeNumber()},{TestIdentity.NewResidentId()},{unit.Id()}\n",
+                System.Text.Encoding.UTF8, "text/csv")))
+            .ExpectJsonAsync(HttpStatusCode.Accepted);
         var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
 
         return new MatrixTenant(enterprise, me.Id(), new Dictionary<string, Guid>
@@ -71,6 +75,7 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["users"] = user.Id(),
             ["grants"] = user["grants"]!.AsArray().Single()!.Id(),
             ["clients"] = client.Id(),
+            ["imports"] = import.Id(),
         }, key);
     }
 }

@@ -191,7 +191,8 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         {
             var url = operation.Url(p => tenant.IdsByCollection[p.Segment]);
             var response = await tenant.Admin.GetAsync(url);
-            read[url] = (await response.ExpectJsonAsync()).ToJsonString();
+            Assert.True(response.IsSuccessStatusCode, $"{tenant.Enterprise.Id}'s own administrator cannot read {url}: {(int)response.StatusCode}");
+            read[url] = await response.Content.ReadAsStringAsync();
         }
         Assert.NotEmpty(read);
         return read;

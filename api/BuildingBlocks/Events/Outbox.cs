@@ -38,6 +38,28 @@ public sealed class Outbox(DbSession db)
     public static Task LockTenantAsync(DbSession db, Guid tenant, CancellationToken ct) =>
         db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('outbox:' || @Tenant::text, 0))", new { Tenant = tenant }, ct);
 
+    /// <summary>
+    /// Events for rows changed in bulk, written by the same statement that changes them: <paramref name="changes"/> is a
+    /// data-modifying statement whose RETURNING gives <c>entity_id</c> and <c>data</c> (jsonb) for each changed row.
+    /// Returns how many rows changed.
+    /// </summary>
+    public static async Task<int> AppendAsync(DbSession db, Guid tenant, string type, string entityType, string changes, object parameters, CancellationToken ct)
+    {
+        await LockTenantAsync(db, tenant, ct);
+        var all = new Dapper.DynamicParameters(parameters);
+        all.Add("OutboxTenant", tenant);
+        all.Add("OutboxType", type);
+        all.Add("OutboxEntityType", entityType);
+        return await db.ExecuteAsync(
+            $"""
+            WITH changed AS ({changes})
+            INSERT INTO shared.outbox (tenant_id, position, id, type, entity_type, entity_id, data)
+            SELECT @OutboxTenant, nextval('shared.outbox_position'), gen_random_uuid(), @OutboxType, @OutboxEntityType, entity_id, data
+            FROM changed
+            """,
+            all, ct);
+    }
+
     private async Task FlushAsync(CancellationToken ct)
     {
         foreach (var tenant in _pending.Select(e => e.Tenant).Distinct().Order())

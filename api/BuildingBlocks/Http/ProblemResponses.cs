@@ -113,6 +113,8 @@ public static partial class ProblemResponses
         {
             ProblemException known => known,
             BadHttpRequestException bad => FromBadRequest(bad),
+            Npgsql.NpgsqlException { IsTransient: true } => new ProblemException(503, "database_unavailable", "The database is not available.",
+                "The request may not have been carried out; try again shortly (with the same Idempotency-Key, if it had one)."),
             _ => null,
         };
         ProblemDetails details;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workforce.Directory.Contracts;
 using Workforce.Directory.Demo;
+using Workforce.Directory.Imports;
 using Workforce.Directory.Organisations;
 using Workforce.Directory.Representatives;
 using Workforce.Directory.Workers;
@@ -10,23 +11,28 @@ namespace Workforce.Directory;
 /// <summary>The Directory module: the organisation tree, the real-name worker register, congress terms and representatives.</summary>
 public static class DirectoryModule
 {
-    public static IServiceCollection AddDirectory(this IServiceCollection services) => services
-        .AddConstraintProblem("workers_employee_number_key", () => ProblemException.Conflict("employee_number_taken",
-            "Another worker of this enterprise has this employee number.",
-            new Dictionary<string, string[]> { ["employeeNumber"] = ["This employee number is already used in this enterprise."] }))
-        .AddConstraintProblem("workers_resident_id_key", () => ProblemException.Conflict("resident_id_taken",
-            "This person is already registered as a worker of this enterprise.",
-            new Dictionary<string, string[]> { ["residentId"] = ["Already registered in this enterprise."] }))
-        .AddConstraintProblem("workers_external_id_key", () => ProblemException.Conflict("external_id_taken",
-            "Another worker of this enterprise has this HR-system id.",
-            new Dictionary<string, string[]> { ["externalId"] = ["This external id is already used in this enterprise."] }))
-        .AddConstraintProblem("organisations_sibling_name_key", Organisation.NameTaken)
-        .AddConstraintProblem("congress_terms_number_key", () => ProblemException.Conflict("term_number_taken",
-            "The enterprise already has a congress term with this number.",
-            new Dictionary<string, string[]> { ["number"] = ["This term number is already used."] }))
-        .AddConstraintProblem("representatives_active_key", () => ProblemException.Conflict("already_representative",
-            "This worker already serves as a representative in this term.",
-            new Dictionary<string, string[]> { ["workerId"] = ["Already a representative in this term."] }));
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<ImportLimits>().BindConfiguration("Imports");
+        services.AddHostedService<ImportRunner>();
+        return services
+            .AddConstraintProblem("workers_employee_number_key", () => ProblemException.Conflict("employee_number_taken",
+                "Another worker of this enterprise has this employee number.",
+                new Dictionary<string, string[]> { ["employeeNumber"] = ["This employee number is already used in this enterprise."] }))
+            .AddConstraintProblem("workers_resident_id_key", () => ProblemException.Conflict("resident_id_taken",
+                "This person is already registered as a worker of this enterprise.",
+                new Dictionary<string, string[]> { ["residentId"] = ["Already registered in this enterprise."] }))
+            .AddConstraintProblem("workers_external_id_key", () => ProblemException.Conflict("external_id_taken",
+                "Another worker of this enterprise has this HR-system id.",
+                new Dictionary<string, string[]> { ["externalId"] = ["This external id is already used in this enterprise."] }))
+            .AddConstraintProblem("organisations_sibling_name_key", Organisation.NameTaken)
+            .AddConstraintProblem("congress_terms_number_key", () => ProblemException.Conflict("term_number_taken",
+                "The enterprise already has a congress term with this number.",
+                new Dictionary<string, string[]> { ["number"] = ["This term number is already used."] }))
+            .AddConstraintProblem("representatives_active_key", () => ProblemException.Conflict("already_representative",
+                "This worker already serves as a representative in this term.",
+                new Dictionary<string, string[]> { ["workerId"] = ["Already a representative in this term."] }));
+    }
 
     /// <summary>Fills an empty database with the demo dataset; null when it is there already.</summary>
     public static Task<DemoDirectory?> SeedDemoDataAsync(IServiceProvider services, CancellationToken ct) => new DemoDirectorySeeder(services).SeedAsync(ct);
@@ -48,6 +54,11 @@ public static class DirectoryModule
         ListWorkersEndpoint.Map(api);
         UpdateWorkerEndpoint.Map(api);
         DeactivateWorkerEndpoint.Map(api);
+
+        StartImportEndpoint.Map(api);
+        GetImportEndpoint.Map(api);
+        ListImportsEndpoint.Map(api);
+        GetRejectedRowsEndpoint.Map(api);
 
         CreateTermEndpoint.Map(api);
         ListTermsEndpoint.Map(api);

@@ -1,0 +1,135 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Workforce.Directory.Imports;
+
+/// <summary>
+/// An RFC 4180 reader that streams: quoted cells may hold separators, doubled quotes and line breaks; lines end with
+/// LF or CRLF. A malformed row (a stray quote, a quote never closed, a cell over the size limit) is still returned,
+/// with the problem named, so it can be reported and the rows after it read.
+/// </summary>
+internal static class CsvRows
+{
+    public const int MaxCellChars = 16 * 1024 * 1024;
+
+    /// <summary>Comma, tab or semicolon: whichever the header line uses most.</summary>
+    public static char SeparatorOf(string firstLine) =>
+        new[] { ',', '\t', ';' }.MaxBy(separator => firstLine.Count(c => c == separator));
+
+    public static async IAsyncEnumerable<(string[] Cells, string? Problem)> ReadAsync(TextReader reader, char separator,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var buffer = new char[64 * 1024];
+        int length = 0, position = 0;
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        string? problem = null;
+        // quoted: inside a quoted cell; quoteSeen: a quote inside it, which is either the first of a doubled pair or
+        // the closing one; closed: the current cell's closing quote has passed.
+        bool quoted = false, quoteSeen = false, closed = false, started = false;
+
+        void EndCell()
+        {
+            cells.Add(cell.ToString());
+            cell.Clear();
+            closed = false;
+        }
+
+        void Add(char c)
+        {
+            if (cell.Length < MaxCellChars)
+            {
+                cell.Append(c);
+            }
+            else
+            {
+                problem ??= $"A cell is longer than {MaxCellChars / 1024 / 1024} million characters.";
+            }
+        }
+
+        while (true)
+        {
+            if (position == length)
+            {
+                length = await reader.ReadAsync(buffer.AsMemory(), ct);
+                position = 0;
+                if (length == 0)
+                {
+                    if (quoted && !quoteSeen)
+                    {
+                        problem ??= "A quoted cell is never closed.";
+                    }
+                    if (started)
+                    {
+                        EndCell();
+                        yield return (cells.ToArray(), problem);
+                    }
+                    yield break;
+                }
+            }
+            var c = buffer[position++];
+            started = true;
+            if (quoted)
+            {
+                if (quoteSeen)
+                {
+                    quoteSeen = false;
+                    if (c == '"')
+                    {
+                        Add('"');
+                        continue;
+                    }
+                    quoted = false;
+                    closed = true;
+                }
+                else
+                {
+                    if (c == '"')
+                    {
+                        quoteSeen = true;
+                    }
+                    else
+                    {
+                        Add(c);
+                    }
+                    continue;
+                }
+            }
+            if (c == separator)
+            {
+                EndCell();
+            }
+            else if (c == '\n')
+            {
+                EndCell();
+                if (cells is not [""])
+                {
+                    yield return (cells.ToArray(), problem);
+                }
+                cells.Clear();
+                problem = null;
+                started = false;
+            }
+            else if (c == '\r')
+            {
+                continue;
+            }
+            else if (c == '"' && cell.Length == 0 && !closed)
+            {
+                quoted = true;
+            }
+            else
+            {
+                if (closed)
+                {
+                    problem ??= "Text follows the closing quote of a cell.";
+                }
+                else if (c == '"')
+                {
+                    problem ??= "A cell has a stray quote; quote the whole cell and double the quotes inside it.";
+                }
+                Add(c);
+            }
+        }
+    }
+}

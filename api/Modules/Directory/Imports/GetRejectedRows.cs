@@ -1,0 +1,67 @@
+using System.Text;
+using Npgsql;
+
+namespace Workforce.Directory.Imports;
+
+/// <summary>
+/// The rejected rows of an import as a CSV file to fix and upload again: the row number in the original file, the
+/// cells (protected ones masked), and the reasons. UTF-8 with a BOM so that Excel shows the Chinese; cells that a
+/// spreadsheet would run as a formula (=, +, -, @) are defused with a leading apostrophe.
+/// </summary>
+internal sealed record GetRejectedRows(Guid JobId) : IQuery<RejectedRows>;
+
+internal sealed record RejectedRows(ImportKind Kind, IReadOnlyList<(int RowNumber, string?[] Cells, string[] Errors)> Rows);
+
+internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetRejectedRows, RejectedRows>
+{
+    public async Task<RejectedRows> Handle(GetRejectedRows request, CancellationToken cancellationToken)
+    {
+        var job = await ImportJob.FindAsync(db, actor.TenantId, request.JobId, cancellationToken) ?? throw ImportJob.NotFound(request.JobId);
+        var rows = await db.QueryAsync<(int, string?[], string[])>(
+            """
+            SELECT row_number,
+                   coalesce(cells, ARRAY[name, employee_number, resident_id_masked, phone_masked, unit_id::text, post, skill_grade,
+                                         union_member::text, union_joined_on::text, party_member::text, hired_on::text, external_id]),
+                   errors
+            FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NOT NULL
+            ORDER BY row_number
+            """,
+            new { Tenant = actor.TenantId, Job = request.JobId }, cancellationToken);
+        return new RejectedRows(job.Kind, rows);
+    }
+}
+
+internal static class GetRejectedRowsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/imports/{id:guid}/rejected", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        {
+            var rejected = await mediator.Send(new GetRejectedRows(id), ct);
+            var headers = (rejected.Kind == ImportKind.Workers ? WorkerImportRows.Fields : UnitImportRows.Fields).Select(f => f.Headers[0]);
+            var csv = new StringBuilder();
+            csv.AppendJoin(',', headers.Prepend("行号").Append("原因").Select(Cell)).Append("\r\n");
+            foreach (var (rowNumber, cells, errors) in rejected.Rows)
+            {
+                csv.AppendJoin(',', cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors)).Select(Cell)).Append("\r\n");
+            }
+            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
+                "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
+        })
+        .RequirePermission(Permissions.Directory.WorkersRead)
+        .WithName("GetRejectedRows")
+        .WithTags("Imports")
+        .WithSummary("Download an import's rejected rows as CSV, with the reason for each")
+        .Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
+        .ProducesProblems(401, 403, 404);
+
+    /// <summary>A CSV cell: quoted when it must be, and never a formula a spreadsheet would run.</summary>
+    public static string Cell(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
+}

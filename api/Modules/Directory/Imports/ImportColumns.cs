@@ -1,0 +1,53 @@
+namespace Workforce.Directory.Imports;
+
+/// <summary>
+/// Which column holds which field, from the header row. Headers are matched in Chinese or English, ignoring case,
+/// spaces, underscores and hyphens; columns nobody asked for are ignored.
+/// </summary>
+internal sealed class ImportColumns
+{
+    private readonly Dictionary<string, int> _indexes;
+    private readonly int _width;
+
+    private ImportColumns(Dictionary<string, int> indexes, int width)
+    {
+        _indexes = indexes;
+        _width = width;
+    }
+
+    /// <param name="fields">Each field with the headers it goes by; the first one names it in messages.</param>
+    public static ImportColumns Map(string?[] header, IReadOnlyList<(string Field, string[] Headers)> fields, IEnumerable<string> required)
+    {
+        var indexes = new Dictionary<string, int>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var cell = Normalise(header[i]);
+            if (fields.FirstOrDefault(f => f.Headers.Any(h => Normalise(h) == cell)) is { Field: not null } match)
+            {
+                indexes.TryAdd(match.Field, i);
+            }
+        }
+        var missing = required.Where(field => !indexes.ContainsKey(field)).ToList();
+        if (missing.Count > 0)
+        {
+            throw ImportProblems.MissingColumns(missing.Select(field => fields.First(f => f.Field == field).Headers[0]));
+        }
+        return new ImportColumns(indexes, header.Length);
+    }
+
+    /// <summary>The cell of a field in a row, trimmed; null when the column is absent, the row short, or the cell blank.</summary>
+    public string? Cell(string?[] cells, string field) =>
+        _indexes.TryGetValue(field, out var index) && index < cells.Length && !string.IsNullOrWhiteSpace(cells[index]) ? cells[index]!.Trim() : null;
+
+    /// <summary>Why a row's cells do not line up with the header (a ragged row), or null. Empty cells after the last column are fine.</summary>
+    public string? RaggedProblem(string?[] cells) =>
+        cells.Length < _width || cells.Skip(_width).Any(cell => !string.IsNullOrWhiteSpace(cell))
+            ? $"The row has {cells.Length} cells where the header has {_width}; the cells may be in the wrong columns."
+            : null;
+
+    /// <summary>A row with nothing in it, such as the empty lines spreadsheets leave at the end.</summary>
+    public static bool IsBlank(string?[] cells) => cells.All(string.IsNullOrWhiteSpace);
+
+    private static string Normalise(string? header) =>
+        new((header ?? "").Where(c => !char.IsWhiteSpace(c) && c is not '_' and not '-').Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,96 @@
+using Npgsql;
+
+namespace Workforce.Directory.Imports;
+
+internal enum ImportKind { Workers, Units }
+
+/// <summary>allOrNothing merges only a file without a single rejected row; skipInvalid merges the valid rows and reports the rest.</summary>
+internal enum ImportMode { AllOrNothing, SkipInvalid }
+
+/// <summary>reading (the upload) → queued → validating → merging → completed, or failed with the reason.</summary>
+internal enum ImportPhase { Reading, Queued, Validating, Merging, Completed, Failed }
+
+/// <summary>An import as its uploader follows it.</summary>
+internal sealed record ImportJob
+{
+    public required Guid Id { get; init; }
+    public required ImportKind Kind { get; init; }
+    public required ImportMode Mode { get; init; }
+    public required bool DryRun { get; init; }
+    public string? FileName { get; init; }
+
+    /// <summary>csv or xlsx.</summary>
+    public string? FileFormat { get; init; }
+
+    /// <summary>How a CSV file was decoded: utf-8, utf-8-bom or gb18030.</summary>
+    public string? Encoding { get; init; }
+
+    public required ImportPhase Phase { get; init; }
+    public long? BytesTotal { get; init; }
+    public required long BytesRead { get; init; }
+    public required int RowsRead { get; init; }
+    public required int RowsValid { get; init; }
+    public required int RowsRejected { get; init; }
+
+    /// <summary>What the merge did (or, for a dry run, would do).</summary>
+    public required int Created { get; init; }
+    public required int Updated { get; init; }
+    public required int Unchanged { get; init; }
+
+    /// <summary>Why the job failed.</summary>
+    public string? Error { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>How far the job has come: reading the upload is the first 60%.</summary>
+    public int Percent => Phase switch
+    {
+        ImportPhase.Reading => BytesTotal > 0 ? (int)Math.Min(59, BytesRead * 60 / BytesTotal.Value) : 0,
+        ImportPhase.Queued => 60,
+        ImportPhase.Validating => 70,
+        ImportPhase.Merging => 85,
+        _ => 100,
+    };
+
+    public bool Finished => Phase is ImportPhase.Completed or ImportPhase.Failed;
+
+    /// <summary>Where the rejected rows can be downloaded as CSV, with the reason for each.</summary>
+    public string? RejectedRowsUrl => RowsRejected > 0 ? $"{Url(Id)}/rejected" : null;
+
+    public const string Columns = """
+        j.id, j.kind, j.mode, j.dry_run, j.file_name, j.file_format, j.encoding, j.phase, j.bytes_total, j.bytes_read,
+        j.rows_read, j.rows_valid, j.rows_rejected, j.created, j.updated, j.unchanged, j.error, j.created_at, j.started_at, j.finished_at
+        """;
+
+    public static string Url(Guid id) => $"/api/v1/directory/imports/{id}";
+
+    public static ProblemException NotFound(Guid id) =>
+        ProblemException.NotFound("import_not_found", $"There is no import {id} in this enterprise.");
+
+    public static Task<ImportJob?> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
+        db.QuerySingleOrDefaultAsync<ImportJob>($"SELECT {Columns} FROM directory.import_jobs j WHERE j.tenant_id = @Tenant AND j.id = @Id",
+            new { Tenant = tenant, Id = id }, ct);
+
+    /// <summary>
+    /// Progress and outcome are written outside the import's own transaction, on a connection of their own, so that
+    /// followers see them at once and a failed import still says why.
+    /// </summary>
+    public static async Task RecordAsync(NpgsqlDataSource dataSource, Guid tenant, Guid id, string assignments, object? values = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var parameters = new Dapper.DynamicParameters(values);
+        parameters.Add("Tenant", tenant);
+        parameters.Add("Id", id);
+        await Dapper.SqlMapper.ExecuteAsync(connection, $"UPDATE directory.import_jobs SET {assignments} WHERE tenant_id = @Tenant AND id = @Id", parameters);
+    }
+
+    /// <summary>The reason a job failed, as its follower should read it.</summary>
+    public static string FailureReason(Exception error) => error switch
+    {
+        ProblemException problem => problem.Detail,
+        NpgsqlException => "The database connection was lost; nothing of this import was applied. Upload the file again.",
+        _ => "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
+    };
+}

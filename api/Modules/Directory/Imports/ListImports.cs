@@ -1,0 +1,38 @@
+namespace Workforce.Directory.Imports;
+
+/// <summary>The enterprise's imports, newest first.</summary>
+internal sealed record ListImports : PageQuery, IQuery<Page<ImportJob>>;
+
+internal sealed class ListImportsValidator : AbstractValidator<ListImports>
+{
+    public ListImportsValidator() => Include(new PageQueryValidator());
+}
+
+internal sealed class ListImportsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListImports, Page<ImportJob>>
+{
+    private sealed record Key(Guid Id);
+
+    public Task<Page<ImportJob>> Handle(ListImports query, CancellationToken cancellationToken) =>
+        query.ReadAsync<ImportJob, Key>(db,
+            $"""
+            SELECT {ImportJob.Columns} FROM directory.import_jobs j
+            WHERE j.tenant_id = @Tenant AND (@After::uuid IS NULL OR j.id < @After)
+            ORDER BY j.id DESC
+            LIMIT @Fetch
+            """,
+            "SELECT count(*) FROM directory.import_jobs j WHERE j.tenant_id = @Tenant",
+            new { Tenant = actor.TenantId, After = query.After<Key>()?.Id, Fetch = query.FetchSize },
+            j => new Key(j.Id), cancellationToken);
+}
+
+internal static class ListImportsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/imports", ([AsParameters] ListImports query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
+        .RequirePermission(Permissions.Directory.WorkersRead)
+        .WithName("ListImports")
+        .WithTags("Imports")
+        .WithSummary("List the enterprise's imports, newest first")
+        .Produces<Page<ImportJob>>()
+        .ProducesProblems(401, 403, 422);
+}

@@ -1,0 +1,255 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Workforce.BuildingBlocks.Events;
+using Workforce.Directory.Workers;
+
+namespace Workforce.Directory.Imports;
+
+/// <summary>
+/// The second half of an import: check the staged rows against each other and the register, then, unless it is a
+/// dry run or an all-or-nothing file with rejected rows, merge the valid ones in this one transaction.
+/// </summary>
+internal sealed record RunImport(Guid JobId) : ICommand<ImportOutcome>;
+
+internal sealed record ImportOutcome(int Valid, int Rejected, int Created, int Updated, int Unchanged);
+
+internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor) : IRequestHandler<RunImport, ImportOutcome>
+{
+    private sealed record Job(ImportKind Kind, ImportMode Mode, bool DryRun);
+
+    public async Task<ImportOutcome> Handle(RunImport request, CancellationToken cancellationToken)
+    {
+        var job = await db.QuerySingleAsync<Job>("SELECT kind, mode, dry_run FROM directory.import_jobs WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = actor.TenantId, Id = request.JobId }, cancellationToken);
+        var rows = new { Tenant = actor.TenantId, Job = request.JobId };
+        UnitImportPlan? units = null;
+        if (job.Kind == ImportKind.Workers)
+        {
+            await db.ExecuteAsync(CheckWorkers, rows, cancellationToken);
+        }
+        else
+        {
+            units = await UnitImportPlan.MakeAsync(db, actor.TenantId, request.JobId, cancellationToken);
+        }
+        var (valid, rejected) = await db.QuerySingleAsync<(int, int)>(
+            "SELECT count(*) FILTER (WHERE errors IS NULL)::int, count(*) FILTER (WHERE errors IS NOT NULL)::int FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job",
+            rows, cancellationToken);
+        var merge = !job.DryRun && (job.Mode == ImportMode.SkipInvalid || rejected == 0);
+        if (units is not null)
+        {
+            if (merge)
+            {
+                await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
+                await units.ApplyAsync(db, actor.TenantId, cancellationToken);
+            }
+            return await CleanUpAsync(rows, merge, new ImportOutcome(valid, rejected, units.Creates, units.Recodes, valid - units.Creates - units.Recodes), cancellationToken);
+        }
+        if (!merge)
+        {
+            return await ForeseeWorkersAsync(rows, valid, rejected, cancellationToken);
+        }
+        await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
+        return await CleanUpAsync(rows, merge, await MergeWorkersAsync(rows, valid, rejected, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>After a merge only the rejected rows are kept, for the rejected-rows file.</summary>
+    private async Task<ImportOutcome> CleanUpAsync(object rows, bool merged, ImportOutcome outcome, CancellationToken ct)
+    {
+        if (merged)
+        {
+            await db.ExecuteAsync("DELETE FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL", rows, ct);
+        }
+        return outcome;
+    }
+
+    /// <summary>What no single row could tell: a number, person or HR id twice in the file, or taken by another worker.</summary>
+    private const string CheckWorkers = """
+        WITH firsts AS (
+            SELECT row_number,
+                   min(row_number) OVER (PARTITION BY employee_number) AS same_number,
+                   min(row_number) OVER (PARTITION BY resident_id_hash) AS same_person,
+                   min(row_number) OVER (PARTITION BY external_id) AS same_key
+            FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL
+        )
+        UPDATE directory.import_rows r
+        SET errors = array_remove(ARRAY[
+                CASE WHEN f.same_number < r.row_number THEN 'employeeNumber: Row ' || f.same_number || ' of the file has this employee number too.' END,
+                CASE WHEN f.same_person < r.row_number THEN 'residentId: Row ' || f.same_person || ' of the file is the same person.' END,
+                CASE WHEN r.external_id IS NOT NULL AND f.same_key < r.row_number THEN 'externalId: Row ' || f.same_key || ' of the file has this HR-system id too.' END
+            ], NULL)
+        FROM firsts f
+        WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.row_number = f.row_number
+          AND (f.same_number < r.row_number OR f.same_person < r.row_number OR (r.external_id IS NOT NULL AND f.same_key < r.row_number));
+
+        UPDATE directory.import_rows r SET worker_id = w.id
+        FROM directory.workers w
+        WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL AND w.tenant_id = r.tenant_id AND w.employee_number = r.employee_number;
+
+        WITH conflicts AS (
+            SELECT r.row_number, array_remove(ARRAY[
+                       CASE WHEN matched.status IN ('left', 'retired') THEN 'employeeNumber: This worker has left or retired; reinstate them in the register first.' END,
+                       CASE WHEN person.id <> matched.id OR (person.id IS NOT NULL AND matched.id IS NULL)
+                            THEN 'residentId: This person is registered as another worker of this enterprise.' END,
+                       CASE WHEN keyed.id <> matched.id OR (keyed.id IS NOT NULL AND matched.id IS NULL)
+                            THEN 'externalId: Another worker of this enterprise has this HR-system id.' END
+                   ], NULL) AS errors
+            FROM directory.import_rows r
+            LEFT JOIN directory.workers matched ON matched.tenant_id = r.tenant_id AND matched.id = r.worker_id
+            LEFT JOIN directory.workers person ON person.tenant_id = r.tenant_id AND person.resident_id_hash = r.resident_id_hash
+            LEFT JOIN directory.workers keyed ON keyed.tenant_id = r.tenant_id AND keyed.external_id = r.external_id
+            WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL
+              AND (matched.status IN ('left', 'retired') OR person.id IS DISTINCT FROM matched.id AND person.id IS NOT NULL
+                   OR keyed.id IS DISTINCT FROM matched.id AND keyed.id IS NOT NULL)
+        )
+        UPDATE directory.import_rows r SET errors = c.errors
+        FROM conflicts c
+        WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.row_number = c.row_number;
+        """;
+
+    /// <summary>The columns a staged row <c>r</c> gives a worker row, and whether an existing worker <c>w</c> differs from it.</summary>
+    private const string Differs = """
+        (w.unit_id, w.name, w.resident_id_hash, w.phone_hash, w.post, w.skill_grade, w.union_member, w.union_joined_on,
+         w.party_member, w.hired_on, coalesce(r.external_id, w.external_id))
+        IS DISTINCT FROM
+        (r.unit_id, r.name, r.resident_id_hash, r.phone_hash, r.post, r.skill_grade, r.union_member, r.union_joined_on,
+         r.party_member, r.hired_on, w.external_id)
+        """;
+
+    private async Task<ImportOutcome> ForeseeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
+    {
+        var (created, updated) = await db.QuerySingleAsync<(int, int)>(
+            $"""
+            SELECT count(*) FILTER (WHERE r.worker_id IS NULL)::int, count(*) FILTER (WHERE r.worker_id IS NOT NULL AND {Differs})::int
+            FROM directory.import_rows r LEFT JOIN directory.workers w ON w.tenant_id = r.tenant_id AND w.id = r.worker_id
+            WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL
+            """,
+            rows, ct);
+        return new ImportOutcome(valid, rejected, created, updated, valid - created - updated);
+    }
+
+    private async Task<ImportOutcome> MergeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
+    {
+        var created = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Registered, "worker",
+            $"""
+            INSERT INTO directory.workers AS w (tenant_id, id, unit_id, name, employee_number, resident_id_cipher, resident_id_hash,
+                resident_id_masked, phone_cipher, phone_hash, phone_masked, gender, birth_date, post, skill_grade, union_member,
+                union_joined_on, party_member, hired_on, external_id)
+            SELECT r.tenant_id, r.new_id, r.unit_id, r.name, r.employee_number, r.resident_id_cipher, r.resident_id_hash,
+                   r.resident_id_masked, r.phone_cipher, r.phone_hash, r.phone_masked, r.gender, r.birth_date, r.post, r.skill_grade,
+                   coalesce(r.union_member, false), r.union_joined_on, coalesce(r.party_member, false), r.hired_on, r.external_id
+            FROM directory.import_rows r
+            WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL AND r.worker_id IS NULL
+            ORDER BY r.row_number
+            RETURNING w.id AS entity_id, {WorkerEvents.DataSql} AS data
+            """,
+            rows, ct);
+        var updated = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Updated, "worker",
+            $"""
+            UPDATE directory.workers w SET
+                unit_id = r.unit_id, name = r.name,
+                resident_id_cipher = CASE WHEN w.resident_id_hash = r.resident_id_hash THEN w.resident_id_cipher ELSE r.resident_id_cipher END,
+                resident_id_hash = r.resident_id_hash, resident_id_masked = r.resident_id_masked,
+                phone_cipher = CASE WHEN w.phone_hash IS NOT DISTINCT FROM r.phone_hash THEN w.phone_cipher ELSE r.phone_cipher END,
+                phone_hash = r.phone_hash, phone_masked = r.phone_masked, gender = r.gender, birth_date = r.birth_date,
+                post = r.post, skill_grade = r.skill_grade, union_member = coalesce(r.union_member, false),
+                union_joined_on = r.union_joined_on, party_member = coalesce(r.party_member, false), hired_on = r.hired_on,
+                external_id = coalesce(r.external_id, w.external_id), version = w.version + 1, updated_at = now()
+            FROM directory.import_rows r
+            WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL AND w.tenant_id = r.tenant_id AND w.id = r.worker_id
+              AND {Differs}
+            RETURNING w.id AS entity_id, {WorkerEvents.DataSql} AS data
+            """,
+            rows, ct);
+        return new ImportOutcome(valid, rejected, created, updated, valid - created - updated);
+    }
+}
+
+/// <summary>
+/// Picks up staged imports and runs them, one at a time per job across every API instance: a job belongs to whoever
+/// holds its advisory lock, which a crashed instance lets go of, so another picks the job up again.
+/// </summary>
+internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger) : BackgroundService
+{
+    private sealed record Waiting(Guid TenantId, Guid Id, Guid? CreatedBy, string CreatedByKind, string CreatedByName);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pause = TimeSpan.FromMilliseconds(configuration.GetValue("Imports:PollMilliseconds", 500));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "Looking for imports to run failed");
+            }
+            await Task.Delay(pause, stoppingToken);
+        }
+    }
+
+    private async Task<bool> RunNextAsync(CancellationToken ct)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await using var control = await dataSource.OpenConnectionAsync(ct);
+        var waiting = await Dapper.SqlMapper.QueryAsync<Waiting>(control, new Dapper.CommandDefinition(
+            """
+            SELECT tenant_id, id, created_by, created_by_kind, created_by_name FROM directory.import_jobs
+            WHERE phase IN ('queued', 'validating', 'merging') ORDER BY created_at LIMIT 20
+            """, cancellationToken: ct));
+        foreach (var job in waiting)
+        {
+            var key = new { Key = $"import:{job.Id}" };
+            if (!await Dapper.SqlMapper.ExecuteScalarAsync<bool>(control, "SELECT pg_try_advisory_lock(hashtextextended(@Key, 0))", key))
+            {
+                continue;
+            }
+            try
+            {
+                // Another instance may have finished it between the look and the lock.
+                if (await Dapper.SqlMapper.ExecuteScalarAsync<bool>(control,
+                        "SELECT phase IN ('queued', 'validating', 'merging') FROM directory.import_jobs WHERE tenant_id = @TenantId AND id = @Id", job))
+                {
+                    await RunAsync(dataSource, job, ct);
+                }
+                return true;
+            }
+            finally
+            {
+                await Dapper.SqlMapper.ExecuteAsync(control, "SELECT pg_advisory_unlock(hashtextextended(@Key, 0))", key);
+            }
+        }
+        return false;
+    }
+
+    private async Task RunAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
+    {
+        await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'validating', started_at = coalesce(started_at, now())");
+        await using var scope = services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
+        actor.SignIn(Enum.Parse<ActorKind>(job.CreatedByKind, ignoreCase: true), job.CreatedBy, job.CreatedByName, job.TenantId);
+        actor.ActAt(job.TenantId, job.TenantId, Permissions.All);
+        try
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImport(job.Id), ct);
+            await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id,
+                """
+                phase = 'completed', rows_valid = @Valid, rows_rejected = @Rejected, created = @Created, updated = @Updated,
+                unchanged = @Unchanged, finished_at = now()
+                """,
+                outcome);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogWarning(error, "Import {Job} failed", job.Id);
+            await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'failed', error = @Error, finished_at = now()",
+                new { Error = ImportJob.FailureReason(error) });
+        }
+    }
+}

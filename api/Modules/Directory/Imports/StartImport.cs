@@ -1,0 +1,178 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Workforce.BuildingBlocks.Protection;
+using Workforce.Directory.Organisations;
+using Workforce.Directory.Workers;
+
+namespace Workforce.Directory.Imports;
+
+/// <summary>Sizes an import may not exceed (the <c>Imports</c> configuration section).</summary>
+internal sealed class ImportLimits
+{
+    public long MaxBytes { get; set; } = 512L * 1024 * 1024;
+    public int MaxRows { get; set; } = 2_000_000;
+    public int MaxUnitRows { get; set; } = 10_000;
+}
+
+/// <summary>
+/// Upload a CSV or XLSX file of workers or units. The upload is read as it arrives, checked row by row and staged
+/// with a binary COPY; the answer (202) comes when the whole file is staged, and the job goes on to check the rows
+/// against each other and the register, then merges them in one transaction.
+/// </summary>
+internal sealed record StartImport : ICommand<ImportJob>
+{
+    public ImportKind Kind { get; init; }
+    public ImportMode Mode { get; init; }
+    public bool DryRun { get; init; }
+    public string? FileName { get; init; }
+    [JsonIgnore] public Stream Body { get; init; } = Stream.Null;
+    [JsonIgnore] public long? Length { get; init; }
+}
+
+internal sealed class StartImportValidator : AbstractValidator<StartImport>
+{
+    public StartImportValidator()
+    {
+        RuleFor(c => c.FileName).MaximumLength(200);
+    }
+}
+
+internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor, SensitiveData sensitive,
+    TimeProvider clock, IOptions<ImportLimits> options) : IRequestHandler<StartImport, ImportJob>
+{
+    private const int ProgressEvery = 10_000;
+
+    public async Task<ImportJob> Handle(StartImport request, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (request.Length > limits.MaxBytes)
+        {
+            throw ImportProblems.TooLarge($"The file is larger than {limits.MaxBytes / 1024 / 1024} MB.");
+        }
+        await ActingEnterprise.RequireAsync(db, actor.TenantId, cancellationToken);
+        var id = Guid.CreateVersion7();
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                """
+                INSERT INTO directory.import_jobs (tenant_id, id, kind, mode, dry_run, file_name, phase, bytes_total, created_by, created_by_kind, created_by_name)
+                VALUES (@Tenant, @Id, @Kind, @Mode, @DryRun, @FileName, 'reading', @Length, @ActorId, @ActorKind, @ActorName)
+                """,
+                new
+                {
+                    Tenant = actor.TenantId, Id = id, Kind = request.Kind.ToDbText(), Mode = request.Mode.ToDbText(), request.DryRun,
+                    request.FileName, request.Length, ActorId = actor.Id, ActorKind = actor.Kind.ToDbText(), ActorName = actor.Name,
+                });
+        }
+
+        try
+        {
+            await using var file = await ImportFile.OpenAsync(request.Body, limits.MaxBytes, cancellationToken);
+            var rows = await StageAsync(request.Kind, file, id, limits, cancellationToken);
+            await db.ExecuteAsync(
+                """
+                UPDATE directory.import_jobs
+                SET phase = 'queued', file_format = @Format, encoding = @Encoding, bytes_read = @BytesRead, rows_read = @Rows
+                WHERE tenant_id = @Tenant AND id = @Id
+                """,
+                new { Tenant = actor.TenantId, Id = id, Format = file.Format.ToDbText(), file.Encoding, file.BytesRead, Rows = rows },
+                cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = now()",
+                new { Error = ImportJob.FailureReason(error) });
+            throw;
+        }
+        return (await ImportJob.FindAsync(db, actor.TenantId, id, cancellationToken))!;
+    }
+
+    /// <summary>Reads every data row into staging; returns how many there were.</summary>
+    private async Task<int> StageAsync(ImportKind kind, ImportFile file, Guid id, ImportLimits limits, CancellationToken ct)
+    {
+        var maxRows = kind == ImportKind.Workers ? limits.MaxRows : limits.MaxUnitRows;
+        await using var rows = file.RowsAsync(ct).GetAsyncEnumerator(ct);
+        if (!await rows.MoveNextAsync())
+        {
+            throw ImportProblems.Empty();
+        }
+        var read = await ReaderAsync(kind, rows.Current, ct);
+        await using var staging = await ImportStaging.BeginAsync(await db.ConnectionAsync(ct), actor.TenantId, id, ct);
+        var count = 0;
+        while (await rows.MoveNextAsync())
+        {
+            if (ImportColumns.IsBlank(rows.Current.Cells))
+            {
+                continue;
+            }
+            if (++count > maxRows)
+            {
+                throw ImportProblems.TooLarge($"The file has more than {maxRows:N0} rows; split it.");
+            }
+            await read(rows.Current, staging);
+            if (count % ProgressEvery == 0)
+            {
+                await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "rows_read = @Rows, bytes_read = @Bytes", new { Rows = count, Bytes = file.BytesRead });
+            }
+        }
+        if (count == 0)
+        {
+            throw ImportProblems.Empty();
+        }
+        await staging.CompleteAsync(ct);
+        return count;
+    }
+
+    /// <summary>From the header row: how each data row is read and staged. Runs before the COPY starts, which takes the connection.</summary>
+    private async Task<Func<FileRow, ImportStaging, Task>> ReaderAsync(ImportKind kind, FileRow header, CancellationToken ct)
+    {
+        if (kind == ImportKind.Units)
+        {
+            var columns = ImportColumns.Map(header.Cells, UnitImportRows.Fields, UnitImportRows.Required);
+            return (row, staging) => staging.WriteAsync(row.Number, UnitImportRows.Cells(columns, row), UnitImportRows.Problems(columns, row), ct);
+        }
+        var workerColumns = ImportColumns.Map(header.Cells, WorkerImportRows.Fields, WorkerImportRows.Required);
+        var reader = new WorkerImportRows(workerColumns, await UnitLookup.LoadAsync(db, actor.TenantId, ct), new WorkerFieldsValidator(clock), sensitive, actor.TenantId);
+        return (row, staging) => staging.WriteAsync(reader.Read(row), ct);
+    }
+}
+
+internal static class StartImportEndpoint
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        MapKind(api, ImportKind.Workers, Permissions.Directory.WorkersWrite, "ImportWorkers", "workers");
+        MapKind(api, ImportKind.Units, Permissions.Directory.OrganisationsWrite, "ImportUnits", "units and teams");
+    }
+
+    private static void MapKind(IEndpointRouteBuilder api, ImportKind kind, string permission, string name, string what) => api
+        .MapPost($"/imports/{kind.ToDbText()}", async (ImportMode? mode, bool? dryRun, string? fileName, HttpRequest request,
+            IMediator mediator, IOptions<ImportLimits> limits, CancellationToken ct) =>
+        {
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limits.Value.MaxBytes;
+            }
+            var job = await mediator.Send(new StartImport
+            {
+                Kind = kind,
+                Mode = mode ?? ImportMode.AllOrNothing,
+                DryRun = dryRun ?? false,
+                FileName = fileName,
+                Body = request.Body,
+                Length = request.ContentLength,
+            }, ct);
+            return TypedResults.Accepted(ImportJob.Url(job.Id), job);
+        })
+        .Accepts<byte[]>("text/csv", XlsxContentType)
+        .RequirePermission(permission)
+        .WithName(name)
+        .WithTags("Imports")
+        .WithSummary($"Upload a CSV or XLSX file of {what} to import; answers 202 with the job to follow")
+        .Produces<ImportJob>(StatusCodes.Status202Accepted)
+        .ProducesProblems(401, 403, 413, 422, 503);
+}
