@@ -49,6 +49,7 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("SensitiveData:LookupKey", LookupKey);
         builder.UseSetting("Access:AdminPassword", AdminPassword);
         builder.UseSetting("Access:LoginAttemptsPerMinute", "100000");
+        builder.UseSetting("Imports:PollMilliseconds", "50");
         // Hashing is deliberately slow; the tests sign in hundreds of times and are not what it protects against.
         builder.UseSetting("Access:PasswordHashIterations", "1000");
         builder.ConfigureLogging(logging => logging

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Npgsql;
 
@@ -15,6 +16,9 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 
     public NpgsqlTransaction? Transaction { get; private set; }
 
+    /// <summary>How long one command may run; null keeps the connection's default (30 s). Background jobs raise it.</summary>
+    public TimeSpan? CommandTimeout { get; set; }
+
     public async ValueTask<NpgsqlConnection> ConnectionAsync(CancellationToken ct)
     {
         if (_connection is null)
@@ -29,6 +33,16 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         var connection = await ConnectionAsync(ct);
         var rows = await connection.QueryAsync<T>(Define(sql, param, ct));
         return rows.AsList();
+    }
+
+    /// <summary>Rows one at a time as the server sends them, for answers too large to hold (a download of millions of rows).</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? param, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, param, Transaction, (int?)CommandTimeout?.TotalSeconds).WithCancellation(ct))
+        {
+            yield return row;
+        }
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param, CancellationToken ct)
@@ -96,5 +110,5 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     }
 
     private CommandDefinition Define(string sql, object? param, CancellationToken ct) =>
-        new(sql, param, Transaction, cancellationToken: ct);
+        new(sql, param, Transaction, (int?)CommandTimeout?.TotalSeconds, cancellationToken: ct);
 }

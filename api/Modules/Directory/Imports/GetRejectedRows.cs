@@ -10,14 +10,14 @@ namespace Workforce.Directory.Imports;
 /// </summary>
 internal sealed record GetRejectedRows(Guid JobId) : IQuery<RejectedRows>;
 
-internal sealed record RejectedRows(ImportKind Kind, IReadOnlyList<(int RowNumber, string?[] Cells, string[] Errors)> Rows);
+internal sealed record RejectedRows(ImportKind Kind, IAsyncEnumerable<(int RowNumber, string?[] Cells, string[] Errors)> Rows);
 
 internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetRejectedRows, RejectedRows>
 {
     public async Task<RejectedRows> Handle(GetRejectedRows request, CancellationToken cancellationToken)
     {
-        var job = await ImportJob.FindAsync(db, actor.TenantId, request.JobId, cancellationToken) ?? throw ImportJob.NotFound(request.JobId);
-        var rows = await db.QueryAsync<(int, string?[], string[])>(
+        var job = await ImportJob.FollowAsync(db, actor, request.JobId, cancellationToken);
+        var rows = db.StreamAsync<(int, string?[], string[])>(
             """
             SELECT row_number,
                    coalesce(cells, ARRAY[name, employee_number, resident_id_masked, phone_masked, unit_id::text, post, skill_grade,
@@ -38,16 +38,18 @@ internal static class GetRejectedRowsEndpoint
         {
             var rejected = await mediator.Send(new GetRejectedRows(id), ct);
             var headers = (rejected.Kind == ImportKind.Workers ? WorkerImportRows.Fields : UnitImportRows.Fields).Select(f => f.Headers[0]);
-            var csv = new StringBuilder();
-            csv.AppendJoin(',', headers.Prepend("行号").Append("原因").Select(Cell)).Append("\r\n");
-            foreach (var (rowNumber, cells, errors) in rejected.Rows)
+            return TypedResults.Stream(async body =>
             {
-                csv.AppendJoin(',', cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors)).Select(Cell)).Append("\r\n");
-            }
-            return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(),
-                "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
+                // UTF8Encoding(true) writes the BOM first.
+                await using var csv = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024) { NewLine = "\r\n" };
+                await csv.WriteLineAsync(string.Join(',', headers.Prepend("行号").Append("原因").Select(Cell)));
+                await foreach (var (rowNumber, cells, errors) in rejected.Rows.WithCancellation(ct))
+                {
+                    await csv.WriteLineAsync(string.Join(',', cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors)).Select(Cell)));
+                }
+            }, "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
         })
-        .RequirePermission(Permissions.Directory.WorkersRead)
+        .RequirePermission(Permissions.Directory.OrganisationsRead)
         .WithName("GetRejectedRows")
         .WithTags("Imports")
         .WithSummary("Download an import's rejected rows as CSV, with the reason for each")

@@ -32,7 +32,7 @@ internal sealed record ImportJob
     public required int RowsValid { get; init; }
     public required int RowsRejected { get; init; }
 
-    /// <summary>What the merge did (or, for a dry run, would do).</summary>
+    /// <summary>What the merge did, or for a dry run would do; nothing when an all-or-nothing import was refused for its rejected rows.</summary>
     public required int Created { get; init; }
     public required int Updated { get; init; }
     public required int Unchanged { get; init; }
@@ -74,6 +74,22 @@ internal sealed record ImportJob
             new { Tenant = tenant, Id = id }, ct);
 
     /// <summary>
+    /// The kinds of import an actor may follow: those whose rows they may read. Following an import of workers shows
+    /// their (masked) rows, so it needs what reading workers needs; units are the structure everyone may read.
+    /// </summary>
+    public static string[] FollowedKinds(CurrentActor actor) =>
+    [
+        .. actor.Has(Permissions.Directory.WorkersRead) ? [ImportKind.Workers.ToDbText()] : Array.Empty<string>(),
+        ImportKind.Units.ToDbText(),
+    ];
+
+    /// <summary>A job the actor may follow; any other is as good as not there.</summary>
+    public static async Task<ImportJob> FollowAsync(DbSession db, CurrentActor actor, Guid id, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<ImportJob>(
+            $"SELECT {Columns} FROM directory.import_jobs j WHERE j.tenant_id = @Tenant AND j.id = @Id AND j.kind = ANY(@Kinds)",
+            new { Tenant = actor.TenantId, Id = id, Kinds = FollowedKinds(actor) }, ct) ?? throw NotFound(id);
+
+    /// <summary>
     /// Progress and outcome are written outside the import's own transaction, on a connection of their own, so that
     /// followers see them at once and a failed import still says why.
     /// </summary>
@@ -90,6 +106,8 @@ internal sealed record ImportJob
     public static string FailureReason(Exception error) => error switch
     {
         ProblemException problem => problem.Detail,
+        NpgsqlException { InnerException: TimeoutException } =>
+            "The import took longer than allowed and was stopped; nothing of it was applied. Split the file into smaller ones.",
         NpgsqlException => "The database connection was lost; nothing of this import was applied. Upload the file again.",
         _ => "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
     };

@@ -1,6 +1,6 @@
 namespace Workforce.Directory.Imports;
 
-/// <summary>The enterprise's imports, newest first.</summary>
+/// <summary>The enterprise's imports the actor may follow, newest first.</summary>
 internal sealed record ListImports : PageQuery, IQuery<Page<ImportJob>>;
 
 internal sealed class ListImportsValidator : AbstractValidator<ListImports>
@@ -16,12 +16,12 @@ internal sealed class ListImportsHandler(DbSession db, CurrentActor actor) : IRe
         query.ReadAsync<ImportJob, Key>(db,
             $"""
             SELECT {ImportJob.Columns} FROM directory.import_jobs j
-            WHERE j.tenant_id = @Tenant AND (@After::uuid IS NULL OR j.id < @After)
+            WHERE j.tenant_id = @Tenant AND j.kind = ANY(@Kinds) AND (@After::uuid IS NULL OR j.id < @After)
             ORDER BY j.id DESC
             LIMIT @Fetch
             """,
-            "SELECT count(*) FROM directory.import_jobs j WHERE j.tenant_id = @Tenant",
-            new { Tenant = actor.TenantId, After = query.After<Key>()?.Id, Fetch = query.FetchSize },
+            "SELECT count(*) FROM directory.import_jobs j WHERE j.tenant_id = @Tenant AND j.kind = ANY(@Kinds)",
+            new { Tenant = actor.TenantId, Kinds = ImportJob.FollowedKinds(actor), After = query.After<Key>()?.Id, Fetch = query.FetchSize },
             j => new Key(j.Id), cancellationToken);
 }
 
@@ -29,10 +29,10 @@ internal static class ListImportsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/imports", ([AsParameters] ListImports query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Directory.WorkersRead)
+        .RequirePermission(Permissions.Directory.OrganisationsRead)
         .WithName("ListImports")
         .WithTags("Imports")
-        .WithSummary("List the enterprise's imports, newest first")
+        .WithSummary("List the enterprise's imports you may follow (imports of workers need the right to read workers), newest first")
         .Produces<Page<ImportJob>>()
         .ProducesProblems(401, 403, 422);
 }

@@ -38,41 +38,49 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
             "SELECT count(*) FILTER (WHERE errors IS NULL)::int, count(*) FILTER (WHERE errors IS NOT NULL)::int FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job",
             rows, cancellationToken);
         var merge = !job.DryRun && (job.Mode == ImportMode.SkipInvalid || rejected == 0);
+        if (merge)
+        {
+            await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
+        }
+        ImportOutcome outcome;
         if (units is not null)
         {
             if (merge)
             {
-                await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
                 await units.ApplyAsync(db, actor.TenantId, cancellationToken);
             }
-            return await CleanUpAsync(rows, merge, new ImportOutcome(valid, rejected, units.Creates, units.Recodes, valid - units.Creates - units.Recodes), cancellationToken);
+            outcome = merge || job.DryRun
+                ? new ImportOutcome(valid, rejected, units.Creates, units.Recodes, valid - units.Creates - units.Recodes)
+                : new ImportOutcome(valid, rejected, 0, 0, 0);
         }
-        if (!merge)
+        else
         {
-            return await ForeseeWorkersAsync(rows, valid, rejected, cancellationToken);
+            outcome = merge ? await MergeWorkersAsync(rows, valid, rejected, cancellationToken)
+                : job.DryRun ? await ForeseeWorkersAsync(rows, valid, rejected, cancellationToken)
+                : new ImportOutcome(valid, rejected, 0, 0, 0);
         }
-        await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
-        return await CleanUpAsync(rows, merge, await MergeWorkersAsync(rows, valid, rejected, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>After a merge only the rejected rows are kept, for the rejected-rows file.</summary>
-    private async Task<ImportOutcome> CleanUpAsync(object rows, bool merged, ImportOutcome outcome, CancellationToken ct)
-    {
-        if (merged)
-        {
-            await db.ExecuteAsync("DELETE FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL", rows, ct);
-        }
+        // Only the rejected rows are kept, for the rejected-rows file, and of them only what that file shows.
+        await db.ExecuteAsync(
+            """
+            DELETE FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL;
+            UPDATE directory.import_rows SET resident_id_cipher = NULL, resident_id_hash = NULL, phone_cipher = NULL, phone_hash = NULL
+            WHERE tenant_id = @Tenant AND job_id = @Job;
+            """,
+            rows, cancellationToken);
         return outcome;
     }
 
     /// <summary>What no single row could tell: a number, person or HR id twice in the file, or taken by another worker.</summary>
     private const string CheckWorkers = """
-        WITH firsts AS (
-            SELECT row_number,
+        WITH firsts AS MATERIALIZED (
+            SELECT row_number, external_id,
                    min(row_number) OVER (PARTITION BY employee_number) AS same_number,
                    min(row_number) OVER (PARTITION BY resident_id_hash) AS same_person,
                    min(row_number) OVER (PARTITION BY external_id) AS same_key
             FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL
+        ), repeats AS MATERIALIZED (
+            SELECT * FROM firsts f
+            WHERE f.same_number < f.row_number OR f.same_person < f.row_number OR (f.external_id IS NOT NULL AND f.same_key < f.row_number)
         )
         UPDATE directory.import_rows r
         SET errors = array_remove(ARRAY[
@@ -80,9 +88,8 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
                 CASE WHEN f.same_person < r.row_number THEN 'residentId: Row ' || f.same_person || ' of the file is the same person.' END,
                 CASE WHEN r.external_id IS NOT NULL AND f.same_key < r.row_number THEN 'externalId: Row ' || f.same_key || ' of the file has this HR-system id too.' END
             ], NULL)
-        FROM firsts f
-        WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.row_number = f.row_number
-          AND (f.same_number < r.row_number OR f.same_person < r.row_number OR (r.external_id IS NOT NULL AND f.same_key < r.row_number));
+        FROM repeats f
+        WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.row_number = f.row_number;
 
         UPDATE directory.import_rows r SET worker_id = w.id
         FROM directory.workers w
@@ -228,6 +235,19 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         return false;
     }
 
+    private TimeSpan CommandTimeout => TimeSpan.FromSeconds(configuration.GetValue("Imports:CommandTimeoutSeconds", 1800));
+
+    /// <summary>
+    /// Freshly copied rows have no statistics yet; without them the planner takes a job of 20,000 rows for one row
+    /// and checks it in nested loops. Outside the job's transaction, so that imports running side by side do not
+    /// wait on each other's lock.
+    /// </summary>
+    private static async Task AnalyzeStagedRowsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition("ANALYZE directory.import_rows", cancellationToken: ct));
+    }
+
     private async Task RunAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
     {
         await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'validating', started_at = coalesce(started_at, now())");
@@ -235,8 +255,11 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         actor.SignIn(Enum.Parse<ActorKind>(job.CreatedByKind, ignoreCase: true), job.CreatedBy, job.CreatedByName, job.TenantId);
         actor.ActAt(job.TenantId, job.TenantId, Permissions.All);
+        // A large file takes minutes to check and merge, well past the 30 s an API request's command may take.
+        scope.ServiceProvider.GetRequiredService<DbSession>().CommandTimeout = CommandTimeout;
         try
         {
+            await AnalyzeStagedRowsAsync(dataSource, ct);
             var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImport(job.Id), ct);
             await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id,
                 """

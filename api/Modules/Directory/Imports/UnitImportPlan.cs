@@ -9,7 +9,11 @@ namespace Workforce.Directory.Imports;
 /// </summary>
 internal sealed class UnitImportPlan
 {
-    private sealed record Staged(int RowNumber, string[] Cells);
+    private sealed record Staged
+    {
+        public required int RowNumber { get; init; }
+        public required string[] Cells { get; init; }
+    }
 
     private sealed record Existing
     {
