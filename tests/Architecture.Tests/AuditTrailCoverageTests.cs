@@ -24,6 +24,11 @@ public class AuditTrailCoverageTests
         "access.data_protection_keys",
         // Sign-in sessions: written on every sign-in and renewal by the cookie handler, infrastructure like the key ring.
         "access.sessions",
+        // Where each webhook subscription has read the outbox up to: moved by the delivery worker with every event, not by anyone.
+        "integration.webhook_checkpoints",
+        // Webhook deliveries: the worker's bookkeeping of every attempt, with their own log (ListWebhookDeliveries); what
+        // administrators change about webhooks is in integration.webhook_subscriptions, which is audited.
+        "integration.webhook_deliveries",
     ];
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed record MatrixTenant(TestEnterprise Enterprise, Guid AdminId, IRead
 public sealed class AccessMatrixApi : WorkforceApi
 {
     private readonly Lazy<Task<(MatrixTenant A, MatrixTenant B)>> _tenants;
+    private const string Webhooks = "/api/v1/integration/webhooks";
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _keysLacking = new();
 
     public AccessMatrixApi() => _tenants = new(async () => (await NewTenantAsync(), await NewTenantAsync()));
@@ -52,6 +53,8 @@ public sealed class AccessMatrixApi : WorkforceApi
         var enterprise = await this.NewEnterpriseAsync();
         var admin = enterprise.Client;
         var unit = await enterprise.AddUnitAsync();
+        // Paused, so that its deliveries wait and stay as they are: registering the worker makes one.
+        var webhook = (await admin.CreateAsync(Webhooks, new { url = "https://hooks.example.test/workforce", status = "paused" }))["webhook"]!;
         var worker = await enterprise.RegisterWorkerAsync(unit.Id());
         var term = await enterprise.CreateTermAsync();
         var appointment = await admin.CreateAsync($"/api/v1/directory/terms/{term.Id()}/representatives",
@@ -61,6 +64,9 @@ public sealed class AccessMatrixApi : WorkforceApi
             new { loginName = login, displayName = login, password = Scenario.Password, role = "handler", organisationId = unit.Id() });
         var (client, key) = await enterprise.CreateApiClientAsync();
         var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+        var deliveries = await Eventually.ForAsync("the worker's registration to be queued for the webhook",
+            async () => (await (await admin.GetAsync($"{Webhooks}/{webhook.Id()}/deliveries")).ExpectJsonAsync())["items"]!.AsArray(),
+            items => items.Count > 0, items => items.ToJsonString());
 
         return new MatrixTenant(enterprise, me.Id(), new Dictionary<string, Guid>
         {
@@ -71,6 +77,8 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["users"] = user.Id(),
             ["grants"] = user["grants"]!.AsArray().Single()!.Id(),
             ["clients"] = client.Id(),
+            ["webhooks"] = webhook.Id(),
+            ["deliveries"] = deliveries.Single()!.Id(),
         }, key);
     }
 }

@@ -1,17 +1,34 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Integration.Delivery;
 using Workforce.Integration.Events;
+using Workforce.Integration.Webhooks;
 
 namespace Workforce.Integration;
 
 /// <summary>The Integration module: the change feed over the outbox, and webhooks that deliver it.</summary>
 public static class IntegrationModule
 {
-    public static IServiceCollection AddIntegration(this IServiceCollection services) => services;
+    public static IServiceCollection AddIntegration(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration("Integration:Webhooks");
+        services.AddSingleton<FanOutWebhookEvents>();
+        services.AddHostedService<WebhookWorker>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapIntegration(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
         ListEventsEndpoint.Map(api);
+
+        var integration = app.MapGroup("/api/v1/integration");
+        CreateWebhookEndpoint.Map(integration);
+        ListWebhooksEndpoint.Map(integration);
+        GetWebhookEndpoint.Map(integration);
+        UpdateWebhookEndpoint.Map(integration);
+        DeleteWebhookEndpoint.Map(integration);
+        ListWebhookDeliveriesEndpoint.Map(integration);
+        RedeliverWebhookDeliveryEndpoint.Map(integration);
         return app;
     }
 }
