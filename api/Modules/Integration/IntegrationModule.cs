@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Workforce.Integration.Delivery;
 using Workforce.Integration.Events;
 using Workforce.Integration.Webhooks;
@@ -11,7 +12,19 @@ public static class IntegrationModule
     public static IServiceCollection AddIntegration(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration("Integration:Webhooks");
+        // Requests go straight to the receiver (no proxy, no redirects followed), so the address checked is the one reached.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectCallback = PublicAddresses.ConnectCallback(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks),
+            })
+            .RemoveAllLoggers();
+        services.AddSingleton<WebhookSender>();
         services.AddSingleton<FanOutWebhookEvents>();
+        services.AddSingleton<DeliverWebhooks>();
         services.AddHostedService<WebhookWorker>();
         return services;
     }

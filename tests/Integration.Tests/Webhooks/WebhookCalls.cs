@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using Workforce.Integration.Contracts;
+
 namespace Workforce.Integration.Tests.Webhooks;
 
 /// <summary>The webhook endpoints the tests call, and what many of them check.</summary>
@@ -34,4 +38,34 @@ public static class WebhookCalls
     public static Task<IReadOnlyList<JsonNode>> AllDeliveredAsync(this TestEnterprise enterprise, Guid webhookId, int count) =>
         enterprise.DeliveriesUntilAsync(webhookId, $"{count} deliveries to succeed",
             log => log.Count == count && log.All(d => d.Str("status") == "succeeded"));
+
+    /// <summary>The signature the receiver should find, computed here from the secret, independently of the code under test.</summary>
+    public static string ExpectedSignature(string secret, ReceivedRequest request)
+    {
+        var signed = Encoding.UTF8.GetBytes(request.Headers[WebhookHeaders.Timestamp] + ".").Concat(request.Body).ToArray();
+        return "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
+    }
+
+    /// <summary>
+    /// Every event reached the receiver with a 2xx at least once, every request carrying its event's id in header and
+    /// body; and for each entity, no request for an event came before the entity's previous event had got through.
+    /// </summary>
+    public static void AssertEveryEventArrivedInOrderPerEntity(Receiver receiver, IReadOnlyList<JsonNode> events)
+    {
+        var requests = receiver.Requests;
+        Assert.All(requests, r => Assert.Equal(r.EventId, r.Json["id"]!.GetValue<Guid>()));
+        foreach (var entity in events.GroupBy(e => e["entityId"]!.GetValue<Guid>()))
+        {
+            var previousThrough = 0;
+            foreach (var feedEvent in entity)
+            {
+                var forEvent = requests.Where(r => r.EventId == feedEvent.Id()).ToList();
+                Assert.True(forEvent.Any(r => r.Succeeded), $"{feedEvent.Str("type")} {feedEvent.Id()} never got through: {receiver.Describe()}");
+                Assert.True(forEvent.All(r => r.Sequence > previousThrough),
+                    $"{feedEvent.Str("type")} {feedEvent.Id()} was sent before the entity's previous event got through: {receiver.Describe()}");
+                previousThrough = forEvent.First(r => r.Succeeded).Sequence;
+            }
+        }
+        Assert.Equal(events.Select(e => e.Id()).ToHashSet(), requests.Select(r => r.EventId).ToHashSet());
+    }
 }
