@@ -28,6 +28,11 @@ public class AuditTrailCoverageTests
         // rejected and why); the workers and units an import writes are audited row by row.
         "directory.import_jobs",
         "directory.import_rows",
+        // Where each webhook subscription has read the outbox up to: moved by the delivery worker with every event, not by anyone.
+        "integration.webhook_checkpoints",
+        // Webhook deliveries: the worker's bookkeeping of every attempt, with their own log (ListWebhookDeliveries); what
+        // administrators change about webhooks is in integration.webhook_subscriptions, which is audited.
+        "integration.webhook_deliveries",
     ];
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed record MatrixTenant(TestEnterprise Enterprise, Guid AdminId, IRead
 public sealed class AccessMatrixApi : WorkforceApi
 {
     private readonly Lazy<Task<(MatrixTenant A, MatrixTenant B)>> _tenants;
+    private const string Webhooks = "/api/v1/integration/webhooks";
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _keysLacking = new();
 
     public AccessMatrixApi() => _tenants = new(async () => (await NewTenantAsync(), await NewTenantAsync()));
@@ -52,6 +53,8 @@ public sealed class AccessMatrixApi : WorkforceApi
         var enterprise = await this.NewEnterpriseAsync();
         var admin = enterprise.Client;
         var unit = await enterprise.AddUnitAsync();
+        // Paused, so that its deliveries wait and stay as they are: registering the worker makes one, the import another.
+        var webhook = (await admin.CreateAsync(Webhooks, new { url = "https://hooks.example.test/workforce", status = "paused" }))["webhook"]!;
         var worker = await enterprise.RegisterWorkerAsync(unit.Id());
         var term = await enterprise.CreateTermAsync();
         var appointment = await admin.CreateAsync($"/api/v1/directory/terms/{term.Id()}/representatives",
@@ -65,6 +68,9 @@ public sealed class AccessMatrixApi : WorkforceApi
                 System.Text.Encoding.UTF8, "text/csv")))
             .ExpectJsonAsync(HttpStatusCode.Accepted);
         var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+        var deliveries = await Eventually.ForAsync("the worker's registration to be queued for the webhook",
+            async () => (await (await admin.GetAsync($"{Webhooks}/{webhook.Id()}/deliveries")).ExpectJsonAsync())["items"]!.AsArray(),
+            items => items.Count > 0, items => items.ToJsonString());
 
         return new MatrixTenant(enterprise, me.Id(), new Dictionary<string, Guid>
         {
@@ -76,6 +82,8 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["grants"] = user["grants"]!.AsArray().Single()!.Id(),
             ["clients"] = client.Id(),
             ["imports"] = import.Id(),
+            ["webhooks"] = webhook.Id(),
+            ["deliveries"] = deliveries[0]!.Id(),
         }, key);
     }
 }

@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["UpdateUser"] = _ => new { displayName = TestIdentity.NewName("改名"), status = "active" },
         ["ResetPassword"] = _ => new { password = "Reset-Password-2026" },
         ["GrantRole"] = caller => new { role = "handler", organisationId = caller.Enterprise.Id },
+        ["UpdateWebhook"] = _ => new { url = "https://hooks.example.test/changed", eventTypes = Array.Empty<string>(), status = "paused" },
     };
 
     private const string IfMatch = "\"1\"";

@@ -1,17 +1,47 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workforce.Integration.Delivery;
 using Workforce.Integration.Events;
+using Workforce.Integration.Webhooks;
 
 namespace Workforce.Integration;
 
 /// <summary>The Integration module: the change feed over the outbox, and webhooks that deliver it.</summary>
 public static class IntegrationModule
 {
-    public static IServiceCollection AddIntegration(this IServiceCollection services) => services;
+    public static IServiceCollection AddIntegration(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration("Integration:Webhooks");
+        // Requests go straight to the receiver (no proxy, no redirects followed), so the address checked is the one reached.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectCallback = PublicAddresses.ConnectCallback(provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks),
+            })
+            .RemoveAllLoggers();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<FanOutWebhookEvents>();
+        services.AddSingleton<DeliverWebhooks>();
+        services.AddHostedService<WebhookWorker>();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapIntegration(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
         ListEventsEndpoint.Map(api);
+
+        var integration = app.MapGroup("/api/v1/integration");
+        CreateWebhookEndpoint.Map(integration);
+        ListWebhooksEndpoint.Map(integration);
+        GetWebhookEndpoint.Map(integration);
+        UpdateWebhookEndpoint.Map(integration);
+        DeleteWebhookEndpoint.Map(integration);
+        ListWebhookDeliveriesEndpoint.Map(integration);
+        RedeliverWebhookDeliveryEndpoint.Map(integration);
         return app;
     }
 }

@@ -1,0 +1,87 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Workforce.Integration.Webhooks;
+
+/// <summary>Paused subscriptions keep collecting deliveries and send them, in order, once active again.</summary>
+internal enum WebhookStatus { Active, Paused }
+
+/// <summary>A webhook subscription as administrators see it: its signing secret is shown only when created.</summary>
+internal sealed record Webhook : IVersioned
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>The organisation that subscribed.</summary>
+    public required Guid OrganisationId { get; init; }
+
+    /// <summary>Where each event is POSTed.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The event types sent; empty for every type.</summary>
+    public required string[] EventTypes { get; init; }
+
+    public required WebhookStatus Status { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public const string Columns = "w.id, w.organisation_id, w.url, w.event_types, w.status, w.version, w.created_at, w.updated_at";
+
+    public static ProblemException NotFound(Guid id) =>
+        ProblemException.NotFound("webhook_not_found", $"There is no webhook {id} in this organisation.");
+
+    public static async Task<Webhook> FindAsync(DbSession db, Guid tenant, Guid id, bool forUpdate, CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<Webhook>(
+            $"SELECT {Columns} FROM integration.webhook_subscriptions w WHERE w.tenant_id = @Tenant AND w.id = @Id" + (forUpdate ? " FOR UPDATE" : ""),
+            new { Tenant = tenant, Id = id }, ct)
+        ?? throw NotFound(id);
+
+    /// <summary>Runs a statement that writes one subscription row (<c>RETURNING *</c>) and reads it back.</summary>
+    public static Task<Webhook> WriteAsync(DbSession db, string writeReturningAll, object parameters, CancellationToken ct) =>
+        db.QuerySingleAsync<Webhook>($"WITH w AS ({writeReturningAll}) SELECT {Columns} FROM w", parameters, ct);
+
+    /// <summary>A new signing secret: 256 random bits, marked so that secret scanners know it.</summary>
+    public static string NewSecret() => "whsec_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}
+
+/// <summary>A new subscription with its signing secret: the one time the secret is shown. Keep it to check signatures.</summary>
+internal sealed record IssuedWebhook(Webhook Webhook, string Secret) : IVersioned
+{
+    public int Version => Webhook.Version;
+}
+
+/// <summary>What creating sets and updating replaces.</summary>
+internal abstract record WebhookFields
+{
+    /// <summary>An absolute http or https URL, without user name or password (requests are signed instead).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The event types to send, e.g. directory.worker.registered; none (or empty) for every type.</summary>
+    public string[]? EventTypes { get; init; }
+
+    public string TrimmedUrl => Url!.Trim();
+
+    public string[] DistinctEventTypes => (EventTypes ?? []).Select(t => t.Trim()).Distinct().Order(StringComparer.Ordinal).ToArray();
+}
+
+internal sealed partial class WebhookFieldsValidator : AbstractValidator<WebhookFields>
+{
+    public const int MaxEventTypes = 50;
+
+    public WebhookFieldsValidator()
+    {
+        RuleFor(w => w.Url).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("Give the URL to send events to.").MaximumLength(2000);
+        RuleFor(w => w.Url).Must(BeHttpUrl).When(w => !string.IsNullOrWhiteSpace(w.Url))
+            .WithMessage("Give an absolute http or https URL, without a user name or password.");
+        RuleFor(w => w.EventTypes).Must(t => t is null || t.Length <= MaxEventTypes).WithMessage($"Name at most {MaxEventTypes} event types.");
+        RuleForEach(w => w.EventTypes).Must(t => t is not null && t.Trim().Length <= 100 && EventType().IsMatch(t.Trim()))
+            .WithMessage("'{PropertyValue}' is not an event type: they are named module.entity.happening.");
+    }
+
+    private static bool BeHttpUrl(string? url) =>
+        Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 && uri.Host.Length > 0;
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]*(\\.[a-z][a-zA-Z0-9]*){2,}$")]
+    private static partial Regex EventType();
+}
