@@ -21,6 +21,11 @@ build:
 fmt:
 	dotnet format Workforce.slnx
 
+# The command-line client for scripted imports, as bin/workforce (needs the .NET runtime to run).
+.PHONY: cli
+cli:
+	dotnet publish api/Cli -c Release -o bin --nologo -clp:ErrorsOnly
+
 # The PostgreSQL server binaries the embedded database runs on; installed when missing and we may.
 prerequisites:
 	@command -v dotnet >/dev/null || { echo "Install the .NET 10 SDK: https://dot.net"; exit 1; }

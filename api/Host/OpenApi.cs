@@ -13,7 +13,7 @@ internal static class OpenApi
     public const string SessionScheme = "session";
     public const string ApiKeyScheme = "apiKey";
 
-    /// <summary>The permission an operation needs, as an extension of the operation: what the access matrix tests read.</summary>
+    /// <summary>The permissions an operation needs (any one of them), as an extension of the operation: what the access matrix tests read.</summary>
     public const string PermissionExtension = "x-permission";
 
     public static IServiceCollection AddWorkforceOpenApi(this IServiceCollection services)
@@ -94,8 +94,8 @@ internal static class OpenApi
             if (metadata.OfType<RequiredPermission>().FirstOrDefault() is { } required)
             {
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-                operation.Extensions[PermissionExtension] = new JsonNodeExtension(JsonValue.Create(required.Permission));
-                operation.Description = $"Requires the `{required.Permission}` permission at the organisation you act for.";
+                operation.Extensions[PermissionExtension] = new JsonNodeExtension(new JsonArray([.. required.AnyOf.Select(p => JsonValue.Create(p))]));
+                operation.Description = $"Requires the {string.Join(" or the ", required.AnyOf.Select(p => $"`{p}`"))} permission at the organisation you act for.";
             }
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

@@ -29,11 +29,11 @@ public sealed class AccessMatrixApi : WorkforceApi
     public Task<(MatrixTenant A, MatrixTenant B)> TenantsAsync() => _tenants.Value;
 
     /// <summary>The key of an API client of A that holds every permission of A's administrator except <paramref name="permission"/>.</summary>
-    public Task<string> KeyLackingAsync(string permission) => _keysLacking.GetOrAdd(permission, _ => new(async () =>
+    public Task<string> KeyLackingAsync(IReadOnlyList<string> permissions) => _keysLacking.GetOrAdd(string.Join(' ', permissions), _ => new(async () =>
     {
         var (a, _) = await TenantsAsync();
         var held = await PermissionsAsync(a.Admin);
-        var (_, key) = await a.Enterprise.CreateApiClientAsync(held.Where(p => p != permission).ToArray());
+        var (_, key) = await a.Enterprise.CreateApiClientAsync(held.Except(permissions).ToArray());
         return key;
     })).Value;
 

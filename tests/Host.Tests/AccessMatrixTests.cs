@@ -76,7 +76,7 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
     {
         var operations = await ApiOperation.AllAsync(api);
 
-        AssertSameNames("operations any signed-in caller may call", OwnSessionOperations, operations.Where(o => !o.IsAnonymous && o.Permission is null),
+        AssertSameNames("operations any signed-in caller may call", OwnSessionOperations, operations.Where(o => !o.IsAnonymous && o.Permissions is null),
             "it names no permission: add .RequirePermission(...) to its endpoint (or, if it concerns only the caller's own session, add it to OwnSessionOperations)");
     }
 
@@ -85,21 +85,21 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
     {
         var (a, _) = await api.TenantsAsync();
         var held = await AccessMatrixApi.PermissionsAsync(a.Admin);
-        var operations = (await ApiOperation.AllAsync(api)).Where(o => o.Permission is not null);
+        var operations = (await ApiOperation.AllAsync(api)).Where(o => o.Permissions is not null);
 
-        await AssertEveryAsync("A caller holding every permission but the operation's is refused with 403", operations, async o =>
+        await AssertEveryAsync("A caller holding every permission but the operation's (any of them) is refused with 403", operations, async o =>
         {
             var url = o.UrlWithRandomIds();
-            var lacking = await SendAsync(api.WithApiKey(await api.KeyLackingAsync(o.Permission!)), o, url);
+            var lacking = await SendAsync(api.WithApiKey(await api.KeyLackingAsync(o.Permissions!)), o, url);
             var mismatch = await Forbidden.MismatchAsync(lacking);
-            if (mismatch is not null || !held.Contains(o.Permission!))
+            if (mismatch is not null || !o.Permissions!.All(held.Contains))
             {
                 return mismatch;
             }
             // The same call with the permission passes the gate (the 403 was for that permission alone) and fails as a client error at worst.
             var allowed = await SendAsync(api.WithApiKey(a.ApiKey), o, url);
             return allowed.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (int)allowed.StatusCode >= 500
-                ? $"with {o.Permission} it gets {(int)allowed.StatusCode}: {Shorten(await allowed.Content.ReadAsStringAsync())}"
+                ? $"with {string.Join(" and ", o.Permissions!)} it gets {(int)allowed.StatusCode}: {Shorten(await allowed.Content.ReadAsStringAsync())}"
                 : null;
         });
     }

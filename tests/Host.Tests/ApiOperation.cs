@@ -12,8 +12,8 @@ internal sealed partial record ApiOperation(string Method, string Path, JsonObje
 
     public string OperationId => Body["operationId"]?.GetValue<string>() ?? "";
 
-    /// <summary>The permission the operation needs (the <c>x-permission</c> extension), or null.</summary>
-    public string? Permission => Body["x-permission"]?.GetValue<string>();
+    /// <summary>The permissions the operation needs, any one of them (the <c>x-permission</c> extension), or null.</summary>
+    public IReadOnlyList<string>? Permissions => Body["x-permission"]?.AsArray().Select(p => p!.GetValue<string>()).ToList();
 
     /// <summary>Whether the operation asks for no credentials at all: an empty <c>security</c> list.</summary>
     public bool IsAnonymous => Body["security"] is JsonArray { Count: 0 };

@@ -7,8 +7,11 @@ using Workforce.BuildingBlocks.Errors;
 
 namespace Workforce.BuildingBlocks.Security;
 
-/// <summary>The permission an endpoint requires of the actor at the organisation it acts for.</summary>
-public sealed record RequiredPermission(string Permission);
+/// <summary>The permissions an endpoint requires of the actor at the organisation it acts for: any one of them.</summary>
+public sealed record RequiredPermission(IReadOnlyList<string> AnyOf)
+{
+    public override string ToString() => string.Join(" or ", AnyOf);
+}
 
 /// <summary>
 /// Every API endpoint is closed unless it says otherwise: anonymous callers get 401, an actor without the endpoint's
@@ -16,8 +19,9 @@ public sealed record RequiredPermission(string Permission);
 /// </summary>
 public static class AccessGate
 {
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RequiredPermission(permission));
+    /// <param name="anyOf">What the endpoint needs; with several, any one does and the handler decides what each lets the actor see.</param>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, params string[] anyOf) where TBuilder : IEndpointConventionBuilder =>
+        anyOf.Length > 0 ? builder.WithMetadata(new RequiredPermission(anyOf)) : throw new ArgumentException("Name at least one permission.", nameof(anyOf));
 
     public static IApplicationBuilder UseAccessGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -33,10 +37,10 @@ public static class AccessGate
             if (endpoint.Metadata.GetMetadata<RequiredPermission>() is { } required)
             {
                 _ = actor.TenantId;
-                if (!actor.Has(required.Permission))
+                if (!required.AnyOf.Any(actor.Has))
                 {
                     throw Refused(context, new ProblemException(403, "forbidden", "You may not do this.",
-                        $"This needs the {required.Permission} permission at the organisation you act for."));
+                        $"This needs the {required} permission at the organisation you act for."));
                 }
             }
         }

@@ -12,7 +12,7 @@ internal static class GetImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/imports/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetImport(id), ct)))
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(ImportJob.FollowedWith)
         .WithName("GetImport")
         .WithTags("Imports")
         .WithSummary("Follow an import: its phase, rows read, valid and rejected, percentage and outcome")

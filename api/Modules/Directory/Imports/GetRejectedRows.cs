@@ -49,7 +49,7 @@ internal static class GetRejectedRowsEndpoint
                 }
             }, "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
         })
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(ImportJob.FollowedWith)
         .WithName("GetRejectedRows")
         .WithTags("Imports")
         .WithSummary("Download an import's rejected rows as CSV, with the reason for each")

@@ -74,13 +74,19 @@ internal sealed record ImportJob
             new { Tenant = tenant, Id = id }, ct);
 
     /// <summary>
-    /// The kinds of import an actor may follow: those whose rows they may read. Following an import of workers shows
-    /// their (masked) rows, so it needs what reading workers needs; units are the structure everyone may read.
+    /// The kinds of import an actor may follow: those whose rows they may read or write, since the job and its
+    /// rejected rows show them.
     /// </summary>
     public static string[] FollowedKinds(CurrentActor actor) =>
     [
-        .. actor.Has(Permissions.Directory.WorkersRead) ? [ImportKind.Workers.ToDbText()] : Array.Empty<string>(),
-        ImportKind.Units.ToDbText(),
+        .. actor.Has(Permissions.Directory.WorkersRead) || actor.Has(Permissions.Directory.WorkersWrite) ? [ImportKind.Workers.ToDbText()] : Array.Empty<string>(),
+        .. actor.Has(Permissions.Directory.OrganisationsRead) || actor.Has(Permissions.Directory.OrganisationsWrite) ? [ImportKind.Units.ToDbText()] : Array.Empty<string>(),
+    ];
+
+    /// <summary>What following imports needs: any one of these.</summary>
+    public static readonly string[] FollowedWith =
+    [
+        Permissions.Directory.WorkersRead, Permissions.Directory.WorkersWrite, Permissions.Directory.OrganisationsRead, Permissions.Directory.OrganisationsWrite,
     ];
 
     /// <summary>A job the actor may follow; any other is as good as not there.</summary>

@@ -29,7 +29,7 @@ internal static class ListImportsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/imports", ([AsParameters] ListImports query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(ImportJob.FollowedWith)
         .WithName("ListImports")
         .WithTags("Imports")
         .WithSummary("List the enterprise's imports you may follow (imports of workers need the right to read workers), newest first")
