@@ -4,13 +4,20 @@ PORT ?= 5080
 DATA_DIR ?= $(CURDIR)/.data/postgres
 HOST := dotnet run --project api/Host --no-build --
 
-.PHONY: run test migrate fmt build prerequisites clean
+.PHONY: run test bench migrate fmt build prerequisites clean
 
 run: prerequisites build
 	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
 
 test: prerequisites
 	@tests/run-all.sh
+
+# Import, list and paging throughput and the API's memory against their baselines: a table, also in .bench-results/latest.md.
+ROWS ?= 1000000
+bench: prerequisites
+	dotnet publish api/Host -c Release -o .bench/host --nologo -clp:ErrorsOnly
+	dotnet run --project tests/Benchmarks -c Release -- --host .bench/host/Workforce.Host.dll --work .bench \
+		--out .bench-results/latest.md --rows $(ROWS) --small-rows $$(( $(ROWS) / 10 ))
 
 migrate: prerequisites build
 	$(HOST) migrate --Database:DataDirectory=$(DATA_DIR)

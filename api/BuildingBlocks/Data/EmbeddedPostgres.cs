@@ -173,6 +173,8 @@ public sealed class EmbeddedPostgres
             $"port = {settings.Port}",
             "unix_socket_directories = ''",
             "max_connections = 200",
+            "# A million-row import writes gigabytes of WAL; checkpoints every 1 GB (the default) slow it for nothing.",
+            "max_wal_size = '4GB'",
         };
         if (_options.Ephemeral)
         {

@@ -19,13 +19,20 @@ public sealed class SensitiveData
     private const byte FormatVersion = 1;
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private readonly byte[] _encryptionKey;
-    private readonly byte[] _lookupKey;
+
+    /// <summary>
+    /// Setting up a key costs more than sealing or hashing a resident ID with it, and an import does millions. Neither
+    /// object is thread-safe, so each thread keeps its own.
+    /// </summary>
+    private readonly ThreadLocal<AesGcm> _aes;
+    private readonly ThreadLocal<HMACSHA256> _hmac;
 
     public SensitiveData(SensitiveDataKeys keys)
     {
-        _encryptionKey = DecodeKey(keys.EncryptionKey, nameof(keys.EncryptionKey));
-        _lookupKey = DecodeKey(keys.LookupKey, nameof(keys.LookupKey));
+        var encryptionKey = DecodeKey(keys.EncryptionKey, nameof(keys.EncryptionKey));
+        var lookupKey = DecodeKey(keys.LookupKey, nameof(keys.LookupKey));
+        _aes = new ThreadLocal<AesGcm>(() => new AesGcm(encryptionKey, TagSize));
+        _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(lookupKey));
     }
 
     public byte[] Encrypt(string plaintext)
@@ -35,8 +42,7 @@ public sealed class SensitiveData
         sealedValue[0] = FormatVersion;
         var nonce = sealedValue.AsSpan(1, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Encrypt(nonce, plain, sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize));
+        _aes.Value!.Encrypt(nonce, plain, sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize));
         return sealedValue;
     }
 
@@ -47,13 +53,12 @@ public sealed class SensitiveData
             throw new CryptographicException("The protected value has an unknown format.");
         }
         var plain = new byte[sealedValue.Length - 1 - NonceSize - TagSize];
-        using var aes = new AesGcm(_encryptionKey, TagSize);
-        aes.Decrypt(sealedValue.AsSpan(1, NonceSize), sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize), plain);
+        _aes.Value!.Decrypt(sealedValue.AsSpan(1, NonceSize), sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }
 
     /// <summary>The same value always gives the same hash, so it can be indexed and looked up; without the key it reveals nothing.</summary>
-    public byte[] LookupHash(string value) => HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(value));
+    public byte[] LookupHash(string value) => _hmac.Value!.ComputeHash(Encoding.UTF8.GetBytes(value));
 
     private static byte[] DecodeKey(string base64, string name)
     {

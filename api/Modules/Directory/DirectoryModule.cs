@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workforce.Directory.Contracts;
 using Workforce.Directory.Demo;
@@ -66,6 +67,11 @@ public static class DirectoryModule
         GetRepresentativeEndpoint.Map(api);
         ListRepresentativesEndpoint.Map(api);
         EndAppointmentEndpoint.Map(api);
+
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Benchmarks:Baseline"))
+        {
+            ListWorkersBaselineEndpoint.Map(app);
+        }
         return app;
     }
 }

@@ -257,6 +257,50 @@ public sealed class AuditTrailTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
+    public async Task A_delete_records_the_values_the_row_had()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var account = await enterprise.Client.NewAccountAsync("worker", enterprise.Id);
+        var granted = await (await enterprise.Client.PostAsync($"{AccessApi.User(account.Id)}/grants",
+            new { role = "enterpriseAdmin", organisationId = enterprise.Id })).ExpectJsonAsync();
+        var grantId = granted.Grants().GrantOf("enterpriseAdmin");
+
+        (await enterprise.Client.DeleteAsync($"{AccessApi.User(account.Id)}/grants/{grantId}")).EnsureSuccessStatusCode();
+
+        var entry = (await EntriesAsync(enterprise.Client, $"entityId={grantId}"))[0];
+        Assert.Equal("delete", entry.Str("action"));
+        Assert.Equal("RevokeGrant", entry.Str("operation"));
+        var changes = entry["changes"]!;
+        Assert.Equal("enterpriseAdmin", changes["role"]!.Str("before"));
+        Assert.Null(changes["role"]!["after"]);
+        Assert.Equal(enterprise.Id.ToString(), changes["organisation_id"]!.Str("before"));
+    }
+
+    [Fact]
+    public async Task Entries_recorded_as_field_pairs_before_the_trail_kept_values_read_the_same()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var entity = Guid.NewGuid();
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var legacy = new NpgsqlCommand(
+            """
+            INSERT INTO shared.audit_trail (tenant_id, actor_type, actor_name, operation, module, entity_type, entity_id, action, changes)
+            VALUES ($1, 'system', 'system', 'RegisterWorker', 'directory', 'workers', $2, 'insert', '{"name": {"before": null, "after": "张三"}}')
+            """, connection);
+        legacy.Parameters.Add(new NpgsqlParameter { Value = enterprise.Id });
+        legacy.Parameters.Add(new NpgsqlParameter { Value = entity });
+        await legacy.ExecuteNonQueryAsync();
+
+        var entry = Assert.Single(await EntriesAsync(enterprise.Client, $"entityId={entity}"));
+
+        var changes = entry["changes"]!.AsObject();
+        Assert.Equal("name", Assert.Single(changes).Key);
+        Assert.Null(changes["name"]!["before"]);
+        Assert.Equal("张三", changes["name"]!.Str("after"));
+    }
+
+    [Fact]
     public async Task Only_administrators_read_the_trail()
     {
         var enterprise = await api.NewEnterpriseAsync();

@@ -166,6 +166,24 @@ public sealed class ImportWorkersTests(WorkforceApi api) : IClassFixture<Workfor
         Assert.Equal(0, await enterprise.WorkerCountAsync());
     }
 
+    [Fact]
+    public async Task An_import_of_a_thousand_workers_refreshes_the_planners_statistics_at_once()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        await enterprise.AddUnitAsync("总装车间");
+        await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var before = new Npgsql.NpgsqlCommand("SELECT now()", connection);
+        var started = (DateTime)(await before.ExecuteScalarAsync())!;
+
+        var job = await enterprise.Client.ImportAsync(ImportFiles.Csv(Enumerable.Range(0, 1_000).Select(_ => ImportFiles.WorkerRow("总装车间")).Prepend(ImportFiles.Header)));
+
+        Assert.Equal(1_000, job.Int("created"));
+        // last_analyze is an explicit ANALYZE; autovacuum's own is last_autoanalyze.
+        await using var analyzed = new Npgsql.NpgsqlCommand("SELECT last_analyze FROM pg_stat_user_tables WHERE relid = 'directory.workers'::regclass", connection);
+        Assert.True(await analyzed.ExecuteScalarAsync() is DateTime at && at >= started, "directory.workers was not analyzed after the import");
+    }
+
     [Theory]
     [InlineData("dryRun=true")]
     [InlineData("mode=allOrNothing")]

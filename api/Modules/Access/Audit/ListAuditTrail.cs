@@ -89,7 +89,7 @@ internal sealed class ListAuditTrailHandler(DbSession db, CurrentActor actor) : 
         return await query.ReadAsync<AuditEntry, Key>(db,
             $"""
             SELECT a.id, a.occurred_at, a.actor_type, a.actor_id, a.actor_name, a.request_id, a.operation, a.module,
-                   a.entity_type, a.entity_id, a.action, a.changes
+                   a.entity_type, a.entity_id, a.action, shared.audit_changes(a.changes, a.before, a.after) AS changes
             FROM shared.audit_trail a
             WHERE {Filter} AND (@After::bigint IS NULL OR a.id < @After)
             ORDER BY a.id DESC

@@ -180,7 +180,10 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 /// </summary>
 internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger) : BackgroundService
 {
-    private sealed record Waiting(Guid TenantId, Guid Id, Guid? CreatedBy, string CreatedByKind, string CreatedByName);
+    private sealed record Waiting(Guid TenantId, Guid Id, string Kind, Guid? CreatedBy, string CreatedByKind, string CreatedByName);
+
+    /// <summary>How many rows an import must change before the planner's statistics are taken again at once, not when autovacuum gets to it.</summary>
+    private const int ChangesWorthAnalyzing = 1_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -207,7 +210,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         await using var control = await dataSource.OpenConnectionAsync(ct);
         var waiting = await Dapper.SqlMapper.QueryAsync<Waiting>(control, new Dapper.CommandDefinition(
             """
-            SELECT tenant_id, id, created_by, created_by_kind, created_by_name FROM directory.import_jobs
+            SELECT tenant_id, id, kind, created_by, created_by_kind, created_by_name FROM directory.import_jobs
             WHERE phase IN ('queued', 'validating', 'merging') ORDER BY created_at LIMIT 20
             """, cancellationToken: ct));
         foreach (var job in waiting)
@@ -238,14 +241,28 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
     private TimeSpan CommandTimeout => TimeSpan.FromSeconds(configuration.GetValue("Imports:CommandTimeoutSeconds", 1800));
 
     /// <summary>
-    /// Freshly copied rows have no statistics yet; without them the planner takes a job of 20,000 rows for one row
-    /// and checks it in nested loops. Outside the job's transaction, so that imports running side by side do not
+    /// Statistics for the planner, at once: freshly copied staging rows have none, so that a job of 20,000 rows is taken
+    /// for one row and checked in nested loops; and a register that just grew by a million workers would be listed by
+    /// sorting them all until autovacuum came by. Outside the job's transaction, so that imports side by side do not
     /// wait on each other's lock.
     /// </summary>
-    private static async Task AnalyzeStagedRowsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task AnalyzeAsync(NpgsqlDataSource dataSource, string table, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition("ANALYZE directory.import_rows", cancellationToken: ct));
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition($"ANALYZE {table}", cancellationToken: ct));
+    }
+
+    /// <summary>The merge is committed by now: if taking statistics fails, autovacuum will, and the job still completed.</summary>
+    private async Task AnalyzeMergedAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
+    {
+        try
+        {
+            await AnalyzeAsync(dataSource, job.Kind == ImportKind.Workers.ToDbText() ? "directory.workers" : "directory.organisations", ct);
+        }
+        catch (NpgsqlException error)
+        {
+            logger.LogWarning(error, "Taking statistics after import {Job} failed", job.Id);
+        }
     }
 
     private async Task RunAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
@@ -259,8 +276,12 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         scope.ServiceProvider.GetRequiredService<DbSession>().CommandTimeout = CommandTimeout;
         try
         {
-            await AnalyzeStagedRowsAsync(dataSource, ct);
+            await AnalyzeAsync(dataSource, "directory.import_rows", ct);
             var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImport(job.Id), ct);
+            if (outcome.Created + outcome.Updated >= ChangesWorthAnalyzing)
+            {
+                await AnalyzeMergedAsync(dataSource, job, ct);
+            }
             await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id,
                 """
                 phase = 'completed', rows_valid = @Valid, rows_rejected = @Rejected, created = @Created, updated = @Updated,

@@ -58,6 +58,23 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRe
           AND (@Name::text IS NULL OR w.name ILIKE @Name OR w.employee_number ILIKE @NumberPrefix)
         """;
 
+    /// <summary>One page of workers in the sort order, after the keyset cursor's position when there is one.</summary>
+    internal static string PageSql(WorkerSort sort)
+    {
+        var (sortKey, sortValue) = sort == WorkerSort.Name
+            ? ("w.name COLLATE \"zh-x-icu\"", "@AfterValue COLLATE \"zh-x-icu\"")
+            : ("w.employee_number", "@AfterValue");
+        return $"""
+            SELECT w.id, w.name, w.employee_number, w.resident_id_masked, w.phone_masked, w.gender, w.unit_id, u.name AS unit_name,
+                   w.post, w.skill_grade, w.union_member, w.status, w.hired_on, w.version
+            FROM directory.workers w JOIN directory.organisations u ON u.tenant_id = w.tenant_id AND u.id = w.unit_id
+            WHERE {Filter}
+              AND (@AfterId::uuid IS NULL OR ({sortKey}, w.id) > ({sortValue}, @AfterId))
+            ORDER BY {sortKey}, w.id
+            LIMIT @Fetch
+            """;
+    }
+
     public async Task<Page<WorkerListItem>> Handle(ListWorkers query, CancellationToken cancellationToken)
     {
         var sort = query.Sort ?? WorkerSort.Name;
@@ -66,9 +83,6 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRe
         {
             throw ProblemException.BadRequest("invalid_cursor", "This cursor belongs to another sort order; start again without it.");
         }
-        var (sortKey, sortValue) = sort == WorkerSort.Name
-            ? ("w.name COLLATE \"zh-x-icu\"", "@AfterValue COLLATE \"zh-x-icu\"")
-            : ("w.employee_number", "@AfterValue");
         var parameters = new
         {
             Tenant = actor.TenantId,
@@ -81,16 +95,7 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRe
             AfterId = after?.Id,
             Fetch = query.FetchSize,
         };
-        return await query.ReadAsync<WorkerListItem, Key>(db,
-            $"""
-            SELECT w.id, w.name, w.employee_number, w.resident_id_masked, w.phone_masked, w.gender, w.unit_id, u.name AS unit_name,
-                   w.post, w.skill_grade, w.union_member, w.status, w.hired_on, w.version
-            FROM directory.workers w JOIN directory.organisations u ON u.tenant_id = w.tenant_id AND u.id = w.unit_id
-            WHERE {Filter}
-              AND (@AfterId::uuid IS NULL OR ({sortKey}, w.id) > ({sortValue}, @AfterId))
-            ORDER BY {sortKey}, w.id
-            LIMIT @Fetch
-            """,
+        return await query.ReadAsync<WorkerListItem, Key>(db, PageSql(sort),
             $"SELECT count(*) FROM directory.workers w WHERE {Filter}",
             parameters, w => new Key(sort, sort == WorkerSort.Name ? w.Name : w.EmployeeNumber, w.Id), cancellationToken);
     }

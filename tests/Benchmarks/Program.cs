@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Workforce.Benchmarks;
+
+// `make bench`: the published API on its own embedded PostgreSQL, loaded from this process over loopback. Prints a
+// table and writes it to --out. Options: --host DLL --work DIR --out FILE --rows N --small-rows N --seconds N --connections N.
+var options = Options.Parse(args);
+var work = Path.GetFullPath(options.Get("work", ".bench"));
+if (System.IO.Directory.Exists(Path.Combine(work, "postgres")))
+{
+    System.IO.Directory.Delete(Path.Combine(work, "postgres"), recursive: true);
+}
+System.IO.Directory.CreateDirectory(work);
+var rows = options.Int("rows", 1_000_000);
+var smallRows = options.Int("small-rows", 100_000);
+var depth = (int)(rows * 0.9);
+var report = new Report(options.Get("out", ".bench-results/latest.md"));
+
+Console.WriteLine($"Writing {smallRows:N0} and {rows:N0} workers to CSV files in {work}...");
+var smallFile = WorkerFile.Write(Path.Combine(work, $"workers-{smallRows}.csv"), smallRows);
+var file = WorkerFile.Write(Path.Combine(work, $"workers-{rows}.csv"), rows, first: smallRows);
+
+var adminPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+Console.WriteLine("Starting the API...");
+await using (var host = await BenchHost.StartAsync(Path.GetFullPath(options.Get("host", ".bench/host/Workforce.Host.dll")), work, adminPassword))
+{
+    var enterprises = await BenchApi.EnterprisesAsync(host.Url, adminPassword, 2);
+
+    Console.WriteLine($"psql \\copy of {rows:N0} rows...");
+    var copy = await ImportBenchmark.RawCopyAsync(work, file);
+    Console.WriteLine($"Importing {smallRows:N0} rows through the API...");
+    var small = await ImportBenchmark.ImportAsync(host, enterprises[0], smallFile, smallRows);
+    Console.WriteLine($"Importing {rows:N0} rows through the API...");
+    var large = await ImportBenchmark.ImportAsync(host, enterprises[1], file, rows);
+    var copyRate = rows / copy.TotalSeconds;
+    report.Add($"Import of {rows:N0} workers, rows/s", $"{large.RowsPerSecond:N0} ({Seconds(large.Elapsed)}: upload and row checks {Seconds(large.Upload)}, " +
+               $"file checks {Seconds(large.Checking)}, merge {Seconds(large.Merging)})",
+        $"psql \\copy {copyRate:N0} ({Seconds(copy)})", large.RowsPerSecond / copyRate, "≥ 0.5", large.RowsPerSecond / copyRate >= 0.5);
+    report.Add($"API peak memory, import of {smallRows:N0}", Megabytes(small.PeakMemoryBytes), "", null, "≤ 400 MB", small.PeakMemoryBytes <= 400L << 20);
+    report.Add($"API peak memory, import of {rows:N0}", Megabytes(large.PeakMemoryBytes), $"{smallRows:N0} rows: {Megabytes(small.PeakMemoryBytes)}",
+        (double)large.PeakMemoryBytes / small.PeakMemoryBytes, "≤ 400 MB, ≈ 1 ×", large.PeakMemoryBytes <= 400L << 20 && large.PeakMemoryBytes <= small.PeakMemoryBytes * 1.25);
+
+    var connections = options.Int("connections", 16);
+    var seconds = options.Int("seconds", 10);
+    Console.WriteLine($"Loading the worker list and the bare endpoint with {connections} connections, {seconds} s each...");
+    using (var http = BenchApi.Client(host.Url, enterprises[1], LoadBenchmark.Handler(connections)))
+    {
+        var results = await LoadBenchmark.CompareAsync(http, ["/api/v1/directory/workers", $"/benchmarks/workers?tenant={enterprises[1].Id}"],
+            connections, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(seconds));
+        var (list, bare) = (results[0], results[1]);
+        report.Add($"Worker list, requests/s ({connections} connections)", $"{list.RequestsPerSecond:N0} (median {list.MedianMs:0.0} ms, p99 {list.P99Ms:0.0} ms)",
+            $"bare endpoint {bare.RequestsPerSecond:N0} (median {bare.MedianMs:0.0} ms, p99 {bare.P99Ms:0.0} ms)",
+            list.RequestsPerSecond / bare.RequestsPerSecond, "≥ 0.7", list.RequestsPerSecond / bare.RequestsPerSecond >= 0.7);
+    }
+
+    Console.WriteLine($"Paging to depth {depth:N0}...");
+    using (var http = BenchApi.Client(host.Url, enterprises[1]))
+    {
+        var (first, deep) = await KeysetBenchmark.CompareAsync(http, depth);
+        report.Add($"Keyset page at depth {depth:N0}, median latency", $"{deep.MedianMs:0.00} ms (p90 {deep.P90Ms:0.00} ms)",
+            $"first page {first.MedianMs:0.00} ms (p90 {first.P90Ms:0.00} ms)", deep.MedianMs / first.MedianMs, "≤ 1.5", deep.MedianMs / first.MedianMs <= 1.5);
+    }
+}
+
+report.Write();
+return 0;
+
+static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture);
+
+static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
+
+/// <summary><c>--name value</c> pairs.</summary>
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+        return new Options(values);
+    }
+
+    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
+    public int Int(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}
+
+/// <summary>The results as a Markdown table, with the machine they ran on.</summary>
+internal sealed class Report(string path)
+{
+    private readonly List<string> _rows = [];
+
+    public void Add(string what, string ours, string baseline, double? ratio, string target, bool met) =>
+        _rows.Add($"| {what} | {ours} | {baseline} | {(ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + " ×" : "")} | {target} | {(met ? "met" : "**missed**")} |");
+
+    public void Write()
+    {
+        var text = new StringBuilder()
+            .AppendLine($"Ran {DateTime.Now:yyyy-MM-dd HH:mm} on {Machine()}.")
+            .AppendLine()
+            .AppendLine("| Benchmark | Workforce | Baseline | Ratio | Target | |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- |");
+        _rows.ForEach(row => text.AppendLine(row));
+        Console.WriteLine();
+        Console.Write(text);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, text.ToString());
+        Console.WriteLine($"\nWritten to {path}");
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memory = long.Parse(File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024 / 1024;
+        return $"{Environment.ProcessorCount} cores of {cpu}, {memory} GB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+}
