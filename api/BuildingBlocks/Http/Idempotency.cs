@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Protection;
 using Workforce.BuildingBlocks.Security;
 
 namespace Workforce.BuildingBlocks.Http;
@@ -16,7 +17,8 @@ namespace Workforce.BuildingBlocks.Http;
 /// <c>Idempotency-Key</c> on a POST or PATCH (IETF httpapi draft): the first request with a key is carried out and its
 /// answer kept for 24 hours; the same key with the same request gets that answer again (marked Idempotent-Replayed),
 /// with another request 422, and while the first is still running 409. Keys belong to the caller, so two
-/// integrations cannot collide. A 5xx answer is not kept: the request may be tried again.
+/// integrations cannot collide. A 5xx answer is not kept: the request may be tried again. Answers are kept sealed,
+/// since some hold what is shown only once (a new API key).
 /// </summary>
 public static class Idempotency
 {
@@ -37,6 +39,7 @@ public static class Idempotency
         public int? ResponseStatus { get; init; }
         public string? ResponseHeaders { get; init; }
         public byte[]? ResponseBody { get; init; }
+        public byte[]? ResponseCipher { get; init; }
     }
 
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -62,11 +65,12 @@ public static class Idempotency
         var body = await BufferBodyAsync(context.Request);
         var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{context.Request.Path}{context.Request.QueryString}\n").Concat(body).ToArray());
         var dataSource = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
+        var sensitive = context.RequestServices.GetRequiredService<SensitiveData>();
         var id = new { Tenant = actor.TenantId, Caller = actor.Id ?? Guid.Empty, Key = key };
 
         if (await ClaimAsync(dataSource, id, fingerprint) is { } earlier)
         {
-            await AnswerAgainAsync(context, earlier, fingerprint);
+            await AnswerAgainAsync(context, earlier, fingerprint, sensitive);
             return;
         }
 
@@ -101,7 +105,7 @@ public static class Idempotency
                 await connection.ExecuteAsync(
                     """
                     UPDATE shared.idempotency_keys
-                    SET status = 'completed', response_status = @Status, response_headers = @Headers::jsonb, response_body = @Body
+                    SET status = 'completed', response_status = @Status, response_headers = @Headers::jsonb, response_cipher = @Cipher
                     WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key
                     """,
                     new
@@ -111,7 +115,7 @@ public static class Idempotency
                         Headers = JsonSerializer.Serialize(KeptHeaders
                             .Where(name => context.Response.Headers.ContainsKey(name))
                             .ToDictionary(name => name, name => context.Response.Headers[name].ToString())),
-                        Body = captured.ToArray(),
+                        Cipher = sensitive.Seal(captured.GetBuffer().AsSpan(0, (int)captured.Length)),
                     });
             }
         }
@@ -144,7 +148,7 @@ public static class Idempotency
             // Gone again already (its request failed with a 5xx and let go of it): try to claim it once more.
             var earlier = await connection.QuerySingleOrDefaultAsync<Stored>(
                 """
-                SELECT fingerprint, status, response_status, response_headers::text AS response_headers, response_body
+                SELECT fingerprint, status, response_status, response_headers::text AS response_headers, response_body, response_cipher
                 FROM shared.idempotency_keys WHERE tenant_id = @Tenant AND caller_id = @Caller AND key = @Key
                 """,
                 id);
@@ -155,7 +159,7 @@ public static class Idempotency
         }
     }
 
-    private static async Task AnswerAgainAsync(HttpContext context, Stored earlier, byte[] fingerprint)
+    private static async Task AnswerAgainAsync(HttpContext context, Stored earlier, byte[] fingerprint, SensitiveData sensitive)
     {
         if (!CryptographicOperations.FixedTimeEquals(earlier.Fingerprint, fingerprint))
         {
@@ -173,7 +177,7 @@ public static class Idempotency
             context.Response.Headers[name] = value;
         }
         context.Response.Headers[ReplayedHeader] = "true";
-        await context.Response.Body.WriteAsync(earlier.ResponseBody ?? []);
+        await context.Response.Body.WriteAsync(earlier.ResponseCipher is { } cipher ? sensitive.Open(cipher) : earlier.ResponseBody ?? []);
     }
 
     private static async Task<byte[]> BufferBodyAsync(HttpRequest request)

@@ -35,9 +35,13 @@ public sealed class SensitiveData
         _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(lookupKey));
     }
 
-    public byte[] Encrypt(string plaintext)
+    public byte[] Encrypt(string plaintext) => Seal(Encoding.UTF8.GetBytes(plaintext));
+
+    public string Decrypt(byte[] sealedValue) => Encoding.UTF8.GetString(Open(sealedValue));
+
+    /// <summary>Encrypts bytes: the format version, a random nonce, the tag, then the ciphertext.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain)
     {
-        var plain = Encoding.UTF8.GetBytes(plaintext);
         var sealedValue = new byte[1 + NonceSize + TagSize + plain.Length];
         sealedValue[0] = FormatVersion;
         var nonce = sealedValue.AsSpan(1, NonceSize);
@@ -46,7 +50,7 @@ public sealed class SensitiveData
         return sealedValue;
     }
 
-    public string Decrypt(byte[] sealedValue)
+    public byte[] Open(byte[] sealedValue)
     {
         if (sealedValue.Length < 1 + NonceSize + TagSize || sealedValue[0] != FormatVersion)
         {
@@ -54,7 +58,7 @@ public sealed class SensitiveData
         }
         var plain = new byte[sealedValue.Length - 1 - NonceSize - TagSize];
         _aes.Value!.Decrypt(sealedValue.AsSpan(1, NonceSize), sealedValue.AsSpan(1 + NonceSize + TagSize), sealedValue.AsSpan(1 + NonceSize, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 
     /// <summary>The same value always gives the same hash, so it can be indexed and looked up; without the key it reveals nothing.</summary>

@@ -28,6 +28,29 @@ public sealed class IdempotencyTests(WorkforceApi api) : IClassFixture<Workforce
     }
 
     [Fact]
+    public async Task An_answer_holding_a_new_api_key_is_kept_sealed_and_given_again_whole()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var keyed = enterprise.Client.WithHeader("Idempotency-Key", "new-client");
+        var body = new { name = "人事系统", scopes = new[] { "directory.workers.read" } };
+
+        var issued = await (await keyed.PostAsync("/api/v1/access/clients", body)).ExpectJsonAsync(HttpStatusCode.Created);
+        var again = await (await keyed.PostAsync("/api/v1/access/clients", body)).ExpectJsonAsync(HttpStatusCode.Created);
+
+        var key = issued.Str("key");
+        Assert.Equal(key, again.Str("key"));
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var kept = new NpgsqlCommand(
+            "SELECT response_body IS NULL, position(convert_to($1, 'UTF8') IN response_cipher) FROM shared.idempotency_keys WHERE key = 'new-client'", connection);
+        kept.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var row = await kept.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.True(row.GetBoolean(0), "the answer was kept in plain text");
+        Assert.Equal(0, row.GetInt32(1));
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_refused()
     {
         var (enterprise, hr) = await HrSystemAsync();
