@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Workforce.BuildingBlocks;
 using Workforce.BuildingBlocks.Http;
 using Workforce.Access;
+using Workforce.Congress;
 using Workforce.Directory;
 using Workforce.Integration;
 using Workforce.Host;
@@ -20,10 +21,11 @@ builder.Logging.AddJsonConsole(json =>
     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
-builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly]);
+builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly, typeof(CongressModule).Assembly]);
 builder.Services.AddAccess();
 builder.Services.AddDirectory();
 builder.Services.AddIntegration();
+builder.Services.AddCongress();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddWorkforceOpenApi();
@@ -47,6 +49,7 @@ app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => che
 app.MapAccess();
 app.MapDirectory();
 app.MapIntegration();
+app.MapCongress();
 
 await app.RunAsync();
 return 0;

@@ -24,6 +24,10 @@ public class AuditTrailCoverageTests
         "access.data_protection_keys",
         // Sign-in sessions: written on every sign-in and renewal by the cookie handler, infrastructure like the key ring.
         "access.sessions",
+        // The ballot box and the receipts of the secret ballot: an audit entry names its actor, the voter, and a ballot
+        // must never stand next to its voter. The voter roll (who voted, not what) is audited.
+        "congress.ballots",
+        "congress.receipts",
         // Import jobs and their staged rows are the import's own record (who loaded which file, which rows were
         // rejected and why); the workers and units an import writes are audited row by row.
         "directory.import_jobs",

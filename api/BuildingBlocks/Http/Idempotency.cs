@@ -42,11 +42,19 @@ public static class Idempotency
         public byte[]? ResponseCipher { get; init; }
     }
 
+    /// <summary>Endpoint metadata: requests and answers of this endpoint must never be stored (a ballot and its receipt).</summary>
+    public sealed record KeepsNoAnswers;
+
+    /// <summary>The endpoint ignores Idempotency-Key: nothing of its requests or answers is kept, not even a fingerprint.</summary>
+    public static TBuilder KeepNoAnswers<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new KeepsNoAnswers());
+
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var offered = context.Request.Headers[Header].ToString();
         var method = context.Request.Method;
-        if (offered.Length == 0 || !(HttpMethods.IsPost(method) || HttpMethods.IsPatch(method)))
+        if (offered.Length == 0 || !(HttpMethods.IsPost(method) || HttpMethods.IsPatch(method))
+            || context.GetEndpoint()?.Metadata.GetMetadata<KeepsNoAnswers>() is not null)
         {
             await next();
             return;

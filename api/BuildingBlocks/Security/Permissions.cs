@@ -23,6 +23,15 @@ public static class Permissions
         public const string AuditRead = "access.audit.read";
     }
 
+    public static class Congress
+    {
+        public const string SessionsRead = "congress.sessions.read";
+        public const string SessionsManage = "congress.sessions.manage";
+
+        /// <summary>What a representative does in a session: check in, read, vote, check a receipt.</summary>
+        public const string Attend = "congress.attend";
+    }
+
     public static class Integration
     {
         public const string EventsRead = "integration.events.read";

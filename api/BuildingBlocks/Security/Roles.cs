@@ -1,3 +1,4 @@
+using CongressPermissions = Workforce.BuildingBlocks.Security.Permissions.Congress;
 using AccessPermissions = Workforce.BuildingBlocks.Security.Permissions.Access;
 using DirectoryPermissions = Workforce.BuildingBlocks.Security.Permissions.Directory;
 using IntegrationPermissions = Workforce.BuildingBlocks.Security.Permissions.Integration;
@@ -23,9 +24,10 @@ public static class Roles
         [Role.EnterpriseAdmin] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
             DirectoryPermissions.WorkersRead, DirectoryPermissions.WorkersWrite, DirectoryPermissions.RepresentativesRead, DirectoryPermissions.RepresentativesWrite,
             AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead,
-            IntegrationPermissions.EventsRead, IntegrationPermissions.WebhooksManage),
+            IntegrationPermissions.EventsRead, IntegrationPermissions.WebhooksManage,
+            CongressPermissions.SessionsRead, CongressPermissions.SessionsManage),
         [Role.Handler] = Set(DirectoryPermissions.OrganisationsRead),
-        [Role.Representative] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead),
+        [Role.Representative] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead, CongressPermissions.Attend),
         [Role.Worker] = Set(DirectoryPermissions.OrganisationsRead),
     };
 

@@ -1,3 +1,5 @@
+using Workforce.BuildingBlocks.Text;
+
 namespace Workforce.Directory.Representatives;
 
 /// <summary>A congress term (届), for which representatives are appointed.</summary>
@@ -23,13 +25,5 @@ internal sealed record CongressTerm : IVersioned
             new { Tenant = tenant, Id = id }, ct);
 
     /// <summary>第三届职工代表大会: the name a term gets when none is given.</summary>
-    public static string DefaultName(int number) => $"第{ChineseNumber(number)}届职工代表大会";
-
-    private static string ChineseNumber(int number)
-    {
-        const string digits = "零一二三四五六七八九";
-        var (tens, units) = (number / 10, number % 10);
-        var tensPart = tens switch { 0 => "", 1 => "十", _ => $"{digits[tens]}十" };
-        return tensPart + (units == 0 && tens > 0 ? "" : digits[units].ToString());
-    }
+    public static string DefaultName(int number) => $"第{ChineseNumerals.Of(number)}届职工代表大会";
 }

@@ -1,0 +1,51 @@
+using Workforce.Congress.Sessions;
+
+namespace Workforce.Congress.Attendance;
+
+internal enum CheckInChannel { Online, OnSite, PaperSheet, ProxyStaff }
+
+internal sealed record CheckInRecord
+{
+    public required Guid RepresentativeId { get; init; }
+    public required CheckInChannel Channel { get; init; }
+    public required DateTimeOffset CheckedInAt { get; init; }
+}
+
+/// <summary>
+/// The signed-in representative checks in online to an open session. Where the agenda has check-in steps, one held
+/// online must be open; an offline session's check-ins are recorded by staff.
+/// </summary>
+internal sealed record CheckIn(Guid SessionId) : ICommand<CheckInRecord>;
+
+internal sealed class CheckInHandler(DbSession db, CurrentActor actor) : IRequestHandler<CheckIn, CheckInRecord>
+{
+    public async Task<CheckInRecord> Handle(CheckIn request, CancellationToken cancellationToken)
+    {
+        var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
+        var seat = await RosterSeat.OfAsync(db, actor, session.Id, cancellationToken);
+        session.Require("checking in", SessionStatus.Open);
+        var steps = await db.QuerySingleAsync<(long All, long OpenOnline)>(
+            """
+            SELECT count(*), count(*) FILTER (WHERE status = 'open' AND channel = 'online')
+            FROM congress.agenda_steps WHERE tenant_id = @Tenant AND session_id = @Session AND kind = 'checkIn'
+            """,
+            new { Tenant = actor.TenantId, Session = session.Id }, cancellationToken);
+        if (session.Mode == SessionMode.Offline || (steps.All > 0 && steps.OpenOnline == 0))
+        {
+            throw ProblemException.Conflict("online_check_in_closed", "Online check-in is not open for this session; check in with the staff on site.");
+        }
+        return await RecordCheckInHandler.InsertAsync(db, actor.TenantId, session.Id, seat, CheckInChannel.Online, cancellationToken);
+    }
+}
+
+internal static class CheckInEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/my/sessions/{id:guid}/check-in", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new CheckIn(id), ct))
+        .WithName("CheckIn")
+        .RequirePermission(Permissions.Congress.Attend)
+        .WithTags("Representatives")
+        .WithSummary("Check in online to an open session of which you are a representative")
+        .Produces<CheckInRecord>()
+        .ProducesProblems(403, 404, 409);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Workforce.Congress.Contracts;
+
+namespace Workforce.Congress.Polls;
+
+/// <summary>
+/// Closes a vote and counts it. Its ballots and receipts are then rewritten in random order under new random ids, in
+/// this one transaction, so neither their place on disk nor the transaction that wrote them tells who cast which.
+/// Each passed motion item becomes a resolution, announced as <see cref="ResolutionAdopted"/>.
+/// </summary>
+internal sealed record ClosePoll(Guid Id) : ICommand<Poll>;
+
+internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox outbox, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<ClosePoll, Poll>
+{
+    public async Task<Poll> Handle(ClosePoll request, CancellationToken cancellationToken)
+    {
+        await Poll.LockAsync(db, actor.TenantId, request.Id, "closing the vote", cancellationToken, PollStatus.Open);
+        var parameters = new { Tenant = actor.TenantId, request.Id };
+        var paper = await db.QuerySingleAsync<(int Voters, int Counts)>(
+            """
+            SELECT (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Id AND channel = 'paper'),
+                   (SELECT count(*)::int FROM congress.paper_counts WHERE tenant_id = @Tenant AND poll_id = @Id)
+            """,
+            parameters, cancellationToken);
+        if (paper.Voters > 0 && paper.Counts == 0)
+        {
+            throw ProblemException.Conflict("paper_counts_missing", $"{paper.Voters} representatives voted on paper; enter the tellers' counts before closing.");
+        }
+
+        var poll = await Poll.FindAsync(db, actor.TenantId, request.Id, cancellationToken);
+        var results = await Tally.CountAsync(db, actor.TenantId, poll, cancellationToken);
+        await db.ExecuteAsync(
+            """
+            WITH moved AS (DELETE FROM congress.ballots WHERE tenant_id = @Tenant AND poll_id = @Id RETURNING choices)
+            INSERT INTO congress.ballots (tenant_id, poll_id, id, choices)
+            SELECT @Tenant, @Id, gen_random_uuid(), choices FROM moved ORDER BY random();
+            WITH moved AS (DELETE FROM congress.receipts WHERE tenant_id = @Tenant AND poll_id = @Id RETURNING hash)
+            INSERT INTO congress.receipts (tenant_id, poll_id, hash) SELECT @Tenant, @Id, hash FROM moved ORDER BY random();
+            UPDATE congress.polls SET status = 'closed', results = @Results::jsonb, paper_ballots = @Paper, closed_at = now(),
+                                      version = version + 1, updated_at = now()
+            WHERE tenant_id = @Tenant AND id = @Id;
+            """,
+            new { Tenant = actor.TenantId, request.Id, Results = JsonSerializer.Serialize(results, PollResults.Json), Paper = results.PaperBallots },
+            cancellationToken);
+        outbox.Publish(actor.TenantId, $"congress.{poll.Kind.ToDbText()}.closed", poll.Kind.ToDbText(), poll.Id, new { poll.Id, poll.SessionId, Results = results });
+
+        foreach (var item in results.Items.Where(i => i.Passed == true))
+        {
+            await AdoptAsync(poll, item, cancellationToken);
+        }
+        return await Poll.FindAsync(db, actor.TenantId, request.Id, cancellationToken);
+    }
+
+    private async Task AdoptAsync(Poll motion, ItemResult item, CancellationToken ct)
+    {
+        var adopted = new ResolutionAdopted(actor.TenantId, Guid.CreateVersion7(), motion.SessionId, motion.Id, item.Number,
+            motion.Itemised ? $"{motion.Title}：{item.Title}" : motion.Title, clock.GetUtcNow());
+        await db.ExecuteAsync(
+            """
+            INSERT INTO congress.resolutions (tenant_id, id, session_id, poll_id, item, title, adopted_at)
+            VALUES (@TenantId, @ResolutionId, @SessionId, @MotionId, @Item, @Title, @AdoptedAt)
+            """,
+            adopted, ct);
+        outbox.Publish(actor.TenantId, "congress.resolution.adopted", "resolution", adopted.ResolutionId, adopted);
+        await mediator.Publish(adopted, ct);
+    }
+}
+
+internal static class ClosePollEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/polls/{id:guid}/close", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ClosePoll(id), ct))
+        .WithName("ClosePoll")
+        .RequirePermission(Permissions.Congress.SessionsManage)
+        .WithTags("Congress votes")
+        .WithSummary("Close a vote and count it; passed motion items become resolutions")
+        .Produces<Poll>()
+        .ProducesProblems(404, 409);
+}

@@ -1,0 +1,43 @@
+using Workforce.Congress.Attendance;
+using Workforce.Congress.Sessions;
+
+namespace Workforce.Congress.Polls;
+
+/// <summary>Opens a draft vote of an open session, only when the session is quorate; the roster it counts against is fixed now.</summary>
+internal sealed record OpenPoll(Guid Id) : ICommand<Poll>;
+
+internal sealed class OpenPollHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<OpenPoll, Poll>
+{
+    public async Task<Poll> Handle(OpenPoll request, CancellationToken cancellationToken)
+    {
+        var poll = await Poll.LockAsync(db, actor.TenantId, request.Id, "opening the vote", cancellationToken, PollStatus.Draft);
+        var session = await Session.FindAsync(db, actor.TenantId, poll.SessionId, cancellationToken);
+        session.Require("opening a vote", SessionStatus.Open);
+        var quorum = await Quorum.OfAsync(db, actor.TenantId, session.Id, cancellationToken);
+        if (!quorum.Reached)
+        {
+            throw ProblemException.Conflict("no_quorum",
+                $"{quorum.Present} of {quorum.RosterSize} representatives are present; a vote needs more than two thirds, {quorum.Needed}.");
+        }
+        await db.ExecuteAsync(
+            """
+            UPDATE congress.polls SET status = 'open', roster_size = @RosterSize, opened_at = now(), version = version + 1, updated_at = now()
+            WHERE tenant_id = @Tenant AND id = @Id
+            """,
+            new { Tenant = actor.TenantId, request.Id, quorum.RosterSize }, cancellationToken);
+        outbox.Publish(actor.TenantId, $"congress.{poll.Kind.ToDbText()}.opened", poll.Kind.ToDbText(), request.Id, new { Id = request.Id, SessionId = session.Id });
+        return await Poll.FindAsync(db, actor.TenantId, request.Id, cancellationToken);
+    }
+}
+
+internal static class OpenPollEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/polls/{id:guid}/open", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new OpenPoll(id), ct))
+        .WithName("OpenPoll")
+        .RequirePermission(Permissions.Congress.SessionsManage)
+        .WithTags("Congress votes")
+        .WithSummary("Open a motion, election or evaluation for voting (the session must be quorate)")
+        .Produces<Poll>()
+        .ProducesProblems(404, 409);
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Workforce.Congress.Sessions;
+
+namespace Workforce.Congress.Polls;
+
+internal enum PollKind { Motion, Election, Evaluation }
+
+internal enum PollStatus { Draft, Open, Closed }
+
+/// <summary>过半数: more than half of all representatives on the roster; 三分之二: at least two thirds of them, for special matters.</summary>
+internal enum PassRule { MajorityOfAll, TwoThirdsOfAll }
+
+/// <summary>A motion item, a candidate or a manager under evaluation.</summary>
+internal sealed record PollItem
+{
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+    public string? Detail { get; init; }
+}
+
+/// <summary>
+/// What a session decides by secret ballot: a motion (单项, or 分项表决 with items voted separately), an election of
+/// candidates to seats, or a democratic evaluation (民主测评) of managers. While open it shows turnout; only once closed
+/// its results.
+/// </summary>
+internal sealed record Poll : IVersioned
+{
+    public required Guid Id { get; init; }
+    public required Guid SessionId { get; init; }
+    public required PollKind Kind { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required bool Itemised { get; init; }
+    public PassRule? PassRule { get; init; }
+    public int? Seats { get; init; }
+    public int? MinRespondents { get; init; }
+    public required PollStatus Status { get; init; }
+    public IReadOnlyList<PollItem> Items { get; init; } = [];
+
+    /// <summary>Fixed when the vote opens: the whole roster, against which the pass rule counts.</summary>
+    public int? RosterSize { get; init; }
+
+    /// <summary>Representatives who have voted so far, online or on paper: turnout, visible while the vote is open.</summary>
+    public required int VotesCast { get; init; }
+
+    public PollResults? Results { get; init; }
+    public DateTimeOffset? OpenedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public required int Version { get; init; }
+
+    private sealed record Row
+    {
+        public required Guid Id { get; init; }
+        public required Guid SessionId { get; init; }
+        public required PollKind Kind { get; init; }
+        public required string Title { get; init; }
+        public string? Description { get; init; }
+        public required bool Itemised { get; init; }
+        public PassRule? PassRule { get; init; }
+        public int? Seats { get; init; }
+        public int? MinRespondents { get; init; }
+        public required PollStatus Status { get; init; }
+        public int? RosterSize { get; init; }
+        public required int VotesCast { get; init; }
+        public string? Results { get; init; }
+        public DateTimeOffset? OpenedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public required int Version { get; init; }
+    }
+
+    private const string Select = """
+        SELECT p.id, p.session_id, p.kind, p.title, p.description, p.itemised, p.pass_rule, p.seats, p.min_respondents,
+               p.status, p.roster_size, p.results::text AS results, p.opened_at, p.closed_at, p.version,
+               (SELECT count(*)::int FROM congress.voter_roll v WHERE v.tenant_id = p.tenant_id AND v.poll_id = p.id) AS votes_cast
+        FROM congress.polls p
+        """;
+
+    public static ProblemException NotFound(Guid id) =>
+        ProblemException.NotFound("poll_not_found", $"There is no motion, election or evaluation {id} in this enterprise.");
+
+    public static async Task<Poll> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
+        (await ReadAsync(db, tenant, $"{Select} WHERE p.tenant_id = @Tenant AND p.id = @Id", new { Tenant = tenant, Id = id }, ct)).SingleOrDefault()
+        ?? throw NotFound(id);
+
+    public static Task<IReadOnlyList<Poll>> OfSessionAsync(DbSession db, Guid tenant, Guid sessionId, CancellationToken ct) =>
+        ReadAsync(db, tenant, $"{Select} WHERE p.tenant_id = @Tenant AND p.session_id = @SessionId ORDER BY p.created_at, p.id",
+            new { Tenant = tenant, SessionId = sessionId }, ct);
+
+    /// <summary>The poll locked for a change of state: 404 when there is none, 409 unless in one of <paramref name="allowed"/>.</summary>
+    public static async Task<(PollKind Kind, PollStatus Status, Guid SessionId)> LockAsync(
+        DbSession db, Guid tenant, Guid id, string doing, CancellationToken ct, params PollStatus[] allowed)
+    {
+        var poll = await db.QuerySingleOrDefaultAsync<(string Kind, string Status, Guid SessionId)>(
+            "SELECT kind, status, session_id FROM congress.polls WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
+            new { Tenant = tenant, Id = id }, ct);
+        if (poll == default)
+        {
+            throw NotFound(id);
+        }
+        var status = Enum.Parse<PollStatus>(poll.Status, ignoreCase: true);
+        if (!allowed.Contains(status))
+        {
+            throw ProblemException.Conflict($"poll_{poll.Status}",
+                $"The vote is {poll.Status}; {doing} needs it {string.Join(" or ", allowed.Select(s => s.ToDbText()))}.");
+        }
+        return (Enum.Parse<PollKind>(poll.Kind, ignoreCase: true), status, poll.SessionId);
+    }
+
+    private static async Task<IReadOnlyList<Poll>> ReadAsync(DbSession db, Guid tenant, string sql, object parameters, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<Row>(sql, parameters, ct);
+        var items = (await db.QueryAsync<(Guid PollId, int Number, string Title, string? Detail)>(
+                "SELECT poll_id, number, title, detail FROM congress.poll_items WHERE tenant_id = @Tenant AND poll_id = ANY(@Ids) ORDER BY poll_id, number",
+                new { Tenant = tenant, Ids = rows.Select(r => r.Id).ToArray() }, ct))
+            .ToLookup(i => i.PollId, i => new PollItem { Number = i.Number, Title = i.Title, Detail = i.Detail });
+        return rows.Select(r => new Poll
+        {
+            Id = r.Id,
+            SessionId = r.SessionId,
+            Kind = r.Kind,
+            Title = r.Title,
+            Description = r.Description,
+            Itemised = r.Itemised,
+            PassRule = r.PassRule,
+            Seats = r.Seats,
+            MinRespondents = r.MinRespondents,
+            Status = r.Status,
+            Items = items[r.Id].ToList(),
+            RosterSize = r.RosterSize,
+            VotesCast = r.VotesCast,
+            Results = r.Results is null ? null : JsonSerializer.Deserialize<PollResults>(r.Results, PollResults.Json),
+            OpenedAt = r.OpenedAt,
+            ClosedAt = r.ClosedAt,
+            Version = r.Version,
+        }).ToList();
+    }
+
+    /// <summary>Adds a draft poll with its items to a session that is planned or open.</summary>
+    public static async Task<Poll> CreateAsync(DbSession db, Guid tenant, Guid sessionId, PollKind kind, string title, string? description,
+        bool itemised, PassRule? passRule, int? seats, int? minRespondents, IReadOnlyList<PollItem> items, CancellationToken ct)
+    {
+        var session = await Session.FindAsync(db, tenant, sessionId, ct, forUpdate: true);
+        session.Require($"adding a {kind.ToDbText()}", SessionStatus.Planned, SessionStatus.Open);
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO congress.polls (tenant_id, id, session_id, kind, title, description, itemised, pass_rule, seats, min_respondents)
+            VALUES (@Tenant, @Id, @Session, @Kind, @Title, @Description, @Itemised, @PassRule, @Seats, @MinRespondents);
+            INSERT INTO congress.poll_items (tenant_id, poll_id, number, title, detail)
+            SELECT @Tenant, @Id, i.number, i.title, i.detail FROM unnest(@Titles, @Details) WITH ORDINALITY AS i (title, detail, number);
+            """,
+            new
+            {
+                Tenant = tenant,
+                Id = id,
+                Session = sessionId,
+                Kind = kind.ToDbText(),
+                Title = title.Trim(),
+                Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+                Itemised = itemised,
+                PassRule = passRule.ToDbText(),
+                Seats = seats,
+                MinRespondents = minRespondents,
+                Titles = items.Select(i => i.Title.Trim()).ToArray(),
+                Details = items.Select(i => string.IsNullOrWhiteSpace(i.Detail) ? null : i.Detail.Trim()).ToArray(),
+            },
+            ct);
+        return await FindAsync(db, tenant, id, ct);
+    }
+}

@@ -1,0 +1,130 @@
+namespace Workforce.Congress.Polls;
+
+/// <summary>
+/// Counts a vote: the ballot box and the tellers' paper counts, item by item, against ALL representatives on the roster
+/// (not those present). Motions pass item by item with more than half of all (过半数), or at least two thirds of all
+/// for special matters; candidates need more than half of all and the most votes for the seats; evaluations show
+/// ratings only where enough representatives answered.
+/// </summary>
+internal static class Tally
+{
+    private sealed record Count(int Item, short Choice, int Votes);
+
+    public static async Task<PollResults> CountAsync(DbSession db, Guid tenant, Poll poll, CancellationToken ct)
+    {
+        var parameters = new { Tenant = tenant, Poll = poll.Id };
+        var online = await db.QueryAsync<Count>(
+            """
+            SELECT x.item::int AS item, x.choice, count(*)::int AS votes
+            FROM congress.ballots b CROSS JOIN LATERAL unnest(b.choices) WITH ORDINALITY AS x (choice, item)
+            WHERE b.tenant_id = @Tenant AND b.poll_id = @Poll AND x.choice > 0
+            GROUP BY 1, 2
+            """,
+            parameters, ct);
+        var paper = await db.QueryAsync<Count>(
+            "SELECT item, choice, count AS votes FROM congress.paper_counts WHERE tenant_id = @Tenant AND poll_id = @Poll", parameters, ct);
+        var ballots = await db.QuerySingleAsync<(int Online, int OnlineRoll, int PaperRoll)>(
+            """
+            SELECT (SELECT count(*)::int FROM congress.ballots WHERE tenant_id = @Tenant AND poll_id = @Poll),
+                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'online'),
+                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'paper')
+            """,
+            parameters, ct);
+        if (ballots.Online != ballots.OnlineRoll)
+        {
+            throw new InvalidOperationException($"The ballot box of poll {poll.Id} holds {ballots.Online} ballots but the roll marks {ballots.OnlineRoll} online voters.");
+        }
+
+        var votes = online.Concat(paper).GroupBy(c => (c.Item, c.Choice)).ToDictionary(g => g.Key, g => g.Sum(c => c.Votes));
+        int Of(int item, short choice) => votes.GetValueOrDefault((item, choice));
+        var roster = poll.RosterSize ?? 0;
+        var cast = ballots.Online + ballots.PaperRoll;
+        var results = new PollResults
+        {
+            RosterSize = roster,
+            BallotsCast = cast,
+            OnlineBallots = ballots.Online,
+            PaperBallots = ballots.PaperRoll,
+            Turnout = roster == 0 ? 0 : Math.Round((double)cast / roster, 4),
+            Rule = "",
+            Items = [],
+        };
+        return poll.Kind switch
+        {
+            PollKind.Motion => Motion(poll, results, Of),
+            PollKind.Election => Election(poll, results, Of),
+            _ => Evaluation(poll, results, Of),
+        };
+    }
+
+    private static PollResults Motion(Poll poll, PollResults results, Func<int, short, int> of)
+    {
+        var roster = results.RosterSize;
+        var twoThirds = poll.PassRule == PassRule.TwoThirdsOfAll;
+        return results with
+        {
+            Rule = twoThirds
+                ? $"At least two thirds of all {roster} representatives for: {(roster * 2 + 2) / 3} votes."
+                : $"More than half of all {roster} representatives for: {roster / 2 + 1} votes.",
+            Items = poll.Items.Select(item => new ItemResult
+            {
+                Number = item.Number,
+                Title = item.Title,
+                For = of(item.Number, 1),
+                Against = of(item.Number, 2),
+                Abstain = of(item.Number, 3),
+                Passed = twoThirds ? of(item.Number, 1) * 3 >= roster * 2 : of(item.Number, 1) * 2 > roster,
+            }).ToList(),
+        };
+    }
+
+    private static PollResults Election(Poll poll, PollResults results, Func<int, short, int> of)
+    {
+        var roster = results.RosterSize;
+        var seats = poll.Seats ?? 1;
+        var eligible = poll.Items.Where(c => of(c.Number, 1) * 2 > roster).OrderByDescending(c => of(c.Number, 1)).ToList();
+        // When more candidates have a majority than there are seats and the last seat's votes are shared, the tie is reported, not broken.
+        var boundary = eligible.Count > seats && of(eligible[seats - 1].Number, 1) == of(eligible[seats].Number, 1)
+            ? of(eligible[seats - 1].Number, 1)
+            : (int?)null;
+        var elected = eligible.Take(seats).Where(c => boundary is null || of(c.Number, 1) > boundary).Select(c => c.Number).ToHashSet();
+        return results with
+        {
+            Rule = $"{seats} seats; a candidate needs more than half of all {roster} representatives ({roster / 2 + 1} votes), the most votes winning.",
+            UndecidedSeats = boundary is null ? 0 : seats - elected.Count,
+            Items = poll.Items.Select(c => new ItemResult
+            {
+                Number = c.Number,
+                Title = c.Title,
+                Votes = of(c.Number, 1),
+                Elected = elected.Contains(c.Number),
+                Tied = boundary is not null && of(c.Number, 1) == boundary && eligible.Any(e => e.Number == c.Number),
+            }).ToList(),
+        };
+    }
+
+    private static PollResults Evaluation(Poll poll, PollResults results, Func<int, short, int> of)
+    {
+        var minimum = poll.MinRespondents ?? 5;
+        return results with
+        {
+            Rule = $"Ratings are shown only where at least {minimum} representatives answered.",
+            Items = poll.Items.Select(m =>
+            {
+                var respondents = Enumerable.Range(1, 4).Sum(rating => of(m.Number, (short)rating));
+                var shown = respondents >= minimum;
+                return new ItemResult
+                {
+                    Number = m.Number,
+                    Title = m.Title,
+                    Respondents = respondents,
+                    Suppressed = !shown,
+                    Excellent = shown ? of(m.Number, 1) : null,
+                    Competent = shown ? of(m.Number, 2) : null,
+                    BasicallyCompetent = shown ? of(m.Number, 3) : null,
+                    Incompetent = shown ? of(m.Number, 4) : null,
+                };
+            }).ToList(),
+        };
+    }
+}
