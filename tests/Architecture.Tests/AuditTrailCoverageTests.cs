@@ -85,8 +85,8 @@ public class AuditTrailCoverageTests
     {
         await using var database = await ScratchDatabase.CreateMigratedAsync();
         await database.ExecuteAsync("""
-            CREATE SCHEMA congress;
-            CREATE TABLE congress.sessions (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id));
+            CREATE SCHEMA rights;
+            CREATE TABLE rights.cases (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id));
             CREATE TABLE directory.badges (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id));
             SELECT shared.track_changes('directory.badges');
             DROP TRIGGER audit_delete ON directory.badges;
@@ -99,10 +99,10 @@ public class AuditTrailCoverageTests
         var tables = await database.QueryAsync<AuditedTable>(AuditedTablesSql);
 
         Rules.AssertExactly(
-            ["congress.sessions lacks audit_insert, audit_update, audit_delete: its migration should SELECT shared.track_changes('congress.sessions');",
-             "directory.badges lacks audit_delete: its migration should SELECT shared.track_changes('directory.badges');",
+            ["directory.badges lacks audit_delete: its migration should SELECT shared.track_changes('directory.badges');",
              "directory.lookalikes lacks audit_insert, audit_update, audit_delete: its migration should SELECT shared.track_changes('directory.lookalikes');",
-             "directory.workers lacks audit_update: its migration should SELECT shared.track_changes('directory.workers');"],
+             "directory.workers lacks audit_update: its migration should SELECT shared.track_changes('directory.workers');",
+             "rights.cases lacks audit_insert, audit_update, audit_delete: its migration should SELECT shared.track_changes('rights.cases');"],
             Violations(tables, Unaudited));
     }
 

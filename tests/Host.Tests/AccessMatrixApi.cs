@@ -6,9 +6,15 @@ namespace Workforce.Host.Tests;
 /// An enterprise and everything its people can make: the ids of each kind of record, keyed by the collection that
 /// names them in a path (<c>/workers/{id}</c> → its worker), and an API key with all of its administrator's permissions.
 /// </summary>
-public sealed record MatrixTenant(TestEnterprise Enterprise, Guid AdminId, IReadOnlyDictionary<string, Guid> IdsByCollection, string ApiKey)
+public sealed record MatrixTenant(
+    TestEnterprise Enterprise, Guid AdminId, IReadOnlyDictionary<string, Guid> IdsByCollection, string ApiKey,
+    Caller Representative, IReadOnlySet<string> AdminPermissions)
 {
     public Caller Admin => Enterprise.Client;
+
+    /// <summary>Who of the tenant calls an operation: its administrator, or for what only representatives do, its representative.</summary>
+    public Caller CallerFor(IReadOnlyList<string>? permissions) =>
+        permissions is { } needed && !needed.Any(AdminPermissions.Contains) ? Representative : Admin;
 
     /// <summary>Every id of the tenant's own records: what another tenant must never see.</summary>
     public IReadOnlyList<Guid> AllIds => [Enterprise.Id, Enterprise.RegionId, AdminId, .. IdsByCollection.Values];
@@ -68,6 +74,7 @@ public sealed class AccessMatrixApi : WorkforceApi
                 System.Text.Encoding.UTF8, "text/csv")))
             .ExpectJsonAsync(HttpStatusCode.Accepted);
         var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+        var (representative, congress) = await HoldCongressAsync(enterprise, term.Id(), worker.Id());
         var deliveries = await Eventually.ForAsync("the worker's registration to be queued for the webhook",
             async () => (await (await admin.GetAsync($"{Webhooks}/{webhook.Id()}/deliveries")).ExpectJsonAsync())["items"]!.AsArray(),
             items => items.Count > 0, items => items.ToJsonString());
@@ -84,6 +91,43 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["imports"] = import.Id(),
             ["webhooks"] = webhook.Id(),
             ["deliveries"] = deliveries[0]!.Id(),
-        }, key);
+            ["sessions"] = congress["sessions"],
+            ["agenda"] = congress["agenda"],
+            ["polls"] = congress["polls"],
+            ["resolutions"] = congress["resolutions"],
+        }, key, representative, (await PermissionsAsync(admin)).ToHashSet());
+    }
+
+    /// <summary>
+    /// A congress session of the term, opened with its one representative (the worker, signed in on their own account),
+    /// who checks in and passes a motion: a session, an agenda step, a vote and a resolution.
+    /// </summary>
+    private async Task<(Caller Representative, Dictionary<string, Guid> Ids)> HoldCongressAsync(TestEnterprise enterprise, Guid termId, Guid workerId)
+    {
+        const string Congress = "/api/v1/congress";
+        var admin = enterprise.Client;
+        var representative = await this.NewUserAsync(admin, "representative", enterprise.Id, workerId);
+        var session = await admin.CreateAsync($"{Congress}/sessions",
+            new { termId, number = 1, kind = "regular", mode = "hybrid", heldOn = DateTime.Today.ToString("yyyy-MM-dd") });
+        var url = $"{Congress}/sessions/{session.Id()}";
+        var agenda = await (await admin.PutAsync($"{url}/agenda",
+                new { steps = new[] { new { kind = "checkIn", channel = "online", startsAt = DateTimeOffset.Now, endsAt = DateTimeOffset.Now.AddHours(1) } } }, "\"1\""))
+            .ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/open", null, "\"2\"")).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/agenda/{agenda[0]!.Id()}/open")).ExpectJsonAsync();
+        await (await representative.PostAsync($"{Congress}/my/sessions/{session.Id()}/check-in")).ExpectJsonAsync();
+        var motion = await admin.CreateAsync($"{url}/motions", new { title = "关于职工福利方案的决议" });
+        await (await admin.PostAsync($"{Congress}/polls/{motion.Id()}/open")).ExpectJsonAsync();
+        await (await representative.PostAsync($"{Congress}/my/polls/{motion.Id()}/ballot", new { choices = new[] { new { item = 1, choice = "for" } } }))
+            .ExpectJsonAsync();
+        await (await admin.PostAsync($"{Congress}/polls/{motion.Id()}/close")).ExpectJsonAsync();
+        var resolutions = await (await admin.GetAsync($"{Congress}/resolutions?sessionId={session.Id()}")).ExpectJsonAsync();
+        return (representative, new Dictionary<string, Guid>
+        {
+            ["sessions"] = session.Id(),
+            ["agenda"] = agenda[0]!.Id(),
+            ["polls"] = motion.Id(),
+            ["resolutions"] = resolutions["items"]![0]!.Id(),
+        });
     }
 }

@@ -14,7 +14,7 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     private static readonly string[] EnterpriseAdministrator =
     [
         .. AdministratorAbove, "directory.representatives.read", "directory.representatives.write", "directory.workers.read", "directory.workers.write",
-        "integration.events.read", "integration.webhooks.manage",
+        "integration.events.read", "integration.webhooks.manage", "congress.sessions.read", "congress.sessions.manage",
     ];
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     [Theory]
     [InlineData("enterpriseAdmin")]
     [InlineData("handler", "directory.organisations.read")]
-    [InlineData("representative", "directory.organisations.read", "directory.representatives.read")]
+    [InlineData("representative", "directory.organisations.read", "directory.representatives.read", "congress.attend")]
     [InlineData("worker", "directory.organisations.read")]
     public async Task Each_enterprise_role_has_its_permissions(string role, params string[] expected)
     {

@@ -74,8 +74,8 @@ internal sealed class SetAgendaHandler(DbSession db, CurrentActor actor) : IRequ
                 Kinds = steps.Select(s => s.Kind!.Value.ToDbText()).ToArray(),
                 Titles = steps.Select(s => string.IsNullOrWhiteSpace(s.Title) ? AgendaStep.DefaultTitle(s.Kind!.Value) : s.Title.Trim()).ToArray(),
                 Channels = steps.Select(s => s.Channel!.Value.ToDbText()).ToArray(),
-                Starts = steps.Select(s => s.StartsAt!.Value).ToArray(),
-                Ends = steps.Select(s => s.EndsAt!.Value).ToArray(),
+                Starts = steps.Select(s => s.StartsAt!.Value.ToUniversalTime()).ToArray(),
+                Ends = steps.Select(s => s.EndsAt!.Value.ToUniversalTime()).ToArray(),
             },
             cancellationToken);
         await Session.UpdateAsync(db, "name = name", new { Tenant = actor.TenantId, session.Id }, cancellationToken);
