@@ -37,11 +37,12 @@ internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) :
         var ids = request.RepresentativeIds!.ToArray();
         var refused = await db.QueryAsync<(Guid Id, bool OnRoster)>(
             """
-            SELECT id, r.representative_id IS NOT NULL
-            FROM unnest(@Ids) AS id
-            LEFT JOIN congress.roster r ON r.tenant_id = @Tenant AND r.session_id = @Session AND r.representative_id = id
+            SELECT named.representative_id, r.representative_id IS NOT NULL
+            FROM unnest(@Ids) AS named (representative_id)
+            LEFT JOIN congress.roster r ON r.tenant_id = @Tenant AND r.session_id = @Session AND r.representative_id = named.representative_id
             WHERE r.representative_id IS NULL
-               OR EXISTS (SELECT 1 FROM congress.voter_roll v WHERE v.tenant_id = @Tenant AND v.poll_id = @Poll AND v.representative_id = id)
+               OR EXISTS (SELECT 1 FROM congress.voter_roll v
+                          WHERE v.tenant_id = @Tenant AND v.poll_id = @Poll AND v.representative_id = named.representative_id)
             """,
             new { Tenant = actor.TenantId, Session = session.Id, Poll = request.PollId, Ids = ids }, cancellationToken);
         if (refused.Count > 0)
@@ -52,7 +53,7 @@ internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) :
         }
         var inAll = await db.ExecuteScalarAsync<int>(
             """
-            INSERT INTO congress.voter_roll (tenant_id, poll_id, representative_id, channel) SELECT @Tenant, @Poll, id, 'paper' FROM unnest(@Ids) AS id;
+            INSERT INTO congress.voter_roll (tenant_id, poll_id, representative_id, channel) SELECT @Tenant, @Poll, named.id, 'paper' FROM unnest(@Ids) AS named (id);
             SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'paper';
             """,
             new { Tenant = actor.TenantId, Poll = request.PollId, Ids = ids }, cancellationToken);
