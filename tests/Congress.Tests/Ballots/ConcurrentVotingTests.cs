@@ -1,0 +1,45 @@
+namespace Workforce.Congress.Tests.Ballots;
+
+public sealed class ConcurrentVotingTests(WorkforceApi api) : IClassFixture<WorkforceApi>
+{
+    [Fact]
+    public async Task Many_representatives_voting_at_once_leave_one_ballot_each_and_exact_totals()
+    {
+        const int Representatives = 40;
+        var (congress, motion) = await TestCongress.WithOpenMotionAsync(api, Representatives, motion: new
+        {
+            title = "关于年度经营计划的分项表决", items = new[] { new { title = "经营目标" }, new { title = "投资计划" } },
+        });
+        var choiceOf = (int i) => i % 3 == 0 ? "against" : "for";
+
+        // Every representative sends two ballots at the same moment: exactly one of each pair may count.
+        var attempts = await Task.WhenAll(congress.Representatives.SelectMany((representative, i) => Enumerable.Range(0, 2)
+            .Select(_ => congress.VoteAsync(representative, motion, (1, choiceOf(i)), (2, "abstain")))));
+        var closed = await congress.ClosePollAsync(motion);
+
+        Assert.Equal(Representatives, attempts.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(Representatives, attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var against = Enumerable.Range(0, Representatives).Count(i => choiceOf(i) == "against");
+        var first = closed["results"]!["items"]![0]!;
+        Assert.Equal((Representatives - against, against, 0), (first["for"]!.GetValue<int>(), first["against"]!.GetValue<int>(), first["abstain"]!.GetValue<int>()));
+        Assert.Equal(Representatives, closed["results"]!["items"]![1]!["abstain"]!.GetValue<int>());
+        Assert.Equal(Representatives, closed["results"]!["ballotsCast"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Ballots_cast_while_the_vote_closes_are_either_counted_or_refused()
+    {
+        const int Representatives = 20;
+        var (congress, motion) = await TestCongress.WithOpenMotionAsync(api, Representatives);
+
+        var votes = congress.Representatives.Select(r => congress.VoteAsync(r, motion, (1, "for"))).ToList();
+        var closing = congress.Union.PostAsync($"{TestCongress.Api}/polls/{motion}/close");
+        var answers = await Task.WhenAll(votes);
+        await (await closing).ExpectJsonAsync();
+
+        var poll = await (await congress.Union.GetAsync($"{TestCongress.Api}/polls/{motion}")).ExpectJsonAsync();
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.OK), poll["results"]!["items"]![0]!["for"]!.GetValue<int>());
+        Assert.Equal(poll["votesCast"]!.GetValue<int>(), poll["results"]!["ballotsCast"]!.GetValue<int>());
+    }
+}
