@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workforce.Congress.Agenda;
 using Workforce.Congress.Attendance;
 using Workforce.Congress.Ballots;
+using Workforce.Congress.Documents;
 using Workforce.Congress.Polls;
 using Workforce.Congress.Representatives;
 using Workforce.Congress.Resolutions;
@@ -12,10 +13,13 @@ namespace Workforce.Congress;
 /// <summary>The Congress module: workers' congress sessions, their agenda and attendance, the secret ballot and resolutions.</summary>
 public static class CongressModule
 {
-    public static IServiceCollection AddCongress(this IServiceCollection services) => services
-        .AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
+    public static IServiceCollection AddCongress(this IServiceCollection services)
+    {
+        services.AddOptions<DocumentLimits>().BindConfiguration("Congress");
+        return services.AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
             "The term already has a session with this number.",
             new Dictionary<string, string[]> { ["number"] = ["This session number is already used in the term."] }));
+    }
 
     public static IEndpointRouteBuilder MapCongress(this IEndpointRouteBuilder app)
     {
@@ -55,6 +59,17 @@ public static class CongressModule
         CheckInEndpoint.Map(api);
         CastBallotEndpoint.Map(api);
         CheckReceiptEndpoint.Map(api);
+
+        UploadDocumentEndpoint.Map(api);
+        ListDocumentsEndpoint.Map(api);
+        GetDocumentContentEndpoint.Map(api);
+        DeleteDocumentEndpoint.Map(api);
+        ListDocumentReadsEndpoint.Map(api);
+        RecordGroupOpinionEndpoint.Map(api);
+        GetOpinionSummaryEndpoint.Map(api);
+        ListMyDocumentsEndpoint.Map(api);
+        GetMyDocumentContentEndpoint.Map(api);
+        ConfirmReadingEndpoint.Map(api);
         return app;
     }
 }

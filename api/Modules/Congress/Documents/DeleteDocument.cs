@@ -1,0 +1,47 @@
+using Workforce.Congress.Sessions;
+
+namespace Workforce.Congress.Documents;
+
+/// <summary>
+/// Withdraws a document, with its read confirmations, while its session is planned or open. A document the delegation
+/// groups have recorded opinions on stays: it is part of the session's record.
+/// </summary>
+internal sealed record DeleteDocument(Guid Id) : ICommand<bool>;
+
+internal sealed class DeleteDocumentHandler(DbSession db, CurrentActor actor) : IRequestHandler<DeleteDocument, bool>
+{
+    public async Task<bool> Handle(DeleteDocument request, CancellationToken cancellationToken)
+    {
+        // The session is locked first, as uploads and opinions lock it: no opinion on the document can come in meanwhile.
+        var sessionId = await Document.SessionOfAsync(db, actor.TenantId, request.Id, cancellationToken);
+        var session = await Session.FindAsync(db, actor.TenantId, sessionId, cancellationToken, forUpdate: true);
+        session.Require("withdrawing a document", SessionStatus.Planned, SessionStatus.Open);
+        var discussedBy = await db.QueryAsync<string>(
+            "SELECT DISTINCT delegation_group FROM congress.group_opinions WHERE tenant_id = @Tenant AND document_id = @Id ORDER BY delegation_group",
+            new { Tenant = actor.TenantId, request.Id }, cancellationToken);
+        if (discussedBy.Count > 0)
+        {
+            throw ProblemException.Conflict("document_discussed",
+                $"{string.Join("、", discussedBy)} recorded opinions on this document; it stays as part of the session's record.");
+        }
+        // Its contents and read confirmations go with it (ON DELETE CASCADE), the confirmations recorded in the audit trail.
+        var deleted = await db.ExecuteAsync("DELETE FROM congress.documents WHERE tenant_id = @Tenant AND id = @Id", new { Tenant = actor.TenantId, request.Id }, cancellationToken);
+        return deleted == 1 ? true : throw Document.NotFound(request.Id);
+    }
+}
+
+internal static class DeleteDocumentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapDelete("/documents/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new DeleteDocument(id), ct);
+            return TypedResults.NoContent();
+        })
+        .WithName("DeleteDocument")
+        .RequirePermission(Permissions.Congress.SessionsManage)
+        .WithTags("Congress documents")
+        .WithSummary("Withdraw a document while its session is planned or open, unless delegation groups have recorded opinions on it")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblems(404, 409);
+}

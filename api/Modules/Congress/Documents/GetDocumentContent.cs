@@ -1,0 +1,24 @@
+namespace Workforce.Congress.Documents;
+
+/// <summary>Union staff download a session's document.</summary>
+internal sealed record GetDocumentContent(Guid Id) : IQuery<DocumentFile>;
+
+internal sealed class GetDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetDocumentContent, DocumentFile>
+{
+    public Task<DocumentFile> Handle(GetDocumentContent query, CancellationToken cancellationToken) =>
+        DocumentFile.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
+}
+
+internal static class GetDocumentContentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/documents/{id:guid}/content", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            (await mediator.Send(new GetDocumentContent(id), ct)).ToResult(response, ct))
+        .WithName("GetDocumentContent")
+        .RequirePermission(Permissions.Congress.SessionsRead)
+        .WithTags("Congress documents")
+        .WithSummary("Download a document; its ETag is the file's SHA-256, so If-None-Match answers 304 when unchanged")
+        .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblems(404);
+}

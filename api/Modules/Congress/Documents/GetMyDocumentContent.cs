@@ -1,0 +1,30 @@
+using Workforce.Congress.Attendance;
+
+namespace Workforce.Congress.Documents;
+
+/// <summary>A representative downloads a document of a session they are on the roster of.</summary>
+internal sealed record GetMyDocumentContent(Guid Id) : IQuery<DocumentFile>;
+
+internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetMyDocumentContent, DocumentFile>
+{
+    public async Task<DocumentFile> Handle(GetMyDocumentContent query, CancellationToken cancellationToken)
+    {
+        var file = await DocumentFile.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
+        await RosterSeat.OfAsync(db, actor, file.Document.SessionId, cancellationToken);
+        return file;
+    }
+}
+
+internal static class GetMyDocumentContentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapGet("/my/documents/{id:guid}/content", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+            (await mediator.Send(new GetMyDocumentContent(id), ct)).ToResult(response, ct))
+        .WithName("GetMyDocumentContent")
+        .RequirePermission(Permissions.Congress.Attend)
+        .WithTags("Representatives")
+        .WithSummary("Download a document of a session you are a representative in (ETag: its SHA-256)")
+        .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblems(403, 404);
+}
