@@ -95,6 +95,7 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["agenda"] = congress["agenda"],
             ["polls"] = congress["polls"],
             ["resolutions"] = congress["resolutions"],
+            ["documents"] = congress["documents"],
         }, key, representative, (await PermissionsAsync(admin)).ToHashSet());
     }
 
@@ -115,6 +116,7 @@ public sealed class AccessMatrixApi : WorkforceApi
             .ExpectJsonAsync();
         await (await admin.PostAsync($"{url}/open", null, "\"2\"")).ExpectJsonAsync();
         await (await admin.PostAsync($"{url}/agenda/{agenda[0]!.Id()}/open")).ExpectJsonAsync();
+        var document = await (await admin.SendAsync(HttpMethod.Post, $"{url}/documents", PdfForm())).ExpectJsonAsync(HttpStatusCode.Created);
         await (await representative.PostAsync($"{Congress}/my/sessions/{session.Id()}/check-in")).ExpectJsonAsync();
         var motion = await admin.CreateAsync($"{url}/motions", new { title = "关于职工福利方案的决议" });
         await (await admin.PostAsync($"{Congress}/polls/{motion.Id()}/open")).ExpectJsonAsync();
@@ -128,6 +130,14 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["agenda"] = agenda[0]!.Id(),
             ["polls"] = motion.Id(),
             ["resolutions"] = resolutions["items"]![0]!.Id(),
+            ["documents"] = document.Id(),
         });
     }
+
+    /// <summary>A small PDF posted as the admin UI uploads a document for review.</summary>
+    public static MultipartFormDataContent PdfForm() => new()
+    {
+        { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()) { Headers = { ContentType = new("application/pdf") } }, "file", "工作报告.pdf" },
+        { new StringContent("企业工作报告"), "title" },
+    };
 }

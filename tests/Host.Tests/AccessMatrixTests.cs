@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["TrackResolution"] = _ => new { owner = "人力资源部" },
         ["AddResolutionNote"] = _ => new { note = "方案已报集团审批", progress = 30 },
         ["CastBallot"] = _ => new { choices = new[] { new { item = 1, choice = "for" } } },
+        ["UploadDocument"] = _ => AccessMatrixApi.PdfForm(),
+        ["RecordGroupOpinion"] = _ => new { delegationGroup = "第一代表团", opinion = "同意提交大会表决" },
     };
 
     private const string IfMatch = "\"1\"";
@@ -215,7 +217,7 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
             : null;
 
     private static async Task<HttpResponseMessage> SendAsync(Caller caller, ApiOperation operation, string url, object? body = null, string? ifMatch = null) =>
-        await caller.SendAsync(operation.HttpMethod, url, body is null ? null : JsonContent.Create(body), ifMatch);
+        await caller.SendAsync(operation.HttpMethod, url, body as HttpContent ?? (body is null ? null : JsonContent.Create(body)), ifMatch);
 
     private static List<Guid> Mentioned(string body, IEnumerable<Guid> ids) => ids.Where(id => body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)).ToList();
 

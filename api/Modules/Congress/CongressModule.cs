@@ -15,6 +15,7 @@ public static class CongressModule
 {
     public static IServiceCollection AddCongress(this IServiceCollection services)
     {
+        Dapper.SqlMapper.AddTypeHandler(new PollResultsHandler());
         services.AddOptions<DocumentLimits>().BindConfiguration("Congress");
         return services.AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
             "The term already has a session with this number.",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Workforce.Congress.Sessions;
 
 namespace Workforce.Congress.Polls;
@@ -48,29 +47,9 @@ internal sealed record Poll : IVersioned
     public DateTimeOffset? ClosedAt { get; init; }
     public required int Version { get; init; }
 
-    private sealed record Row
-    {
-        public required Guid Id { get; init; }
-        public required Guid SessionId { get; init; }
-        public required PollKind Kind { get; init; }
-        public required string Title { get; init; }
-        public string? Description { get; init; }
-        public required bool Itemised { get; init; }
-        public PassRule? PassRule { get; init; }
-        public int? Seats { get; init; }
-        public int? MinRespondents { get; init; }
-        public required PollStatus Status { get; init; }
-        public int? RosterSize { get; init; }
-        public required int VotesCast { get; init; }
-        public string? Results { get; init; }
-        public DateTimeOffset? OpenedAt { get; init; }
-        public DateTimeOffset? ClosedAt { get; init; }
-        public required int Version { get; init; }
-    }
-
     private const string Select = """
         SELECT p.id, p.session_id, p.kind, p.title, p.description, p.itemised, p.pass_rule, p.seats, p.min_respondents,
-               p.status, p.roster_size, p.results::text AS results, p.opened_at, p.closed_at, p.version,
+               p.status, p.roster_size, p.results, p.opened_at, p.closed_at, p.version,
                (SELECT count(*)::int FROM congress.voter_roll v WHERE v.tenant_id = p.tenant_id AND v.poll_id = p.id) AS votes_cast
         FROM congress.polls p
         """;
@@ -108,31 +87,12 @@ internal sealed record Poll : IVersioned
 
     private static async Task<IReadOnlyList<Poll>> ReadAsync(DbSession db, Guid tenant, string sql, object parameters, CancellationToken ct)
     {
-        var rows = await db.QueryAsync<Row>(sql, parameters, ct);
+        var polls = await db.QueryAsync<Poll>(sql, parameters, ct);
         var items = (await db.QueryAsync<(Guid PollId, int Number, string Title, string? Detail)>(
                 "SELECT poll_id, number, title, detail FROM congress.poll_items WHERE tenant_id = @Tenant AND poll_id = ANY(@Ids) ORDER BY poll_id, number",
-                new { Tenant = tenant, Ids = rows.Select(r => r.Id).ToArray() }, ct))
+                new { Tenant = tenant, Ids = polls.Select(p => p.Id).ToArray() }, ct))
             .ToLookup(i => i.PollId, i => new PollItem { Number = i.Number, Title = i.Title, Detail = i.Detail });
-        return rows.Select(r => new Poll
-        {
-            Id = r.Id,
-            SessionId = r.SessionId,
-            Kind = r.Kind,
-            Title = r.Title,
-            Description = r.Description,
-            Itemised = r.Itemised,
-            PassRule = r.PassRule,
-            Seats = r.Seats,
-            MinRespondents = r.MinRespondents,
-            Status = r.Status,
-            Items = items[r.Id].ToList(),
-            RosterSize = r.RosterSize,
-            VotesCast = r.VotesCast,
-            Results = r.Results is null ? null : JsonSerializer.Deserialize<PollResults>(r.Results, PollResults.Json),
-            OpenedAt = r.OpenedAt,
-            ClosedAt = r.ClosedAt,
-            Version = r.Version,
-        }).ToList();
+        return polls.Select(p => p with { Items = items[p.Id].ToList() }).ToList();
     }
 
     /// <summary>Adds a draft poll with its items to a session that is planned or open.</summary>

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Text.Json;
+using Dapper;
 using System.Text.Json.Serialization;
 
 namespace Workforce.Congress.Polls;
@@ -53,4 +55,13 @@ internal sealed record ItemResult
     public int? Competent { get; init; }
     public int? BasicallyCompetent { get; init; }
     public int? Incompetent { get; init; }
+}
+
+/// <summary>Reads a poll's stored results (jsonb) into <see cref="PollResults"/>.</summary>
+internal sealed class PollResultsHandler : SqlMapper.TypeHandler<PollResults>
+{
+    public override void SetValue(IDbDataParameter parameter, PollResults? value) =>
+        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, PollResults.Json);
+
+    public override PollResults? Parse(object value) => JsonSerializer.Deserialize<PollResults>((string)value, PollResults.Json);
 }
