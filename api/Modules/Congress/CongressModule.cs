@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workforce.Congress.Agenda;
 using Workforce.Congress.Attendance;
 using Workforce.Congress.Ballots;
+using Workforce.Congress.Exports;
 using Workforce.Congress.Polls;
 using Workforce.Congress.Representatives;
 using Workforce.Congress.Resolutions;
@@ -55,6 +56,8 @@ public static class CongressModule
         CheckInEndpoint.Map(api);
         CastBallotEndpoint.Map(api);
         CheckReceiptEndpoint.Map(api);
+
+        ExportSessionResultsEndpoint.Map(api);
         return app;
     }
 }

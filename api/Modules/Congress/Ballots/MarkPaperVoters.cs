@@ -37,11 +37,11 @@ internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) :
         var ids = request.RepresentativeIds!.ToArray();
         var refused = await db.QueryAsync<(Guid Id, bool OnRoster)>(
             """
-            SELECT id, r.representative_id IS NOT NULL
-            FROM unnest(@Ids) AS id
-            LEFT JOIN congress.roster r ON r.tenant_id = @Tenant AND r.session_id = @Session AND r.representative_id = id
+            SELECT u.id, r.representative_id IS NOT NULL
+            FROM unnest(@Ids) AS u (id)
+            LEFT JOIN congress.roster r ON r.tenant_id = @Tenant AND r.session_id = @Session AND r.representative_id = u.id
             WHERE r.representative_id IS NULL
-               OR EXISTS (SELECT 1 FROM congress.voter_roll v WHERE v.tenant_id = @Tenant AND v.poll_id = @Poll AND v.representative_id = id)
+               OR EXISTS (SELECT 1 FROM congress.voter_roll v WHERE v.tenant_id = @Tenant AND v.poll_id = @Poll AND v.representative_id = u.id)
             """,
             new { Tenant = actor.TenantId, Session = session.Id, Poll = request.PollId, Ids = ids }, cancellationToken);
         if (refused.Count > 0)
