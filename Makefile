@@ -4,12 +4,12 @@ PORT ?= 5080
 DATA_DIR ?= $(CURDIR)/.data/postgres
 HOST := dotnet run --project api/Host --no-build --
 
-.PHONY: run test bench migrate fmt build prerequisites clean
+.PHONY: run test bench migrate fmt build prerequisites browser-prerequisites clean
 
 run: prerequisites build
 	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
 
-test: prerequisites
+test: prerequisites browser-prerequisites
 	@tests/run-all.sh
 
 # Import, list and paging throughput and the API's memory against their baselines: a table, also in .bench-results/latest.md.
@@ -42,6 +42,22 @@ prerequisites:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 		else \
 			echo "Install the PostgreSQL server binaries: sudo apt-get install postgresql"; exit 1; \
+		fi; \
+	fi
+
+# What the browser tests (tests/e2e) run on: Node.js with npm, and Debian's Chromium with a Chinese font (playwright-core
+# drives it and never downloads a browser of its own); installed when missing and we may.
+browser-prerequisites:
+	@need=""; \
+	command -v npm >/dev/null || need=" nodejs npm"; \
+	[ -x /usr/bin/chromium ] || need="$$need chromium"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || need="$$need fonts-wqy-microhei"; \
+	if [ -n "$$need" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing$$need for the browser tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+		else \
+			echo "Install for the browser tests: sudo apt-get install$$need (Node.js 20 or later)"; exit 1; \
 		fi; \
 	fi
 

@@ -24,6 +24,32 @@ for trx in "$results"/dotnet/*.trx; do
     failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
 
+# The browser suite (tests/e2e): the Host in a process of its own, its pages in the machine's Chromium. Its counts
+# join the .NET ones; a suite that cannot install or start counts as one failure, never as nothing.
+e2e="$PWD/$results/e2e"
+mkdir -p "$e2e"
+browser_passed=0
+browser_failed=1
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "Browser tests: node and npm are not installed (make test installs them as root)." >&2
+elif ! (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >"$e2e/npm-ci.log" 2>&1; then
+    echo "Browser tests: npm ci failed; see $e2e/npm-ci.log." >&2
+else
+    (cd tests/e2e && node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$e2e/results.tap")
+    # TAP ends with "# pass N", "# fail N", "# cancelled N"; a cancelled test (its set-up failed) is a failed one.
+    count() { sed -nE "s/^# $1 ([0-9]+)\$/\1/p" "$e2e/results.tap" 2>/dev/null | tail -1; }
+    if [ -n "$(count pass)" ]; then
+        browser_passed=$(count pass)
+        browser_failed=$(( $(count fail) + $(count cancelled) ))
+        [ "$((browser_passed + browser_failed))" -gt 0 ] || browser_failed=1
+    else
+        echo "Browser tests: the suite did not report; see $e2e." >&2
+    fi
+fi
+passed=$((passed + browser_passed))
+failed=$((failed + browser_failed))
+
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
     exit 1

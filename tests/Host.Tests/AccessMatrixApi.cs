@@ -101,7 +101,8 @@ public sealed class AccessMatrixApi : WorkforceApi
 
     /// <summary>
     /// A congress session of the term, opened with its one representative (the worker, signed in on their own account),
-    /// who checks in and passes a motion: a session, an agenda step, a vote and a resolution.
+    /// who checks in, reads a document and passes a motion; then closed: a session, an agenda step, a document, a vote
+    /// and a resolution.
     /// </summary>
     private async Task<(Caller Representative, Dictionary<string, Guid> Ids)> HoldCongressAsync(TestEnterprise enterprise, Guid termId, Guid workerId)
     {
@@ -123,6 +124,7 @@ public sealed class AccessMatrixApi : WorkforceApi
         await (await representative.PostAsync($"{Congress}/my/polls/{motion.Id()}/ballot", new { choices = new[] { new { item = 1, choice = "for" } } }))
             .ExpectJsonAsync();
         await (await admin.PostAsync($"{Congress}/polls/{motion.Id()}/close")).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/close", null, "\"3\"")).ExpectJsonAsync();
         var resolutions = await (await admin.GetAsync($"{Congress}/resolutions?sessionId={session.Id()}")).ExpectJsonAsync();
         return (representative, new Dictionary<string, Guid>
         {

@@ -6,7 +6,7 @@ namespace Workforce.Host.Tests;
 internal sealed record PathParameter(string Segment, string Name);
 
 /// <summary>One operation under /api, as the OpenAPI document describes it to the clients generated from it.</summary>
-internal sealed partial record ApiOperation(string Method, string Path, JsonObject Body)
+internal sealed partial record ApiOperation(string Method, string Path, JsonObject Body, JsonNode Document)
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch"];
 
@@ -30,9 +30,22 @@ internal sealed partial record ApiOperation(string Method, string Path, JsonObje
         .Where(p => p?["in"]?.GetValue<string>() == "query" && (!uuidOnly || p["schema"]?["format"]?.GetValue<string>() == "uuid"))
         .Select(p => p!["name"]!.GetValue<string>());
 
-    /// <summary>The path with every parameter filled in.</summary>
+    /// <summary>The path with every parameter filled in, and each required query parameter given the first of its values.</summary>
     public string Url(Func<PathParameter, Guid> value) => PathParameterPattern().Replace(Path,
-        match => $"{match.Groups["segment"].Value}/{value(new PathParameter(match.Groups["segment"].Value, match.Groups["name"].Value))}");
+        match => $"{match.Groups["segment"].Value}/{value(new PathParameter(match.Groups["segment"].Value, match.Groups["name"].Value))}") + RequiredQuery();
+
+    private string RequiredQuery()
+    {
+        var required = (Body["parameters"] as JsonArray ?? [])
+            .Where(p => p?["in"]?.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
+            .Select(p => $"{p!["name"]}={Uri.EscapeDataString(SampleOf(p["schema"])!)}")
+            .ToList();
+        return required.Count == 0 ? "" : "?" + string.Join('&', required);
+    }
+
+    private string? SampleOf(JsonNode? schema) => schema?["$ref"]?.GetValue<string>() is { } reference
+        ? SampleOf(Document["components"]!["schemas"]![reference.Split('/')[^1]])
+        : schema?["enum"]?[0]?.ToString() ?? throw new InvalidOperationException($"{this} requires a query parameter the matrix cannot fill.");
 
     /// <summary>The path with a fresh random id for every parameter: something nobody has.</summary>
     public string UrlWithRandomIds() => Url(_ => Guid.NewGuid());
@@ -50,7 +63,7 @@ internal sealed partial record ApiOperation(string Method, string Path, JsonObje
             .Where(path => path.Key.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(path => path.Value!.AsObject()
                 .Where(item => HttpMethods.Contains(item.Key))
-                .Select(item => new ApiOperation(item.Key, path.Key, item.Value!.AsObject())))
+                .Select(item => new ApiOperation(item.Key, path.Key, item.Value!.AsObject(), document)))
             .ToList();
         Assert.NotEmpty(operations);
         return operations;

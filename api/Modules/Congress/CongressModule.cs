@@ -3,6 +3,7 @@ using Workforce.Congress.Agenda;
 using Workforce.Congress.Attendance;
 using Workforce.Congress.Ballots;
 using Workforce.Congress.Documents;
+using Workforce.Congress.Exports;
 using Workforce.Congress.Polls;
 using Workforce.Congress.Representatives;
 using Workforce.Congress.Resolutions;
@@ -71,6 +72,8 @@ public static class CongressModule
         ListMyDocumentsEndpoint.Map(api);
         GetMyDocumentContentEndpoint.Map(api);
         ConfirmReadingEndpoint.Map(api);
+
+        ExportSessionResultsEndpoint.Map(api);
         return app;
     }
 }

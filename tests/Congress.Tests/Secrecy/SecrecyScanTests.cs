@@ -114,11 +114,16 @@ public sealed class SecrecyScanTests(WorkforceApi api) : IClassFixture<Workforce
                 continue;
             }
             var forRepresentatives = get["x-permission"]!.AsArray().All(p => p!.GetValue<string>() == "congress.attend");
-            foreach (var url in Urls(path, ids))
+            // A list gets its largest page; an operation with a choice of format is read in each.
+            var formats = get["parameters"]?.AsArray().FirstOrDefault(p => p!.Str("name") == "format")?["schema"]?["$ref"]?.GetValue<string>() is { } schema
+                ? document["components"]!["schemas"]![schema.Split('/')[^1]]!["enum"]!.AsArray().Select(f => $"?format={f}").ToArray()
+                : null;
+            var queries = formats ?? [path.EndsWith('}') ? "" : "?limit=200"];
+            foreach (var url in Urls(path, ids).SelectMany(u => queries.Select(q => u + q)))
             {
                 foreach (var caller in forRepresentatives ? congress.Representatives.Select(r => r.Client) : [congress.Union])
                 {
-                    var response = await caller.GetAsync(url.Contains('{') ? url : url + (path.EndsWith('}') ? "" : "?limit=200"));
+                    var response = await caller.GetAsync(url);
                     Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
                     read.Add(($"GET {url}", await response.Content.ReadAsStringAsync()));
                 }
