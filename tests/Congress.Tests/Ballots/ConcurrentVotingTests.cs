@@ -15,7 +15,9 @@ public sealed class ConcurrentVotingTests(WorkforceApi api) : IClassFixture<Work
         // Every representative sends two ballots at the same moment: exactly one of each pair may count.
         var attempts = await Task.WhenAll(congress.Representatives.SelectMany((representative, i) => Enumerable.Range(0, 2)
             .Select(_ => congress.VoteAsync(representative, motion, (1, choiceOf(i)), (2, "abstain")))));
+        var dropped = await BallotIdsAsync(motion);
         var closed = await congress.ClosePollAsync(motion);
+        var kept = await BallotIdsAsync(motion);
 
         Assert.Equal(Representatives, attempts.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(Representatives, attempts.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -24,6 +26,25 @@ public sealed class ConcurrentVotingTests(WorkforceApi api) : IClassFixture<Work
         Assert.Equal((Representatives - against, against, 0), (first["for"]!.GetValue<int>(), first["against"]!.GetValue<int>(), first["abstain"]!.GetValue<int>()));
         Assert.Equal(Representatives, closed["results"]!["items"]![1]!["abstain"]!.GetValue<int>());
         Assert.Equal(Representatives, closed["results"]!["ballotsCast"]!.GetValue<int>());
+        // Random ids (UUID version 4, no time in them), and all of them new once the close has rewritten the box.
+        Assert.All(dropped.Concat(kept), id => Assert.Equal(4, id.Version));
+        Assert.Equal(Representatives, kept.Count);
+        Assert.Empty(dropped.Intersect(kept));
+    }
+
+    private async Task<List<Guid>> BallotIdsAsync(Guid poll)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM congress.ballots WHERE poll_id = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = poll });
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+        return ids;
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ElectionAndEvaluationTests(WorkforceApi api) : IClassFixture
     }
 
     [Fact]
-    public async Task A_tie_for_the_last_seat_is_reported_not_broken()
+    public async Task Selecting_more_than_the_seats_is_refused_and_an_even_split_without_a_majority_elects_nobody()
     {
         var (congress, election) = await OpenAsync(api, 4, "elections", new
         {
@@ -47,23 +47,22 @@ public sealed class ElectionAndEvaluationTests(WorkforceApi api) : IClassFixture
             await (await congress.VoteAsync(representative, election, (1, "selected"), (2, "selected"))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
             await (await congress.VoteAsync(representative, election, (representative == congress.Representatives[0] ? 1 : 2, "selected"))).ExpectJsonAsync();
         }
-        // A second open election where three of four select both candidates' names in turn would be a tie; here 1 vs 3.
         var closed = await congress.ClosePollAsync(election);
         Assert.True(ByTitle(closed)["李强"]["elected"]!.GetValue<bool>());
 
-        var tie = await congress.Union.CreateAsync($"{congress.SessionUrl}/elections",
+        var split = await congress.Union.CreateAsync($"{congress.SessionUrl}/elections",
             new { title = "增补职工董事", seats = 1, candidates = new[] { new { title = "周杰" }, new { title = "吴桐" }, new { title = "郑和" } } });
-        await congress.OpenPollAsync(tie.Id());
+        await congress.OpenPollAsync(split.Id());
         int[][] selections = [[1], [2], [1], [2]];
         foreach (var (representative, selected) in congress.Representatives.Zip(selections))
         {
-            await (await congress.VoteAsync(representative, tie.Id(), selected.Select(s => (s, "selected")).ToArray())).ExpectJsonAsync();
+            await (await congress.VoteAsync(representative, split.Id(), selected.Select(s => (s, "selected")).ToArray())).ExpectJsonAsync();
         }
-        var tied = await congress.ClosePollAsync(tie.Id());
+        var even = await congress.ClosePollAsync(split.Id());
 
         // 2 of 4 is not more than half: neither has a majority, so neither is elected and there is no tie to settle.
-        Assert.False(ByTitle(tied)["周杰"]["elected"]!.GetValue<bool>());
-        Assert.False(ByTitle(tied)["周杰"]["tied"]!.GetValue<bool>());
+        Assert.False(ByTitle(even)["周杰"]["elected"]!.GetValue<bool>());
+        Assert.False(ByTitle(even)["周杰"]["tied"]!.GetValue<bool>());
     }
 
     [Fact]

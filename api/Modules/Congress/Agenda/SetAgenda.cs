@@ -78,7 +78,7 @@ internal sealed class SetAgendaHandler(DbSession db, CurrentActor actor) : IRequ
                 Ends = steps.Select(s => s.EndsAt!.Value.ToUniversalTime()).ToArray(),
             },
             cancellationToken);
-        await Session.UpdateAsync(db, "name = name", new { Tenant = actor.TenantId, session.Id }, cancellationToken);
+        await Session.UpdateAsync(db, null, new { Tenant = actor.TenantId, session.Id }, cancellationToken);
         return await AgendaStep.ListAsync(db, actor.TenantId, session.Id, cancellationToken);
     }
 }

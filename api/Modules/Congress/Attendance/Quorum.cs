@@ -4,7 +4,7 @@ namespace Workforce.Congress.Attendance;
 internal sealed record Quorum(int RosterSize, int Present)
 {
     public int Needed => RosterSize * 2 / 3 + 1;
-    public bool Reached => Present * 3 > RosterSize * 2;
+    public bool Reached => Present >= Needed;
 
     public static async Task<Quorum> OfAsync(DbSession db, Guid tenant, Guid sessionId, CancellationToken ct) =>
         await db.QuerySingleAsync<Quorum>(

@@ -41,10 +41,10 @@ internal static class ResultsWording
         return poll.Kind switch
         {
             PollKind.Motion when poll.PassRule == PassRule.TwoThirdsOfAll =>
-                $"经全体代表{roster}人的三分之二以上赞成（至少{(roster * 2 + 2) / 3}票）为通过",
-            PollKind.Motion => $"经全体代表{roster}人的过半数赞成（至少{roster / 2 + 1}票）为通过",
+                $"经全体代表{roster}人的三分之二以上赞成（至少{Tally.VotesNeeded(PassRule.TwoThirdsOfAll, roster)}票）为通过",
+            PollKind.Motion => $"经全体代表{roster}人的过半数赞成（至少{Tally.VotesNeeded(PassRule.MajorityOfAll, roster)}票）为通过",
             PollKind.Election =>
-                $"应选{poll.Seats}名；得票超过全体代表{roster}人的半数（至少{roster / 2 + 1}票）且得票较多者当选，得票相同不能确定的名额待定",
+                $"应选{poll.Seats}名；得票超过全体代表{roster}人的半数（至少{Tally.VotesNeeded(PassRule.MajorityOfAll, roster)}票）且得票较多者当选，得票相同不能确定的名额待定",
             _ => $"参评人数不足{poll.MinRespondents}人的，不予显示测评结果",
         };
     }

@@ -10,6 +10,9 @@ internal static class Tally
 {
     private sealed record Count(int Item, short Choice, int Votes);
 
+    /// <summary>The votes in favour an item needs under the rule: more than half of the roster, or at least two thirds of it.</summary>
+    public static int VotesNeeded(PassRule rule, int roster) => rule == PassRule.TwoThirdsOfAll ? (roster * 2 + 2) / 3 : roster / 2 + 1;
+
     public static async Task<PollResults> CountAsync(DbSession db, Guid tenant, Poll poll, CancellationToken ct)
     {
         var parameters = new { Tenant = tenant, Poll = poll.Id };
@@ -60,12 +63,13 @@ internal static class Tally
     private static PollResults Motion(Poll poll, PollResults results, Func<int, short, int> of)
     {
         var roster = results.RosterSize;
-        var twoThirds = poll.PassRule == PassRule.TwoThirdsOfAll;
+        var rule = poll.PassRule ?? PassRule.MajorityOfAll;
+        var needed = VotesNeeded(rule, roster);
         return results with
         {
-            Rule = twoThirds
-                ? $"At least two thirds of all {roster} representatives for: {(roster * 2 + 2) / 3} votes."
-                : $"More than half of all {roster} representatives for: {roster / 2 + 1} votes.",
+            Rule = rule == PassRule.TwoThirdsOfAll
+                ? $"At least two thirds of all {roster} representatives for: {needed} votes."
+                : $"More than half of all {roster} representatives for: {needed} votes.",
             Items = poll.Items.Select(item => new ItemResult
             {
                 Number = item.Number,
@@ -73,7 +77,7 @@ internal static class Tally
                 For = of(item.Number, 1),
                 Against = of(item.Number, 2),
                 Abstain = of(item.Number, 3),
-                Passed = twoThirds ? of(item.Number, 1) * 3 >= roster * 2 : of(item.Number, 1) * 2 > roster,
+                Passed = of(item.Number, 1) >= needed,
             }).ToList(),
         };
     }
@@ -82,7 +86,8 @@ internal static class Tally
     {
         var roster = results.RosterSize;
         var seats = poll.Seats ?? 1;
-        var eligible = poll.Items.Where(c => of(c.Number, 1) * 2 > roster).OrderByDescending(c => of(c.Number, 1)).ToList();
+        var needed = VotesNeeded(PassRule.MajorityOfAll, roster);
+        var eligible = poll.Items.Where(c => of(c.Number, 1) >= needed).OrderByDescending(c => of(c.Number, 1)).ToList();
         // When more candidates have a majority than there are seats and the last seat's votes are shared, the tie is reported, not broken.
         var boundary = eligible.Count > seats && of(eligible[seats - 1].Number, 1) == of(eligible[seats].Number, 1)
             ? of(eligible[seats - 1].Number, 1)
@@ -90,7 +95,7 @@ internal static class Tally
         var elected = eligible.Take(seats).Where(c => boundary is null || of(c.Number, 1) > boundary).Select(c => c.Number).ToHashSet();
         return results with
         {
-            Rule = $"{seats} seats; a candidate needs more than half of all {roster} representatives ({roster / 2 + 1} votes), the most votes winning.",
+            Rule = $"{seats} seats; a candidate needs more than half of all {roster} representatives ({needed} votes), the most votes winning.",
             UndecidedSeats = boundary is null ? 0 : seats - elected.Count,
             Items = poll.Items.Select(c => new ItemResult
             {

@@ -55,11 +55,11 @@ internal sealed record Session : IVersioned
         return session;
     }
 
-    /// <summary>Changes the session <c>@Id</c> of tenant <c>@Tenant</c> by <paramref name="set"/>, a new version, and reads it back.</summary>
-    public static Task<Session> UpdateAsync(DbSession db, string set, object parameters, CancellationToken ct) =>
+    /// <summary>Changes the session <c>@Id</c> of tenant <c>@Tenant</c> by <paramref name="set"/> (if any), gives it a new version, and reads it back.</summary>
+    public static Task<Session> UpdateAsync(DbSession db, string? set, object parameters, CancellationToken ct) =>
         db.QuerySingleAsync<Session>(
             $"""
-            UPDATE congress.sessions s SET {set}, version = version + 1, updated_at = now()
+            UPDATE congress.sessions s SET {(set is null ? "" : set + ", ")}version = version + 1, updated_at = now()
             WHERE s.tenant_id = @Tenant AND s.id = @Id
             RETURNING {Columns}
             """,

@@ -1,5 +1,6 @@
 using System.Text;
 using Npgsql;
+using Workforce.BuildingBlocks.Files;
 
 namespace Workforce.Directory.Imports;
 
@@ -42,10 +43,10 @@ internal static class GetRejectedRowsEndpoint
             {
                 // UTF8Encoding(true) writes the BOM first.
                 await using var csv = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024) { NewLine = "\r\n" };
-                await csv.WriteLineAsync(string.Join(',', headers.Prepend("行号").Append("原因").Select(Cell)));
+                await csv.WriteLineAsync(Csv.Line(headers.Prepend("行号").Append("原因")));
                 await foreach (var (rowNumber, cells, errors) in rejected.Rows.WithCancellation(ct))
                 {
-                    await csv.WriteLineAsync(string.Join(',', cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors)).Select(Cell)));
+                    await csv.WriteLineAsync(Csv.Line(cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors))));
                 }
             }, "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
         })
@@ -55,15 +56,4 @@ internal static class GetRejectedRowsEndpoint
         .WithSummary("Download an import's rejected rows as CSV, with the reason for each")
         .Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
         .ProducesProblems(401, 403, 404);
-
-    /// <summary>A CSV cell: quoted when it must be, and never a formula a spreadsheet would run.</summary>
-    public static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
-    }
 }
