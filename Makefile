@@ -12,12 +12,16 @@ run: prerequisites build
 test: prerequisites browser-prerequisites
 	@tests/run-all.sh
 
-# Import, list and paging throughput and the API's memory against their baselines: a table, also in .bench-results/latest.md.
+# Import, list and paging throughput and the API's memory against their baselines, and a congress's secret ballot:
+# a table, also in .bench-results/latest.md. ONLY=workers or ONLY=ballots runs one part (e.g. make bench ONLY=ballots REPRESENTATIVES=500).
 ROWS ?= 1000000
+REPRESENTATIVES ?= 3000
+ONLY ?=
 bench: prerequisites
 	dotnet publish api/Host -c Release -o .bench/host --nologo -clp:ErrorsOnly
 	dotnet run --project tests/Benchmarks -c Release -- --host .bench/host/Workforce.Host.dll --work .bench \
-		--out .bench-results/latest.md --rows $(ROWS) --small-rows $$(( $(ROWS) / 10 ))
+		--out .bench-results/latest.md --rows $(ROWS) --small-rows $$(( $(ROWS) / 10 )) \
+		--representatives $(REPRESENTATIVES) $(if $(ONLY),--only $(ONLY))
 
 migrate: prerequisites build
 	$(HOST) migrate --Database:DataDirectory=$(DATA_DIR)

@@ -29,9 +29,19 @@ public static class BuildingBlocksRegistration
         DapperConventions.Apply();
 
         services.AddSingleton<DatabaseServer>();
-        services.AddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<DatabaseServer>().ConnectionString)
-            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
-            .Build());
+        services.AddSingleton(provider =>
+        {
+            var source = new NpgsqlDataSourceBuilder(provider.GetRequiredService<DatabaseServer>().ConnectionString);
+            // The statements every request runs (its session, its account, its transaction's audit context) are then
+            // parsed and planned once per connection rather than each time (a ballot: 2.2 ms of PostgreSQL CPU down to 1.3).
+            // A prepared statement may get one plan for all parameters after five runs: a query with optional filters
+            // (@x IS NULL OR ...) must keep its LIMIT a parameter, as the lists do, or a generic plan may scan past them.
+            if (source.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                source.ConnectionStringBuilder.MaxAutoPrepare = 50;
+            }
+            return source.UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>()).Build();
+        });
         services.AddSingleton(provider => new MigrationRunner(
             provider.GetRequiredService<NpgsqlDataSource>(),
             MigrationScript.LoadDirectory(MigrationsDirectory(provider.GetRequiredService<IConfiguration>())),

@@ -8,29 +8,47 @@ namespace Workforce.Benchmarks;
 /// <summary>An enterprise to load, with one unit (车间) and an API key of its own, set up through the API as an administrator would.</summary>
 internal sealed record BenchEnterprise(Guid Id, string Key);
 
+/// <summary>An enterprise with one unit (车间) and its union administrator, signed in (session cookie and antiforgery token).</summary>
+internal sealed record BenchUnion(Guid Id, Guid UnitId, HttpClient Client);
+
 internal static class BenchApi
 {
     private static readonly Guid Platform = new("00000000-0000-7000-8000-000000000001");
-    private const string Password = "Bench-Password-2026";
+    private const string Organisations = "/api/v1/directory/organisations";
+    public const string Password = "Bench-Password-2026";
 
     public static async Task<IReadOnlyList<BenchEnterprise>> EnterprisesAsync(Uri api, string adminPassword, int count)
     {
         using var admin = await SignInAsync(api, "admin", adminPassword);
-        var region = await CreateAsync(admin, "/api/v1/directory/organisations", new { parentId = Platform, kind = "region", name = "基准测试区" });
+        var region = await CreateAsync(admin, Organisations, new { parentId = Platform, kind = "region", name = "基准测试区" });
         var enterprises = new List<BenchEnterprise>();
         for (var n = 1; n <= count; n++)
         {
-            var enterprise = await CreateAsync(admin, "/api/v1/directory/organisations", new { parentId = region, kind = "enterprise", name = $"基准测试企业{n}" });
-            var login = $"bench-admin-{n}";
-            await CreateAsync(admin, "/api/v1/access/users",
-                new { loginName = login, displayName = login, password = Password, role = "enterpriseAdmin", organisationId = enterprise });
-            using var enterpriseAdmin = await SignInAsync(api, login, Password);
-            await CreateAsync(enterpriseAdmin, "/api/v1/directory/organisations", new { parentId = enterprise, kind = "unit", name = "车间" });
+            var union = await EnterpriseAsync(api, admin, region, $"基准测试企业{n}", $"bench-admin-{n}");
+            using var enterpriseAdmin = union.Client;
             var client = await PostAsync(enterpriseAdmin, "/api/v1/access/clients",
                 new { name = "基准测试", scopes = new[] { "directory.workers.read", "directory.workers.write", "directory.organisations.read" } });
-            enterprises.Add(new BenchEnterprise(enterprise, client["key"]!.GetValue<string>()));
+            enterprises.Add(new BenchEnterprise(union.Id, client["key"]!.GetValue<string>()));
         }
         return enterprises;
+    }
+
+    /// <summary>An enterprise of its own, under a region of its own, and its union administrator signed in.</summary>
+    public static async Task<BenchUnion> UnionAsync(Uri api, string adminPassword, string name, string loginName)
+    {
+        using var admin = await SignInAsync(api, "admin", adminPassword);
+        var region = await CreateAsync(admin, Organisations, new { parentId = Platform, kind = "region", name = $"{name}所在区" });
+        return await EnterpriseAsync(api, admin, region, name, loginName);
+    }
+
+    private static async Task<BenchUnion> EnterpriseAsync(Uri api, HttpClient admin, Guid region, string name, string loginName)
+    {
+        var enterprise = await CreateAsync(admin, Organisations, new { parentId = region, kind = "enterprise", name });
+        await CreateAsync(admin, "/api/v1/access/users",
+            new { loginName, displayName = loginName, password = Password, role = "enterpriseAdmin", organisationId = enterprise });
+        var union = await SignInAsync(api, loginName, Password);
+        var unit = await CreateAsync(union, Organisations, new { parentId = enterprise, kind = "unit", name = "车间" });
+        return new BenchUnion(enterprise, unit, union);
     }
 
     /// <summary>A client calling the API with the enterprise's key, as an HR system or script does.</summary>
@@ -52,9 +70,9 @@ internal static class BenchApi
         return http;
     }
 
-    private static async Task<Guid> CreateAsync(HttpClient http, string url, object body) => (await PostAsync(http, url, body))["id"]!.GetValue<Guid>();
+    public static async Task<Guid> CreateAsync(HttpClient http, string url, object body) => (await PostAsync(http, url, body))["id"]!.GetValue<Guid>();
 
-    private static async Task<JsonNode> PostAsync(HttpClient http, string url, object body) => await ReadAsync(await http.PostAsJsonAsync(url, body));
+    public static async Task<JsonNode> PostAsync(HttpClient http, string url, object body) => await ReadAsync(await http.PostAsJsonAsync(url, body));
 
     public static async Task<JsonNode> ReadAsync(HttpResponseMessage response)
     {

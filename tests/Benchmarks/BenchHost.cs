@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text.Json;
+using Npgsql;
 
 namespace Workforce.Benchmarks;
 
@@ -23,6 +25,21 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public string DataDirectory { get; private init; } = "";
 
+    /// <summary>The API's database, for the baselines that go to it directly; the embedded server keeps its settings beside its data.</summary>
+    public (int Port, string Password) Database
+    {
+        get
+        {
+            var settings = JsonDocument.Parse(File.ReadAllText(DataDirectory + ".json")).RootElement;
+            return (settings.GetProperty("Port").GetInt32(), settings.GetProperty("Password").GetString()!);
+        }
+    }
+
+    public string DatabaseConnectionString => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Database.Port, Username = "workforce", Password = Database.Password, Database = "workforce",
+    }.ConnectionString;
+
     public static async Task<BenchHost> StartAsync(string hostDll, string workDirectory, string adminPassword)
     {
         var dataDirectory = Path.Combine(workDirectory, "postgres");
@@ -37,6 +54,9 @@ internal sealed class BenchHost : IAsyncDisposable
                  {
                      hostDll, "--urls", url.ToString(), $"--Database:DataDirectory={dataDirectory}", "--Benchmarks:Baseline=true",
                      $"--Access:AdminPassword={adminPassword}", "--Imports:PollMilliseconds=100",
+                     // Setup only: the ballot case signs in thousands of representatives from one address, each account made
+                     // with a password whose hash would otherwise take tens of milliseconds. Nothing timed checks a password.
+                     "--Access:LoginAttemptsPerMinute=1000000", "--Access:PasswordHashIterations=1000",
                  })
         {
             start.ArgumentList.Add(argument);
@@ -56,6 +76,39 @@ internal sealed class BenchHost : IAsyncDisposable
     public long PeakMemoryBytes => StatusKilobytes("VmHWM") * 1024;
 
     public long MemoryBytes => StatusKilobytes("VmRSS") * 1024;
+
+    /// <summary>
+    /// CPU time used so far by the API process, and by the database server: its postmaster with the backends it
+    /// reaped and those still running. On a shared machine this shows the cost of work where wall time cannot.
+    /// </summary>
+    public (TimeSpan Api, TimeSpan Database) CpuTime()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First());
+        var backends = System.IO.Directory.GetDirectories("/proc")
+            .Select(dir => int.TryParse(Path.GetFileName(dir), out var pid) ? Stat(pid) : null)
+            .Where(stat => stat is not null && long.Parse(stat[1]) == postmaster)
+            .Sum(stat => long.Parse(stat![11]) + long.Parse(stat[12]));
+        var server = Stat(postmaster)!;
+        var serverTicks = server[11..15].Sum(long.Parse);
+        var api = Stat(_process.Id)!;
+        return (Ticks(long.Parse(api[11]) + long.Parse(api[12])), Ticks(serverTicks + backends));
+
+        static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ, 100 on Linux
+    }
+
+    /// <summary>The fields of /proc/PID/stat after the command name (state, ppid, … utime at 11, stime, cutime, cstime); null when it ended.</summary>
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var line = File.ReadAllText($"/proc/{pid}/stat");
+            return line[(line.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Starts the peak afresh (Linux: writing 5 to clear_refs resets VmHWM to the current resident size).</summary>
     public void ResetPeakMemory() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");

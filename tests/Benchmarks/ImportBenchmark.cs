@@ -46,11 +46,9 @@ internal static class ImportBenchmark
     }
 
     /// <summary>The best of <paramref name="runs"/> \copy runs into an empty table, timed around the psql process.</summary>
-    public static async Task<TimeSpan> RawCopyAsync(string workDirectory, string file, int runs = 2)
+    public static async Task<TimeSpan> RawCopyAsync(BenchHost host, string file, int runs = 2)
     {
-        var connection = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(workDirectory, "postgres.json"))).RootElement;
-        var port = connection.GetProperty("Port").GetInt32();
-        var password = connection.GetProperty("Password").GetString()!;
+        var (port, password) = host.Database;
         await PsqlAsync(port, password, """
             CREATE SCHEMA IF NOT EXISTS bench;
             DROP TABLE IF EXISTS bench.raw_workers;

@@ -42,7 +42,7 @@ internal static class WorkerFile
     private static DateOnly Born(int i) => new DateOnly(1962, 1, 1).AddDays(i % 12_000);
 
     /// <summary>A valid resident ID number, different for every i below 6 million: one of 500 sequence numbers on each of 12,000 birth dates.</summary>
-    private static string ResidentId(int i)
+    public static string ResidentId(int i)
     {
         var first17 = $"320505{Born(i):yyyyMMdd}{i / 12_000 % 500:D3}";
         var sum = 0;

@@ -4,11 +4,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Workforce.BuildingBlocks.Mediator;
 
-/// <summary>Logs each request's name, outcome and duration; never its contents, which may hold protected data.</summary>
+/// <summary>
+/// Logs each request's name, outcome and duration; never its contents, which may hold protected data. What modules ask
+/// each other through their Contracts (the caller's organisation on every signed-in request, a worker's name) is part
+/// of the request that asked, whose own line counts it: those are logged at Debug, unless refused.
+/// </summary>
 internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly string RequestName = typeof(TRequest).Name;
+    private static readonly LogLevel HandledLevel =
+        typeof(TRequest).Assembly.GetName().Name!.EndsWith(".Contracts", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Information;
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -16,7 +22,7 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
         try
         {
             var response = await next();
-            logger.LogInformation("Handled {Request} in {ElapsedMs} ms", RequestName, clock.ElapsedMilliseconds);
+            logger.Log(HandledLevel, "Handled {Request} in {ElapsedMs} ms", RequestName, clock.ElapsedMilliseconds);
             return response;
         }
         catch (Errors.ProblemException problem)

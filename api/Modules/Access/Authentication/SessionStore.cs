@@ -48,14 +48,24 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        await using var scope = services.CreateAsyncScope();
+        return await RetrieveAsync(key, scope.ServiceProvider.GetRequiredService<DbSession>(), CancellationToken.None);
+    }
+
+    // Every request with the cookie comes here: on the request's own connection, which the rest of the request then
+    // uses, rather than one more connection taken from the pool and reset for a single query.
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
+        RetrieveAsync(key, httpContext.RequestServices.GetRequiredService<DbSession>(), cancellationToken);
+
+    private static async Task<AuthenticationTicket?> RetrieveAsync(string key, DbSession db, CancellationToken ct)
+    {
         if (Parse(key) is not var (tenant, id))
         {
             return null;
         }
-        await using var connection = await DataSource.OpenConnectionAsync();
-        var ticket = await connection.QuerySingleOrDefaultAsync<byte[]>(
+        var ticket = await db.QuerySingleOrDefaultAsync<byte[]>(
             "SELECT ticket FROM access.sessions WHERE tenant_id = @Tenant AND id = @Id AND expires_at > now()",
-            new { Tenant = tenant, Id = id });
+            new { Tenant = tenant, Id = id }, ct);
         return ticket is null ? null : TicketSerializer.Default.Deserialize(ticket);
     }
 
