@@ -1,4 +1,5 @@
 using Workforce.Access;
+using Workforce.Congress;
 using Workforce.Directory;
 
 namespace Workforce.Host;
@@ -18,6 +19,7 @@ internal sealed class DemoData(IServiceProvider services, IConfiguration configu
             return;
         }
         await AccessModule.SeedDemoDataAsync(services, directory, cancellationToken);
+        await CongressModule.SeedDemoDataAsync(services, directory, cancellationToken);
         logger.LogInformation("Seeded the demo dataset");
     }
 

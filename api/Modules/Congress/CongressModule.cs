@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Directory.Contracts;
 using Workforce.Congress.Agenda;
 using Workforce.Congress.Attendance;
 using Workforce.Congress.Ballots;
+using Workforce.Congress.Demo;
 using Workforce.Congress.Documents;
 using Workforce.Congress.Exports;
 using Workforce.Congress.Polls;
@@ -22,6 +24,9 @@ public static class CongressModule
             "The term already has a session with this number.",
             new Dictionary<string, string[]> { ["number"] = ["This session number is already used in the term."] }));
     }
+
+    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
+        new DemoCongressSeeder(services).SeedAsync(directory, ct);
 
     public static IEndpointRouteBuilder MapCongress(this IEndpointRouteBuilder app)
     {

@@ -5,5 +5,6 @@ public sealed record DemoDirectory(Guid RegionId, IReadOnlyList<DemoEnterprise> 
 
 /// <param name="Code">The enterprise's short code, used in demo login names.</param>
 /// <param name="HandlingUnitId">A department that handles cases (人力资源部 or 综合管理部).</param>
+/// <param name="TermId">The current congress term (第三届).</param>
 /// <param name="RepresentativeWorkerIds">Workers serving as representatives in the current term.</param>
-public sealed record DemoEnterprise(Guid Id, string Code, string Name, Guid HandlingUnitId, IReadOnlyList<Guid> RepresentativeWorkerIds);
+public sealed record DemoEnterprise(Guid Id, string Code, string Name, Guid HandlingUnitId, Guid TermId, IReadOnlyList<Guid> RepresentativeWorkerIds);

@@ -41,6 +41,38 @@ public sealed class AuditTrailTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
+    public async Task Workers_inserted_in_one_statement_are_recorded_as_a_worker_registered_alone()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var alone = await enterprise.RegisterWorkerAsync(change: body => body["externalId"] = "HR-0");
+        var withPhone = TestEnterprise.WorkerBody(enterprise.Id);
+        withPhone["externalId"] = "HR-1";
+        var withoutPhone = TestEnterprise.WorkerBody(enterprise.Id);
+        withoutPhone["externalId"] = "HR-2";
+        withoutPhone["phone"] = null;
+        var batch = await (await enterprise.Client.PostAsync("/api/v1/directory/workers/batch",
+            new { workers = new[] { withPhone, withoutPhone } })).ExpectJsonAsync();
+        var batchIds = batch["items"]!.AsArray().Select(i => i!["workerId"]!.GetValue<Guid>()).ToList();
+
+        var aloneChanges = Assert.Single(await EntriesAsync(enterprise.Client, $"entityId={alone.Id()}"))["changes"]!.AsObject();
+        var batchChanges = new List<JsonObject>();
+        foreach (var id in batchIds)
+        {
+            batchChanges.Add(Assert.Single(await EntriesAsync(enterprise.Client, $"entityId={id}"))["changes"]!.AsObject());
+        }
+
+        Assert.Equal(aloneChanges.Select(c => c.Key).Order(), batchChanges[0].Select(c => c.Key).Order());
+        foreach (var secret in new[] { "resident_id_cipher", "resident_id_hash", "phone_cipher", "phone_hash" })
+        {
+            Assert.Equal(Redacted, aloneChanges[secret]!.Str("after"));
+            Assert.Equal(Redacted, batchChanges[0][secret]!.Str("after"));
+        }
+        Assert.Equal(aloneChanges.Select(c => c.Key).Where(k => !k.StartsWith("phone")).Order(), batchChanges[1].Select(c => c.Key).Order());
+        Assert.Equal(Redacted, batchChanges[1]["resident_id_cipher"]!.Str("after"));
+        Assert.Equal(alone.Str("name"), aloneChanges["name"]!.Str("after"));
+    }
+
+    [Fact]
     public async Task An_update_records_only_the_changed_fields_with_their_values_before_and_after()
     {
         var enterprise = await api.NewEnterpriseAsync();

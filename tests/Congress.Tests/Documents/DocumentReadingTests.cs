@@ -68,17 +68,27 @@ public sealed class DocumentReadingTests(WorkforceApi api) : IClassFixture<Workf
     }
 
     [Fact]
-    public async Task Representatives_see_a_planned_sessions_documents_only_once_it_opens_with_them_on_its_roster()
+    public async Task Representatives_read_a_planned_sessions_documents_beforehand_and_confirm_reading_once_it_opens()
     {
         var congress = await TestCongress.CreateAsync(api, representatives: 2);
         var document = await congress.AddDocumentAsync();
         var representative = congress.Representatives[0].Client;
+        var worker = await congress.Enterprise.RegisterWorkerAsync();
+        var outsider = await api.NewUserAsync(congress.Union, "representative", congress.Enterprise.Id, worker.Id());
+        var url = $"{TestCongress.Api}/my/documents/{document.Id()}/read";
 
-        await (await representative.GetAsync($"{TestCongress.Api}/my/documents/{document.Id()}/content")).ExpectProblemAsync(HttpStatusCode.Forbidden, "not_on_roster");
-        await congress.OpenAsync();
+        var listed = (await (await representative.GetAsync($"{TestCongress.Api}/my/sessions/{congress.SessionId}/documents")).ExpectJsonAsync()).AsArray();
         var download = await representative.GetAsync($"{TestCongress.Api}/my/documents/{document.Id()}/content");
+        var early = await representative.PostAsync(url);
+        var outsiders = await outsider.GetAsync($"{TestCongress.Api}/my/documents/{document.Id()}/content");
+        await congress.OpenAsync();
+        var confirmed = await representative.PostAsync(url);
 
+        Assert.Equal(document.Id(), Assert.Single(listed)!["document"]!.Id());
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        await early.ExpectProblemAsync(HttpStatusCode.Conflict, "session_planned");
+        await outsiders.ExpectProblemAsync(HttpStatusCode.Forbidden, "not_on_roster");
+        Assert.Equal(congress.Representatives[0].RepresentativeId, (await confirmed.ExpectJsonAsync())["representativeId"]!.GetValue<Guid>());
     }
 
     [Fact]

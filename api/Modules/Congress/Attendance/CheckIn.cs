@@ -17,12 +17,12 @@ internal sealed record CheckInRecord
 /// </summary>
 internal sealed record CheckIn(Guid SessionId) : ICommand<CheckInRecord>;
 
-internal sealed class CheckInHandler(DbSession db, CurrentActor actor) : IRequestHandler<CheckIn, CheckInRecord>
+internal sealed class CheckInHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<CheckIn, CheckInRecord>
 {
     public async Task<CheckInRecord> Handle(CheckIn request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
-        var seat = await RosterSeat.OfAsync(db, actor, session.Id, cancellationToken);
+        var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         session.Require("checking in", SessionStatus.Open);
         var steps = await db.QuerySingleAsync<(long All, long OpenOnline)>(
             """

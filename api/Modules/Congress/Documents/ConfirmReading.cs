@@ -17,7 +17,7 @@ internal sealed record DocumentRead
 /// </summary>
 internal sealed record ConfirmReading(Guid DocumentId) : ICommand<DocumentRead>;
 
-internal sealed class ConfirmReadingHandler(DbSession db, CurrentActor actor) : IRequestHandler<ConfirmReading, DocumentRead>
+internal sealed class ConfirmReadingHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<ConfirmReading, DocumentRead>
 {
     private const string Existing = """
         SELECT id, document_id, representative_id, confirmed_at FROM congress.document_reads
@@ -28,13 +28,13 @@ internal sealed class ConfirmReadingHandler(DbSession db, CurrentActor actor) : 
     {
         // A deletion of the document waits for this confirmation, or this one finds the document gone.
         var sessionId = await Document.SessionOfAsync(db, actor.TenantId, request.DocumentId, cancellationToken, keyShare: true);
-        var seat = await RosterSeat.OfAsync(db, actor, sessionId, cancellationToken);
+        var session = await Session.FindAsync(db, actor.TenantId, sessionId, cancellationToken);
+        var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         var mine = new { Tenant = actor.TenantId, Session = sessionId, Document = request.DocumentId, Seat = seat, Id = Guid.CreateVersion7() };
         if (await db.QuerySingleOrDefaultAsync<DocumentRead>(Existing, mine, cancellationToken) is { } earlier)
         {
             return earlier;
         }
-        var session = await Session.FindAsync(db, actor.TenantId, sessionId, cancellationToken);
         session.Require("confirming reading", SessionStatus.Open);
         // A confirmation made meanwhile on another device wins; both answer with it.
         return await db.QuerySingleOrDefaultAsync<DocumentRead>(

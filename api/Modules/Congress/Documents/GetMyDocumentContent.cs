@@ -1,16 +1,18 @@
 using Workforce.Congress.Attendance;
+using Workforce.Congress.Sessions;
 
 namespace Workforce.Congress.Documents;
 
-/// <summary>A representative downloads a document of a session they are on the roster of.</summary>
+/// <summary>A representative downloads a document of a session they attend (see RosterSeat).</summary>
 internal sealed record GetMyDocumentContent(Guid Id) : IQuery<DocumentFile>;
 
-internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetMyDocumentContent, DocumentFile>
+internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GetMyDocumentContent, DocumentFile>
 {
     public async Task<DocumentFile> Handle(GetMyDocumentContent query, CancellationToken cancellationToken)
     {
         var file = await DocumentFile.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
-        await RosterSeat.OfAsync(db, actor, file.Document.SessionId, cancellationToken);
+        var session = await Session.FindAsync(db, actor.TenantId, file.Document.SessionId, cancellationToken);
+        await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         return file;
     }
 }

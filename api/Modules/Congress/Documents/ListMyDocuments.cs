@@ -11,10 +11,10 @@ internal sealed record MyDocument
     public DateTimeOffset? ReadConfirmedAt { get; init; }
 }
 
-/// <summary>The documents of a session the signed-in representative is on the roster of, with whether they confirmed reading each.</summary>
+/// <summary>The documents of a session the signed-in representative attends (see RosterSeat), with whether they confirmed reading each.</summary>
 internal sealed record ListMyDocuments(Guid SessionId) : IQuery<IReadOnlyList<MyDocument>>;
 
-internal sealed class ListMyDocumentsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListMyDocuments, IReadOnlyList<MyDocument>>
+internal sealed class ListMyDocumentsHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<ListMyDocuments, IReadOnlyList<MyDocument>>
 {
     private sealed record Confirmation
     {
@@ -25,7 +25,7 @@ internal sealed class ListMyDocumentsHandler(DbSession db, CurrentActor actor) :
     public async Task<IReadOnlyList<MyDocument>> Handle(ListMyDocuments query, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, query.SessionId, cancellationToken);
-        var seat = await RosterSeat.OfAsync(db, actor, session.Id, cancellationToken);
+        var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         var confirmed = (await db.QueryAsync<Confirmation>(
                 "SELECT document_id, confirmed_at FROM congress.document_reads WHERE tenant_id = @Tenant AND session_id = @Session AND representative_id = @Seat",
                 new { Tenant = actor.TenantId, Session = session.Id, Seat = seat }, cancellationToken))

@@ -18,12 +18,12 @@ internal sealed record MySession(Session Session, bool CheckedIn, int Present, b
 /// <summary>A session as its representative sees it: the agenda, attendance, and what there is to vote on.</summary>
 internal sealed record GetMySession(Guid Id) : IQuery<MySession>;
 
-internal sealed class GetMySessionHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetMySession, MySession>
+internal sealed class GetMySessionHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GetMySession, MySession>
 {
     public async Task<MySession> Handle(GetMySession query, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
-        var seat = await RosterSeat.OfAsync(db, actor, session.Id, cancellationToken);
+        var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         var mine = new { Tenant = actor.TenantId, Session = session.Id, Seat = seat };
         var checkedIn = await db.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM congress.check_ins WHERE tenant_id = @Tenant AND session_id = @Session AND representative_id = @Seat)",

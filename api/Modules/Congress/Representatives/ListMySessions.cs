@@ -1,4 +1,5 @@
 using Workforce.Congress.Sessions;
+using Workforce.Directory.Contracts;
 
 namespace Workforce.Congress.Representatives;
 
@@ -13,24 +14,45 @@ internal sealed record MySessionSummary
     public required bool CheckedIn { get; init; }
 }
 
-/// <summary>The sessions the signed-in representative is on the roster of, latest first.</summary>
+/// <summary>
+/// The sessions the signed-in representative attends, latest first: those whose roster they are on, and the planned
+/// sessions of the terms they serve in today (see RosterSeat).
+/// </summary>
 internal sealed record ListMySessions : IQuery<IReadOnlyList<MySessionSummary>>;
 
-internal sealed class ListMySessionsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListMySessions, IReadOnlyList<MySessionSummary>>
+internal sealed class ListMySessionsHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<ListMySessions, IReadOnlyList<MySessionSummary>>
 {
-    public async Task<IReadOnlyList<MySessionSummary>> Handle(ListMySessions query, CancellationToken cancellationToken) => actor.WorkerId is null
-        ? []
-        : await db.QueryAsync<MySessionSummary>(
+    public async Task<IReadOnlyList<MySessionSummary>> Handle(ListMySessions query, CancellationToken cancellationToken)
+    {
+        if (actor.WorkerId is not { } worker)
+        {
+            return [];
+        }
+        var planned = await db.QueryAsync<(Guid Id, Guid TermId)>(
+            "SELECT id, term_id FROM congress.sessions WHERE tenant_id = @Tenant AND status = 'planned' ORDER BY held_on DESC LIMIT 50",
+            new { Tenant = actor.TenantId }, cancellationToken);
+        var plannedForMe = new List<Guid>();
+        foreach (var term in planned.GroupBy(p => p.TermId))
+        {
+            var serving = await mediator.Send(new GetTermRoster(term.Key), cancellationToken);
+            if (serving?.Representatives.Any(r => r.WorkerId == worker) == true)
+            {
+                plannedForMe.AddRange(term.Select(p => p.Id));
+            }
+        }
+        return await db.QueryAsync<MySessionSummary>(
             """
             SELECT s.id, s.name, s.mode, s.held_on, s.venue, s.status,
                    EXISTS (SELECT 1 FROM congress.check_ins c
                            WHERE c.tenant_id = r.tenant_id AND c.session_id = r.session_id AND c.representative_id = r.representative_id) AS checked_in
-            FROM congress.roster r JOIN congress.sessions s ON s.tenant_id = r.tenant_id AND s.id = r.session_id
-            WHERE r.tenant_id = @Tenant AND r.worker_id = @Worker
+            FROM congress.sessions s
+                 LEFT JOIN congress.roster r ON r.tenant_id = s.tenant_id AND r.session_id = s.id AND r.worker_id = @Worker
+            WHERE s.tenant_id = @Tenant AND (r.worker_id IS NOT NULL OR s.id = ANY(@Planned))
             ORDER BY s.held_on DESC, s.id DESC
             LIMIT 200
             """,
-            new { Tenant = actor.TenantId, Worker = actor.WorkerId }, cancellationToken);
+            new { Tenant = actor.TenantId, Worker = worker, Planned = plannedForMe.ToArray() }, cancellationToken);
+    }
 }
 
 internal static class ListMySessionsEndpoint

@@ -150,7 +150,7 @@ internal sealed class DemoDirectorySeeder(IServiceProvider services)
                 IsWorkerSupervisor = i == 1,
             }, ct);
         }
-        return new DemoEnterprise(enterprise.Id, prefix.ToLowerInvariant(), enterprise.Name, handlingUnitId, representatives.Select(w => w.Id).ToList());
+        return new DemoEnterprise(enterprise.Id, prefix.ToLowerInvariant(), enterprise.Name, handlingUnitId, term.Id, representatives.Select(w => w.Id).ToList());
     }
 
     private RegisterWorker NewWorker(string employeeNumber, Guid unitId)

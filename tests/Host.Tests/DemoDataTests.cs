@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace Workforce.Host.Tests;
+
+/// <summary>The API as <c>make run</c> starts it: seeding the demo dataset into its empty database.</summary>
+public class DemoApi : WorkforceApi
+{
+    public const string Password = "Workforce-Demo-2026";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Demo:Seed", "true");
+    }
+}
+
+/// <summary>The same API started again over the database the first one seeded.</summary>
+internal sealed class RestartedDemoApi(string connectionString) : DemoApi
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:Workforce", connectionString);
+    }
+}
+
+public sealed class DemoDataTests(DemoApi api) : IClassFixture<DemoApi>
+{
+    private const string Congress = "/api/v1/congress";
+
+    [Fact]
+    public async Task A_demo_representative_sees_the_session_held_in_spring_and_the_one_planned_next()
+    {
+        var representative = await api.SignInAsync("jgjx-rep1", DemoApi.Password);
+
+        var mine = (await (await representative.GetAsync($"{Congress}/my/sessions")).ExpectJsonAsync()).AsArray();
+
+        Assert.Equal(["planned", "closed"], mine.Select(s => s!.Str("status")));
+        Assert.Equal(["online", "hybrid"], mine.Select(s => s!.Str("mode")));
+        var next = await (await representative.GetAsync($"{Congress}/my/sessions/{mine[0]!.Id()}")).ExpectJsonAsync();
+        Assert.Equal(["checkIn", "documentReview", "motionVote"], next["agenda"]!.AsArray().Select(s => s!.Str("kind")));
+    }
+
+    [Fact]
+    public async Task The_demo_union_finds_the_first_sessions_motion_counted_and_its_resolutions_under_way()
+    {
+        var union = await api.SignInAsync("jgjx-union", DemoApi.Password);
+        var sessions = await ItemsAsync(union, $"{Congress}/sessions");
+        var held = sessions.Single(s => s!.Str("status") == "closed")!;
+
+        var attendance = await (await union.GetAsync($"{Congress}/sessions/{held.Id()}/attendance")).ExpectJsonAsync();
+        var motion = (await (await union.GetAsync($"{Congress}/sessions/{held.Id()}/polls")).ExpectJsonAsync()).AsArray().Single()!;
+        var resolutions = await ItemsAsync(union, $"{Congress}/resolutions?sessionId={held.Id()}");
+        var csv = await union.GetAsync($"{Congress}/sessions/{held.Id()}/results?format=csv");
+
+        Assert.True(attendance["quorate"]!.GetValue<bool>());
+        Assert.Equal("closed", motion.Str("status"));
+        Assert.Equal(3, resolutions.Count);
+        Assert.All(resolutions, r => Assert.Equal("inProgress", r!.Str("status")));
+        Assert.All(resolutions, r => Assert.False(string.IsNullOrEmpty(r!.Str("owner"))));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+    }
+
+    [Fact]
+    public async Task Starting_again_over_the_seeded_database_adds_nothing()
+    {
+        var union = await api.SignInAsync("jgjx-union", DemoApi.Password);
+        var before = (await ItemsAsync(union, $"{Congress}/sessions")).Count;
+
+        await using var restarted = new RestartedDemoApi(api.ConnectionString);
+        var again = await restarted.SignInAsync("jgjx-union", DemoApi.Password);
+        var after = (await ItemsAsync(again, $"{Congress}/sessions")).Count;
+
+        Assert.Equal(2, before);
+        Assert.Equal(before, after);
+    }
+
+    private static async Task<JsonArray> ItemsAsync(Caller caller, string url) => (await (await caller.GetAsync(url)).ExpectJsonAsync())["items"]!.AsArray();
+}
