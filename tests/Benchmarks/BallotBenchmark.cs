@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Workforce.Congress.Polls;
 
 namespace Workforce.Benchmarks;
 
@@ -263,24 +264,12 @@ internal static class BallotBenchmark
     }
 
     /// <summary>
-    /// The count on its own: the three queries of Polls/Tally.cs (kept in step by hand) on a direct connection to the
+    /// The count on its own: the three queries of Polls/Tally.cs (TallySql, compiled in here) on a direct connection to the
     /// bench database, the median of 21 runs after a warm-up; and the server's execution time of the ballot count as
     /// EXPLAIN ANALYZE measures it.
     /// </summary>
     private static async Task<(double RoundTripMs, double ExecutionMs)> TallyAsync(BenchHost host, Guid tenant, Guid poll)
     {
-        const string count = """
-            SELECT x.item::int AS item, x.choice, count(*)::int AS votes
-            FROM congress.ballots b CROSS JOIN LATERAL unnest(b.choices) WITH ORDINALITY AS x (choice, item)
-            WHERE b.tenant_id = @Tenant AND b.poll_id = @Poll AND x.choice > 0
-            GROUP BY 1, 2
-            """;
-        const string paper = "SELECT item, choice, count AS votes FROM congress.paper_counts WHERE tenant_id = @Tenant AND poll_id = @Poll";
-        const string totals = """
-            SELECT (SELECT count(*)::int FROM congress.ballots WHERE tenant_id = @Tenant AND poll_id = @Poll),
-                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'online'),
-                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'paper')
-            """;
         await using var connection = new NpgsqlConnection(host.DatabaseConnectionString);
         await connection.OpenAsync();
         async Task RunAsync(string sql)
@@ -298,13 +287,13 @@ internal static class BallotBenchmark
         for (var run = 0; run < 24; run++)
         {
             var clock = Stopwatch.StartNew();
-            foreach (var sql in new[] { count, paper, totals })
+            foreach (var sql in new[] { TallySql.Ballots, TallySql.PaperCounts, TallySql.Turnout })
             {
                 await RunAsync(sql);
             }
             runs.Add(clock.Elapsed.TotalMilliseconds);
         }
-        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, FORMAT JSON) {count}", connection);
+        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, FORMAT JSON) {TallySql.Ballots}", connection);
         explain.Parameters.AddWithValue("Tenant", tenant);
         explain.Parameters.AddWithValue("Poll", poll);
         var plan = JsonNode.Parse((string)(await explain.ExecuteScalarAsync())!)!;

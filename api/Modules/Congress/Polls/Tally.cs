@@ -16,23 +16,9 @@ internal static class Tally
     public static async Task<PollResults> CountAsync(DbSession db, Guid tenant, Poll poll, CancellationToken ct)
     {
         var parameters = new { Tenant = tenant, Poll = poll.Id };
-        var online = await db.QueryAsync<Count>(
-            """
-            SELECT x.item::int AS item, x.choice, count(*)::int AS votes
-            FROM congress.ballots b CROSS JOIN LATERAL unnest(b.choices) WITH ORDINALITY AS x (choice, item)
-            WHERE b.tenant_id = @Tenant AND b.poll_id = @Poll AND x.choice > 0
-            GROUP BY 1, 2
-            """,
-            parameters, ct);
-        var paper = await db.QueryAsync<Count>(
-            "SELECT item, choice, count AS votes FROM congress.paper_counts WHERE tenant_id = @Tenant AND poll_id = @Poll", parameters, ct);
-        var ballots = await db.QuerySingleAsync<(int Online, int OnlineRoll, int PaperRoll)>(
-            """
-            SELECT (SELECT count(*)::int FROM congress.ballots WHERE tenant_id = @Tenant AND poll_id = @Poll),
-                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'online'),
-                   (SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'paper')
-            """,
-            parameters, ct);
+        var online = await db.QueryAsync<Count>(TallySql.Ballots, parameters, ct);
+        var paper = await db.QueryAsync<Count>(TallySql.PaperCounts, parameters, ct);
+        var ballots = await db.QuerySingleAsync<(int Online, int OnlineRoll, int PaperRoll)>(TallySql.Turnout, parameters, ct);
         if (ballots.Online != ballots.OnlineRoll)
         {
             throw new InvalidOperationException($"The ballot box of poll {poll.Id} holds {ballots.Online} ballots but the roll marks {ballots.OnlineRoll} online voters.");
