@@ -7,6 +7,7 @@ using Workforce.Access;
 using Workforce.Congress;
 using Workforce.Directory;
 using Workforce.Integration;
+using Workforce.Proposals;
 using Workforce.Host;
 
 // `Workforce.Host migrate` applies pending migrations and exits; anything else serves the API.
@@ -21,11 +22,12 @@ builder.Logging.AddJsonConsole(json =>
     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
-builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly, typeof(CongressModule).Assembly]);
+builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly, typeof(CongressModule).Assembly, typeof(ProposalsModule).Assembly]);
 builder.Services.AddAccess();
 builder.Services.AddDirectory();
 builder.Services.AddIntegration();
 builder.Services.AddCongress();
+builder.Services.AddProposals();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddWorkforceOpenApi();
@@ -50,6 +52,7 @@ app.MapAccess();
 app.MapDirectory();
 app.MapIntegration();
 app.MapCongress();
+app.MapProposals();
 
 await app.RunAsync();
 return 0;

@@ -35,6 +35,9 @@ public class AuditTrailCoverageTests
         // rejected and why); the workers and units an import writes are audited row by row.
         "directory.import_jobs",
         "directory.import_rows",
+        // A proposal's timeline is its own record of every transition (who, when, from and to, why), written with the
+        // audited change to the proposal itself.
+        "proposals.timeline",
         // Where each webhook subscription has read the outbox up to: moved by the delivery worker with every event, not by anyone.
         "integration.webhook_checkpoints",
         // Webhook deliveries: the worker's bookkeeping of every attempt, with their own log (ListWebhookDeliveries); what

@@ -13,6 +13,9 @@ public sealed class ProblemException(int status, string code, string title, stri
     public string Detail { get; } = detail;
     public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>Further members of the problem document a client can act on (e.g. the actions still allowed).</summary>
+    public IReadOnlyDictionary<string, object>? Extensions { get; init; }
+
     public static ProblemException BadRequest(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new(400, code, "The request is malformed.", detail, errors);
 

@@ -76,6 +76,10 @@ public static partial class ProblemResponses
         {
             details.Extensions["errors"] = problem.Errors;
         }
+        foreach (var (name, value) in problem.Extensions ?? new Dictionary<string, object>())
+        {
+            details.Extensions[name] = value;
+        }
         return details;
     }
 
