@@ -2,6 +2,7 @@ using CongressPermissions = Workforce.BuildingBlocks.Security.Permissions.Congre
 using AccessPermissions = Workforce.BuildingBlocks.Security.Permissions.Access;
 using DirectoryPermissions = Workforce.BuildingBlocks.Security.Permissions.Directory;
 using IntegrationPermissions = Workforce.BuildingBlocks.Security.Permissions.Integration;
+using ProposalsPermissions = Workforce.BuildingBlocks.Security.Permissions.Proposals;
 
 namespace Workforce.BuildingBlocks.Security;
 
@@ -20,14 +21,17 @@ public static class Roles
         [Role.PlatformAdmin] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
             AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead),
         [Role.RegionAdmin] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
-            AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead),
+            AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead,
+            ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview),
         [Role.EnterpriseAdmin] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
             DirectoryPermissions.WorkersRead, DirectoryPermissions.WorkersWrite, DirectoryPermissions.RepresentativesRead, DirectoryPermissions.RepresentativesWrite,
             AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead,
             IntegrationPermissions.EventsRead, IntegrationPermissions.WebhooksManage,
-            CongressPermissions.SessionsRead, CongressPermissions.SessionsManage),
-        [Role.Handler] = Set(DirectoryPermissions.OrganisationsRead),
-        [Role.Representative] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead, CongressPermissions.Attend),
+            CongressPermissions.SessionsRead, CongressPermissions.SessionsManage,
+            ProposalsPermissions.Read, ProposalsPermissions.Manage),
+        [Role.Handler] = Set(DirectoryPermissions.OrganisationsRead, ProposalsPermissions.Handle),
+        [Role.Representative] = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead, CongressPermissions.Attend,
+            ProposalsPermissions.Propose),
         [Role.Worker] = Set(DirectoryPermissions.OrganisationsRead),
     };
 

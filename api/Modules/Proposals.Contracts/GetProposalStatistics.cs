@@ -8,8 +8,10 @@ namespace Workforce.Proposals.Contracts;
 /// </summary>
 public sealed record GetProposalStatistics(DateOnly From, DateOnly To) : IQuery<ProposalStatistics>;
 
-/// <param name="AcceptanceRate">Accepted (立案) of those reviewed, 0..1; null when none was reviewed.</param>
-/// <param name="OnTimeAnswerRate">Answered by their deadline of those answered or overdue, 0..1; null when none.</param>
+/// <param name="Submitted">Proposals submitted in the period, merged ones included; the figures below count these.</param>
+/// <param name="ByStatus">Where they are now, by status (submitted, underReview, accepted, ...).</param>
+/// <param name="AcceptanceRate">Accepted (立案) of those reviewed (accepted, converted to a suggestion or not accepted), 0..1; null when none was reviewed.</param>
+/// <param name="OnTimeAnswerRate">Answered by their deadline of those answered or overdue unanswered, 0..1; null when none.</param>
 /// <param name="SatisfactionRate">Rated satisfied or basically satisfied of those rated, 0..1; null when none.</param>
 public sealed record ProposalStatistics(
     DateOnly From,
@@ -22,4 +24,5 @@ public sealed record ProposalStatistics(
     double? OnTimeAnswerRate,
     double? SatisfactionRate);
 
+/// <summary>A lead department's share: proposals it leads, answered by the deadline, and answered late or overdue unanswered.</summary>
 public sealed record DepartmentCount(Guid UnitId, string Name, int Assigned, int AnsweredOnTime, int Overdue);

@@ -1,15 +1,72 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Proposals.Awards;
+using Workforce.Proposals.Calls;
+using Workforce.Proposals.Cosigning;
+using Workforce.Proposals.Handling;
+using Workforce.Proposals.Proposals;
+using Workforce.Proposals.Resolutions;
+using Workforce.Proposals.Review;
+using Workforce.Proposals.Settings;
+using Workforce.Proposals.Statistics;
 
 namespace Workforce.Proposals;
 
 /// <summary>
 /// The Proposals module: representatives' proposals from call to closure, their handling by departments, and the
-/// regional excellent-proposal awards. Under construction: its state machine and deadlines are built; its tables and
-/// endpoints come with the slices that use them.
+/// regional excellent-proposal awards.
 /// </summary>
 public static class ProposalsModule
 {
-    public static IServiceCollection AddProposals(this IServiceCollection services) => services;
+    public static IServiceCollection AddProposals(this IServiceCollection services)
+    {
+        services.AddScoped<ProposalTransition>();
+        services.AddHostedService<OverdueReminderWorker>();
+        return services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
+            "The enterprise has already nominated this proposal to the campaign."));
+    }
 
-    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/proposals");
+
+        GetProposalSettingsEndpoint.Map(api);
+        ChangeProposalSettingsEndpoint.Map(api);
+
+        CreateCallEndpoint.Map(api);
+        ListCallsEndpoint.Map(api);
+        GetCallEndpoint.Map(api);
+
+        DraftProposalEndpoint.Map(api);
+        EditDraftEndpoint.Map(api);
+        ListProposalsEndpoint.Map(api);
+        GetProposalEndpoint.Map(api);
+        InviteCosignersEndpoint.Map(api);
+        AnswerInvitationEndpoint.Map(api);
+        SubmitProposalEndpoint.Map(api);
+
+        StartReviewEndpoint.Map(api);
+        DecideProposalEndpoint.Map(api);
+        MergeProposalEndpoint.Map(api);
+        AssignProposalEndpoint.Map(api);
+        AnswerProposalEndpoint.Map(api);
+        RateAnswerEndpoint.Map(api);
+        CloseProposalEndpoint.Map(api);
+        LinkResolutionEndpoint.Map(api);
+        SendOverdueRemindersEndpoint.Map(api);
+
+        GetProposalStatisticsEndpoint.Map(api);
+
+        OpenCampaignEndpoint.Map(api);
+        ListCampaignsEndpoint.Map(api);
+        GetCampaignEndpoint.Map(api);
+        AdvanceCampaignEndpoint.Map(api);
+        NominateProposalEndpoint.Map(api);
+        ListNominationsEndpoint.Map(api);
+        GetNominationEndpoint.Map(api);
+        ScoreNominationEndpoint.Map(api);
+        GetRankingEndpoint.Map(api);
+        RecordAwardEndpoint.Map(api);
+        RecordEscalationEndpoint.Map(api);
+        return app;
+    }
 }

@@ -1,4 +1,5 @@
 using Workforce.Directory.Contracts;
+using Workforce.Directory.Organisations;
 
 namespace Workforce.Directory.Integrations;
 
@@ -12,13 +13,19 @@ internal sealed class FindOrganisationHandler(DbSession db) : IRequestHandler<Fi
         public required string Name { get; init; }
         public required Guid[] Path { get; init; }
         public required string Status { get; init; }
+        public required string TimeZone { get; init; }
     }
 
     public async Task<OrganisationPlacement?> Handle(FindOrganisation request, CancellationToken cancellationToken)
     {
         var row = await db.QuerySingleOrDefaultAsync<Row>(
-            "SELECT id, tenant_id, kind, name, path, status FROM directory.organisations WHERE id = @OrganisationId",
-            new { request.OrganisationId }, cancellationToken);
-        return row is null ? null : new OrganisationPlacement(row.Id, row.TenantId, row.Kind, row.Name, row.Path, row.Status);
+            """
+            SELECT o.id, o.tenant_id, o.kind, o.name, o.path, o.status,
+                   coalesce(o.time_zone, (SELECT t.time_zone FROM directory.organisations t WHERE t.tenant_id = o.tenant_id AND t.id = o.tenant_id),
+                            @DefaultTimeZone) AS time_zone
+            FROM directory.organisations o WHERE o.id = @OrganisationId
+            """,
+            new { request.OrganisationId, Organisation.DefaultTimeZone }, cancellationToken);
+        return row is null ? null : new OrganisationPlacement(row.Id, row.TenantId, row.Kind, row.Name, row.Path, row.Status, row.TimeZone);
     }
 }

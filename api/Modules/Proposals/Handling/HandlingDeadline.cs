@@ -11,9 +11,7 @@ internal static class HandlingDeadline
 
     public static (DateOnly DueOn, DateTimeOffset OverdueFrom) From(DateTimeOffset assignedAt, int days, TimeZoneInfo zone)
     {
-        var assignedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(assignedAt, zone).DateTime);
-        var dueOn = assignedOn.AddDays(days);
-        var nextMidnight = dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return (dueOn, new DateTimeOffset(nextMidnight, zone.GetUtcOffset(nextMidnight)).ToUniversalTime());
+        var dueOn = EnterpriseTime.Today(zone, assignedAt).AddDays(days);
+        return (dueOn, EnterpriseTime.StartOfDay(dueOn.AddDays(1), zone));
     }
 }

@@ -58,7 +58,7 @@ internal static class ProposalWorkflow
         throw new ProblemException(409, "transition_not_allowed", "The request conflicts with the current state.",
             $"A proposal that is {status.ToDbText()} cannot {action.ToDbText()}; allowed from here: {open}.")
         {
-            Extensions = new Dictionary<string, object> { ["status"] = status.ToDbText(), ["allowed"] = allowed.Select(a => a.ToDbText()).ToArray() },
+            Extensions = new Dictionary<string, object> { ["currentStatus"] = status.ToDbText(), ["allowed"] = allowed.Select(a => a.ToDbText()).ToArray() },
         };
     }
 }

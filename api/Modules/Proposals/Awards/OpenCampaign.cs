@@ -1,0 +1,110 @@
+using Workforce.Access.Contracts;
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Proposals.Awards;
+
+/// <summary>A region admin opens an award campaign: the criteria reviewers score and their weights, and the reviewers.</summary>
+internal sealed record OpenCampaign : ICommand<Campaign>
+{
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public DateOnly? NominationsCloseOn { get; init; }
+    public IReadOnlyList<CriterionInput>? Criteria { get; init; }
+    public IReadOnlyList<ReviewerInput>? Reviewers { get; init; }
+}
+
+internal sealed record CriterionInput
+{
+    public string? Name { get; init; }
+    public int? Weight { get; init; }
+}
+
+/// <param name="UserId">A user account of the region.</param>
+/// <param name="EnterpriseId">The enterprise of the region the reviewer comes from, if any: they will not score its nominations.</param>
+internal sealed record ReviewerInput(Guid? UserId, Guid? EnterpriseId);
+
+internal sealed class OpenCampaignValidator : AbstractValidator<OpenCampaign>
+{
+    public OpenCampaignValidator()
+    {
+        RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the campaign.").MaximumLength(200);
+        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.NominationsCloseOn).NotNull();
+        RuleFor(c => c.Criteria).NotEmpty().Must(c => c!.Count <= 10).WithMessage("Score on 1 to 10 criteria.")
+            .Must(c => c!.Sum(x => x.Weight ?? 0) == 100).WithMessage("The criteria's weights add up to 100.");
+        RuleForEach(c => c.Criteria).ChildRules(criterion =>
+        {
+            criterion.RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name each criterion.").MaximumLength(100);
+            criterion.RuleFor(c => c.Weight).NotNull().InclusiveBetween(1, 100);
+        });
+        RuleFor(c => c.Reviewers).NotEmpty().Must(r => r!.Count <= 50).WithMessage("Name 1 to 50 reviewers.")
+            .Must(r => r!.Select(x => x.UserId).Distinct().Count() == r!.Count).WithMessage("Name each reviewer once.");
+        RuleForEach(c => c.Reviewers).ChildRules(reviewer => reviewer.RuleFor(r => r.UserId).NotEmpty());
+    }
+}
+
+internal sealed class OpenCampaignHandler(DbSession db, CurrentActor actor, IMediator mediator, Outbox outbox) : IRequestHandler<OpenCampaign, Campaign>
+{
+    public async Task<Campaign> Handle(OpenCampaign request, CancellationToken cancellationToken)
+    {
+        var region = await mediator.Send(new FindOrganisation(actor.TenantId), cancellationToken);
+        if (region?.Kind != "region")
+        {
+            throw ProblemException.Conflict("not_a_region", "Award campaigns are run by regions (产改办); act for a region to open one.");
+        }
+        var reviewers = request.Reviewers!;
+        var users = await mediator.Send(new FindUsers(reviewers.Select(r => r.UserId!.Value).ToList()), cancellationToken);
+        var unknown = reviewers.Where(r => users.All(u => u.Id != r.UserId)).Select(r => r.UserId).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ProblemException.UnknownReference("reviewers", $"Not a user account of this region: {string.Join(", ", unknown)}.");
+        }
+        var enterprises = new Dictionary<Guid, string>();
+        foreach (var enterpriseId in reviewers.Select(r => r.EnterpriseId).OfType<Guid>().Distinct())
+        {
+            var enterprise = await mediator.Send(new FindOrganisation(enterpriseId), cancellationToken);
+            enterprises[enterpriseId] = enterprise is { Kind: "enterprise" } && enterprise.Path.Contains(actor.TenantId) ? enterprise.Name
+                : throw ProblemException.UnknownReference("reviewers", $"{enterpriseId} is not an enterprise of this region.");
+        }
+        var id = Guid.CreateVersion7();
+        await db.ExecuteAsync(
+            """
+            INSERT INTO proposals.award_campaigns (tenant_id, id, name, description, nominations_close_on)
+            VALUES (@Tenant, @Id, @Name, @Description, @NominationsCloseOn);
+            INSERT INTO proposals.award_criteria (tenant_id, id, campaign_id, position, name, weight)
+            SELECT @Tenant, gen_random_uuid(), @Id, c.position, c.name, c.weight FROM unnest(@CriterionNames, @Weights) WITH ORDINALITY AS c (name, weight, position);
+            INSERT INTO proposals.award_reviewers (tenant_id, id, campaign_id, user_id, name, enterprise_id, enterprise_name)
+            SELECT @Tenant, gen_random_uuid(), @Id, r.user_id, r.name, r.enterprise_id, r.enterprise_name
+            FROM unnest(@UserIds, @UserNames, @EnterpriseIds, @EnterpriseNames) AS r (user_id, name, enterprise_id, enterprise_name);
+            """,
+            new
+            {
+                Tenant = actor.TenantId, Id = id, Name = request.Name!.Trim(),
+                Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(), request.NominationsCloseOn,
+                CriterionNames = request.Criteria!.Select(c => c.Name!.Trim()).ToArray(), Weights = request.Criteria!.Select(c => c.Weight!.Value).ToArray(),
+                UserIds = reviewers.Select(r => r.UserId!.Value).ToArray(),
+                UserNames = reviewers.Select(r => users.First(u => u.Id == r.UserId).DisplayName).ToArray(),
+                EnterpriseIds = reviewers.Select(r => r.EnterpriseId).ToArray(),
+                EnterpriseNames = reviewers.Select(r => r.EnterpriseId is { } e ? enterprises[e] : null).ToArray(),
+            }, cancellationToken);
+        var campaign = await Campaign.FindAsync(db, actor.TenantId, id, cancellationToken);
+        outbox.Publish(actor.TenantId, "proposals.awardCampaign.opened", "awardCampaign", id, new { campaign.Id, campaign.Name, campaign.NominationsCloseOn });
+        return campaign;
+    }
+}
+
+internal static class OpenCampaignEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/award-campaigns", async (OpenCampaign command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var campaign = await mediator.Send(command, ct);
+            return Concurrency.CreatedWithETag($"/api/v1/proposals/award-campaigns/{campaign.Id}", campaign, response);
+        })
+        .WithName("OpenAwardCampaign")
+        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .WithTags("Proposal awards")
+        .WithSummary("Open an excellent-proposal award campaign with weighted criteria and named reviewers (a region)")
+        .Produces<Campaign>(StatusCodes.Status201Created)
+        .ProducesProblems(409, 422);
+}

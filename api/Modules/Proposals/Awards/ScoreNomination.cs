@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace Workforce.Proposals.Awards;
+
+/// <summary>
+/// A reviewer scores a nomination on every criterion of its campaign, 0 to 100 each, while the campaign is reviewing;
+/// scoring again replaces their earlier scores. A reviewer never scores a nomination of the enterprise they come from.
+/// </summary>
+internal sealed record ScoreNomination : ICommand<NominationScores>
+{
+    [JsonIgnore] public Guid NominationId { get; init; }
+
+    public IReadOnlyList<CriterionScore>? Scores { get; init; }
+}
+
+internal sealed record CriterionScore(Guid? CriterionId, decimal? Score);
+
+internal sealed record NominationScores(Guid NominationId, Guid ReviewerId, IReadOnlyList<CriterionScore> Scores, decimal WeightedScore);
+
+internal sealed class ScoreNominationValidator : AbstractValidator<ScoreNomination>
+{
+    public ScoreNominationValidator()
+    {
+        RuleFor(c => c.Scores).NotEmpty();
+        RuleForEach(c => c.Scores).ChildRules(score =>
+        {
+            score.RuleFor(s => s.CriterionId).NotEmpty();
+            score.RuleFor(s => s.Score).NotNull().InclusiveBetween(0, 100).PrecisionScale(5, 2, ignoreTrailingZeros: true);
+        });
+    }
+}
+
+internal sealed class ScoreNominationHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<ScoreNomination, NominationScores>
+{
+    public async Task<NominationScores> Handle(ScoreNomination request, CancellationToken cancellationToken)
+    {
+        var nomination = await Nomination.FindAsync(db, actor.TenantId, request.NominationId, cancellationToken);
+        var campaign = await Campaign.FindAsync(db, actor.TenantId, nomination.CampaignId, cancellationToken);
+        var reviewer = campaign.Reviewers.FirstOrDefault(r => r.UserId == actor.Id)
+            ?? throw new ProblemException(403, "not_a_reviewer", "You are not a reviewer of this campaign.", "Only the reviewers the campaign names score its nominations.");
+        if (reviewer.EnterpriseId == nomination.EnterpriseId)
+        {
+            throw new ProblemException(403, "conflict_of_interest", "You may not score your own enterprise's nomination.",
+                $"You come from {nomination.EnterpriseName}, which nominated this proposal; the other reviewers score it.");
+        }
+        campaign.Require(CampaignStatus.Reviewing, "scoring");
+        var given = request.Scores!;
+        var criteria = campaign.Criteria.Select(c => c.Id).ToHashSet();
+        if (given.Select(s => s.CriterionId!.Value).Distinct().Count() != given.Count || !given.All(s => criteria.Contains(s.CriterionId!.Value)) || given.Count != criteria.Count)
+        {
+            throw ProblemException.Invalid("scores", $"Score each of the campaign's {criteria.Count} criteria exactly once.");
+        }
+        await db.ExecuteAsync(
+            """
+            INSERT INTO proposals.award_scores (tenant_id, id, nomination_id, reviewer_id, criterion_id, score)
+            SELECT @Tenant, gen_random_uuid(), @NominationId, @ReviewerId, s.criterion_id, s.score FROM unnest(@Criteria, @Scores) AS s (criterion_id, score)
+            ON CONFLICT (tenant_id, nomination_id, reviewer_id, criterion_id) DO UPDATE SET score = excluded.score, scored_at = now()
+            """,
+            new
+            {
+                Tenant = actor.TenantId, request.NominationId, ReviewerId = reviewer.Id,
+                Criteria = given.Select(s => s.CriterionId!.Value).ToArray(), Scores = given.Select(s => s.Score!.Value).ToArray(),
+            }, cancellationToken);
+        var weighted = Ranking.Weighted(campaign.Criteria, given.ToDictionary(s => s.CriterionId!.Value, s => s.Score!.Value));
+        outbox.Publish(actor.TenantId, "proposals.awardNomination.scored", "awardNomination", nomination.Id, new { nomination.Id, ReviewerId = reviewer.Id });
+        return new NominationScores(nomination.Id, reviewer.Id, given, weighted);
+    }
+}
+
+internal static class ScoreNominationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPut("/award-nominations/{id:guid}/my-scores", async (Guid id, ScoreNomination command, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(command with { NominationId = id }, ct))
+        .WithName("ScoreAwardNomination")
+        .RequirePermission(Permissions.Proposals.AwardsReview)
+        .WithTags("Proposal awards")
+        .WithSummary("Score a nomination on each criterion, as one of the campaign's reviewers")
+        .Produces<NominationScores>()
+        .ProducesProblems(403, 404, 409, 422);
+}

@@ -1,0 +1,60 @@
+namespace Workforce.Proposals.Calls;
+
+internal sealed record CreateCall : ICommand<Call>
+{
+    public string? Theme { get; init; }
+    public string? Description { get; init; }
+    public DateOnly? OpensOn { get; init; }
+    public DateOnly? ClosesOn { get; init; }
+
+    /// <summary>The congress session the proposals are for (optional).</summary>
+    public Guid? SessionId { get; init; }
+}
+
+internal sealed class CreateCallValidator : AbstractValidator<CreateCall>
+{
+    public CreateCallValidator()
+    {
+        RuleFor(c => c.Theme).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the call a theme.").MaximumLength(200);
+        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.OpensOn).NotNull();
+        RuleFor(c => c.ClosesOn).NotNull().GreaterThanOrEqualTo(c => c.OpensOn).WithMessage("The call closes on or after the day it opens.");
+    }
+}
+
+internal sealed class CreateCallHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<CreateCall, Call>
+{
+    public async Task<Call> Handle(CreateCall request, CancellationToken cancellationToken)
+    {
+        var call = await db.QuerySingleAsync<Call>(
+            $"""
+            INSERT INTO proposals.calls AS c (tenant_id, id, theme, description, opens_on, closes_on, session_id)
+            VALUES (@Tenant, @Id, @Theme, @Description, @OpensOn, @ClosesOn, @SessionId)
+            RETURNING {Call.Columns}
+            """,
+            new
+            {
+                Tenant = actor.TenantId, Id = Guid.CreateVersion7(), Theme = request.Theme!.Trim(),
+                Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+                request.OpensOn, request.ClosesOn, request.SessionId,
+            }, cancellationToken);
+        outbox.Publish(actor.TenantId, "proposals.call.opened", "call", call.Id, new { call.Id, call.Theme, call.OpensOn, call.ClosesOn, call.SessionId });
+        return call;
+    }
+}
+
+internal static class CreateCallEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/calls", async (CreateCall command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        {
+            var call = await mediator.Send(command, ct);
+            return Concurrency.CreatedWithETag($"/api/v1/proposals/calls/{call.Id}", call, response);
+        })
+        .WithName("CreateCall")
+        .RequirePermission(Permissions.Proposals.Manage)
+        .WithTags("Proposal calls")
+        .WithSummary("Call for proposals (征集) on a theme for a period")
+        .Produces<Call>(StatusCodes.Status201Created)
+        .ProducesProblems(422);
+}

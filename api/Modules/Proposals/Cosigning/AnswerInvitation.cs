@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Workforce.Proposals.Proposals;
+
+namespace Workforce.Proposals.Cosigning;
+
+/// <summary>An invited representative accepts or declines co-signing a draft; they may change their mind until it is submitted.</summary>
+internal sealed record AnswerInvitation : ICommand<Proposal>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+
+    public bool? Accept { get; init; }
+}
+
+internal sealed class AnswerInvitationValidator : AbstractValidator<AnswerInvitation>
+{
+    public AnswerInvitationValidator() => RuleFor(c => c.Accept).NotNull();
+}
+
+internal sealed class AnswerInvitationHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, Outbox outbox)
+    : IRequestHandler<AnswerInvitation, Proposal>
+{
+    public async Task<Proposal> Handle(AnswerInvitation request, CancellationToken cancellationToken)
+    {
+        var proposal = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
+        if (proposal.Cosigners.All(c => c.WorkerId != actor.WorkerId))
+        {
+            throw new ProblemException(403, "not_invited", "You are not invited to co-sign this proposal.", "Only the representatives its proposer invited may co-sign it.");
+        }
+        if (proposal.Status != ProposalStatus.Draft)
+        {
+            throw Proposer.NotDraft();
+        }
+        if (request.Accept == true)
+        {
+            await Proposer.ServingAsync(mediator, actor, cancellationToken);
+        }
+        var status = request.Accept == true ? CosignerStatus.Accepted : CosignerStatus.Declined;
+        await db.ExecuteAsync(
+            "UPDATE proposals.cosigners SET status = @Status, responded_at = @Now WHERE tenant_id = @Tenant AND proposal_id = @Id AND worker_id = @Worker",
+            new { Tenant = actor.TenantId, request.Id, Worker = actor.WorkerId, Status = status.ToDbText(), Now = clock.GetUtcNow() }, cancellationToken);
+        outbox.Publish(actor.TenantId, $"proposals.cosigner.{status.ToDbText()}", "proposal", request.Id, new { ProposalId = request.Id, WorkerId = actor.WorkerId });
+        return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
+    }
+}
+
+internal static class AnswerInvitationEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/proposals/{id:guid}/cosigning", async (Guid id, AnswerInvitation command, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(command with { Id = id }, ct))
+        .WithName("AnswerCosigningInvitation")
+        .RequirePermission(Permissions.Proposals.Propose)
+        .WithTags("Proposal co-signing")
+        .WithSummary("Accept or decline co-signing a draft you are invited to")
+        .Produces<Proposal>()
+        .ProducesProblems(403, 404, 409, 422);
+}

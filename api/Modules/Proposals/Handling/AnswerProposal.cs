@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Workforce.Proposals.Proposals;
+
+namespace Workforce.Proposals.Handling;
+
+/// <summary>The lead department answers (答复) a proposal assigned to it, for its proposer to rate.</summary>
+internal sealed record AnswerProposal : ICommand<Proposal>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public int? ExpectedVersion { get; init; }
+
+    public string? Answer { get; init; }
+}
+
+internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal>
+{
+    public AnswerProposalValidator() =>
+        RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage("Write the answer: what was done, or will be, and why.").MaximumLength(10_000);
+}
+
+internal sealed class AnswerProposalHandler(ProposalTransition transition) : IRequestHandler<AnswerProposal, Proposal>
+{
+    public async Task<Proposal> Handle(AnswerProposal request, CancellationToken cancellationToken)
+    {
+        var proposal = await transition.LockAsync(request.Id, ProposalAction.Answer, request.ExpectedVersion, cancellationToken);
+        // The answer is also the step's note, so every round's answer stays on the timeline after a reopening.
+        var answer = request.Answer!.Trim();
+        return await transition.MoveAsync(proposal, "answered", ProposalStatus.Answered, answer,
+            "answer = @Answer, answered_at = @Now", new { Answer = answer }, cancellationToken);
+    }
+}
+
+internal static class AnswerProposalEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/proposals/{id:guid}/answer", async (Guid id, AnswerProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+                request.HttpContext.Response))
+        .WithName("AnswerProposal")
+        .RequirePermission(Permissions.Proposals.Handle)
+        .WithTags("Proposal handling")
+        .WithSummary("Answer a proposal assigned to your department as its lead")
+        .Produces<Proposal>()
+        .ProducesProblems(403, 404, 409, 412, 422);
+}

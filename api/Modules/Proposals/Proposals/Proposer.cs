@@ -1,0 +1,18 @@
+using Workforce.Directory.Contracts;
+
+namespace Workforce.Proposals.Proposals;
+
+/// <summary>Who may propose or co-sign: representatives serving today, as Directory says.</summary>
+internal static class Proposer
+{
+    /// <summary>The signed-in representative's worker id and name; 403 unless their account is a serving representative's.</summary>
+    public static async Task<ServingRepresentative> ServingAsync(IMediator mediator, CurrentActor actor, CancellationToken ct)
+    {
+        var serving = actor.WorkerId is { } worker ? await mediator.Send(new FindServingRepresentatives([worker]), ct) : [];
+        return serving.Count == 1 ? serving[0] : throw new ProblemException(403, "not_a_representative", "Only a serving representative may do this.",
+            "Proposals are made and co-signed by congress representatives serving today; your account must belong to one.");
+    }
+
+    public static ProblemException NotDraft() => ProblemException.Conflict("proposal_not_draft",
+        "A proposal's text and its co-signers can change only while it is a draft.");
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Workforce.Proposals.Proposals;
+
+namespace Workforce.Proposals.Review;
+
+/// <summary>The committee closes (结案) a proposal whose answer has been rated.</summary>
+internal sealed record CloseProposal : ICommand<Proposal>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public int? ExpectedVersion { get; init; }
+
+    public string? Note { get; init; }
+}
+
+internal sealed class CloseProposalValidator : AbstractValidator<CloseProposal>
+{
+    public CloseProposalValidator() => RuleFor(c => c.Note).MaximumLength(4000);
+}
+
+internal sealed class CloseProposalHandler(ProposalTransition transition) : IRequestHandler<CloseProposal, Proposal>
+{
+    public async Task<Proposal> Handle(CloseProposal request, CancellationToken cancellationToken)
+    {
+        var proposal = await transition.LockAsync(request.Id, ProposalAction.Close, request.ExpectedVersion, cancellationToken);
+        return await transition.MoveAsync(proposal, "closed", ProposalStatus.Closed, request.Note, "closed_at = @Now", null, cancellationToken);
+    }
+}
+
+internal static class CloseProposalEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/proposals/{id:guid}/close", async (Guid id, CloseProposal? command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send((command ?? new()) with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+                request.HttpContext.Response))
+        .WithName("CloseProposal")
+        .RequirePermission(Permissions.Proposals.Manage)
+        .WithTags("Proposal review")
+        .WithSummary("Close a proposal whose answer has been rated")
+        .Produces<Proposal>()
+        .ProducesProblems(404, 409, 412, 422);
+}

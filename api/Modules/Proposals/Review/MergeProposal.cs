@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Workforce.Proposals.Proposals;
+
+namespace Workforce.Proposals.Review;
+
+/// <summary>
+/// Merges a duplicate (并案) into another proposal on the same matter: the duplicate ends as merged and points to the
+/// one handled in its place, whose timeline names it.
+/// </summary>
+internal sealed record MergeProposal : ICommand<Proposal>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public int? ExpectedVersion { get; init; }
+
+    /// <summary>The proposal that goes on: submitted, under review or accepted, and not the duplicate itself.</summary>
+    public Guid? IntoId { get; init; }
+
+    public string? Note { get; init; }
+}
+
+internal sealed class MergeProposalValidator : AbstractValidator<MergeProposal>
+{
+    public MergeProposalValidator()
+    {
+        RuleFor(c => c.IntoId).NotEmpty();
+        RuleFor(c => c.IntoId).NotEqual(c => c.Id).WithMessage("A proposal cannot be merged into itself.");
+        RuleFor(c => c.Note).MaximumLength(4000);
+    }
+}
+
+internal sealed class MergeProposalHandler(DbSession db, CurrentActor actor, ProposalTransition transition) : IRequestHandler<MergeProposal, Proposal>
+{
+    private static readonly string[] Receiving = ["submitted", "underReview", "accepted"];
+
+    public async Task<Proposal> Handle(MergeProposal request, CancellationToken cancellationToken)
+    {
+        var duplicate = await transition.LockAsync(request.Id, ProposalAction.Merge, request.ExpectedVersion, cancellationToken);
+        var into = await db.QuerySingleOrDefaultAsync<LockedProposal>(
+            """
+            SELECT id, number, status, proposer_worker_id, title, handling_round, version FROM proposals.proposals
+            WHERE tenant_id = @Tenant AND id = @IntoId AND status = ANY(@Receiving) FOR UPDATE
+            """, new { Tenant = actor.TenantId, request.IntoId, Receiving }, cancellationToken)
+            ?? throw ProblemException.UnknownReference("intoId",
+                "Merge into a proposal of this enterprise that is submitted, under review or accepted.");
+        var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        await transition.RecordAsync(into.Id, "absorbed", into.Status, into.Status, $"{duplicate.Number} {duplicate.Title}{(note is null ? "" : ": " + note)}", cancellationToken);
+        return await transition.MoveAsync(duplicate, "merged", ProposalStatus.Merged, note is null ? $"→ {into.Number}" : $"→ {into.Number}: {note}",
+            "merged_into = @IntoId", new { IntoId = into.Id }, cancellationToken);
+    }
+}
+
+internal static class MergeProposalEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) => api
+        .MapPost("/proposals/{id:guid}/merge", async (Guid id, MergeProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+                request.HttpContext.Response))
+        .WithName("MergeProposal")
+        .RequirePermission(Permissions.Proposals.Manage)
+        .WithTags("Proposal review")
+        .WithSummary("Merge a duplicate (并案) into the proposal handled in its place")
+        .Produces<Proposal>()
+        .ProducesProblems(404, 409, 412, 422);
+}
