@@ -103,9 +103,9 @@ public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise
     ];
 
     /// <summary>A fresh proposal, co-signed and taken as far as <paramref name="status"/> by the right people.</summary>
-    public async Task<Guid> ProposalAtAsync(string status)
+    public async Task<Guid> ProposalAtAsync(string status, string category = "safetyAndHealth")
     {
-        var id = (await DraftAsync()).Id();
+        var id = (await DraftAsync(category: category)).Id();
         await CosignAsync(id);
         var detour = status switch
         {

@@ -71,7 +71,7 @@ internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor ac
                    count(*) FILTER (WHERE p.answered_at < p.due_at)::int AS answered_on_time,
                    count(*) FILTER (WHERE p.answered_at >= p.due_at OR (p.status = 'assigned' AND p.due_at <= @Now))::int AS overdue
             FROM proposals.proposals p WHERE {InPeriod} AND p.lead_unit_id IS NOT NULL
-            GROUP BY p.lead_unit_id ORDER BY assigned DESC, name COLLATE "zh-x-icu"
+            GROUP BY p.lead_unit_id ORDER BY assigned DESC, min(p.lead_unit_name) COLLATE "zh-x-icu"
             """, period, cancellationToken);
         return new ProposalStatistics(
             request.From, request.To, totals.Submitted,
