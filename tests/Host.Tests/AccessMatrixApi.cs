@@ -8,13 +8,16 @@ namespace Workforce.Host.Tests;
 /// </summary>
 public sealed record MatrixTenant(
     TestEnterprise Enterprise, Guid AdminId, IReadOnlyDictionary<string, Guid> IdsByCollection, string ApiKey,
-    Caller Representative, IReadOnlySet<string> AdminPermissions)
+    IReadOnlyList<(Caller Caller, IReadOnlySet<string> Permissions)> People)
 {
     public Caller Admin => Enterprise.Client;
 
-    /// <summary>Who of the tenant calls an operation: its administrator, or for what only representatives do, its representative.</summary>
+    /// <summary>
+    /// Who of the tenant calls an operation: its administrator, or for what only others do, the first of its
+    /// representative, its handler and its region's administrator who may.
+    /// </summary>
     public Caller CallerFor(IReadOnlyList<string>? permissions) =>
-        permissions is { } needed && !needed.Any(AdminPermissions.Contains) ? Representative : Admin;
+        permissions is { } needed ? People.FirstOrDefault(p => needed.Any(p.Permissions.Contains)).Caller ?? Admin : Admin;
 
     /// <summary>Every id of the tenant's own records: what another tenant must never see.</summary>
     public IReadOnlyList<Guid> AllIds => [Enterprise.Id, Enterprise.RegionId, AdminId, .. IdsByCollection.Values];
@@ -75,6 +78,8 @@ public sealed class AccessMatrixApi : WorkforceApi
             .ExpectJsonAsync(HttpStatusCode.Accepted);
         var me = await (await admin.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
         var (representative, congress) = await HoldCongressAsync(enterprise, term.Id(), worker.Id());
+        var handler = await SignInAsync(login, Scenario.Password);
+        var proposals = await HandleProposalAsync(enterprise, representative, handler, unit.Id(), congress["resolutions"]);
         var deliveries = await Eventually.ForAsync("the worker's registration to be queued for the webhook",
             async () => (await (await admin.GetAsync($"{Webhooks}/{webhook.Id()}/deliveries")).ExpectJsonAsync())["items"]!.AsArray(),
             items => items.Count > 0, items => items.ToJsonString());
@@ -96,7 +101,58 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["polls"] = congress["polls"],
             ["resolutions"] = congress["resolutions"],
             ["documents"] = congress["documents"],
-        }, key, representative, (await PermissionsAsync(admin)).ToHashSet());
+            ["calls"] = proposals["calls"],
+            ["proposals"] = proposals["proposals"],
+            ["award-campaigns"] = proposals["award-campaigns"],
+            ["award-nominations"] = proposals["award-nominations"],
+        }, key, [
+            (admin, (await PermissionsAsync(admin)).ToHashSet()),
+            (representative, (await PermissionsAsync(representative)).ToHashSet()),
+            (handler, (await PermissionsAsync(handler)).ToHashSet()),
+            (enterprise.Region.Client, (await PermissionsAsync(enterprise.Region.Client)).ToHashSet()),
+        ]);
+    }
+
+    /// <summary>
+    /// A call and a proposal of the representative (alone: the enterprise needs no co-signers), taken to closed through
+    /// the handler's department and linked to the congress's resolution; the region's award campaign, with the region's
+    /// administrator as reviewer, and the proposal nominated to it.
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> HandleProposalAsync(TestEnterprise enterprise, Caller representative, Caller handler, Guid unitId, Guid resolutionId)
+    {
+        const string Proposals = "/api/v1/proposals";
+        var admin = enterprise.Client;
+        await (await admin.PutAsync($"{Proposals}/settings", new { minCosigners = 0, handlingDays = 30, maxHandlingRounds = 2 }, "\"0\"")).ExpectJsonAsync();
+        var call = await admin.CreateAsync($"{Proposals}/calls",
+            new { theme = "职代会提案征集", opensOn = DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"), closesOn = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd") });
+        var proposal = await representative.CreateAsync($"{Proposals}/proposals",
+            new { callId = call.Id(), category = "safetyAndHealth", title = "关于改善车间通风条件的提案", reasons = "车间闷热。", suggestions = "更换排风设备。" });
+        var url = $"{Proposals}/proposals/{proposal.Id()}";
+        await (await representative.PostAsync($"{url}/submit")).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/review", new { })).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/decision", new { decision = "accept" })).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/assign", new { leadUnitId = unitId })).ExpectJsonAsync();
+        await (await handler.PostAsync($"{url}/answer", new { answer = "已更换排风设备。" })).ExpectJsonAsync();
+        await (await representative.PostAsync($"{url}/rating", new { rating = "satisfied" })).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/close", new { })).ExpectJsonAsync();
+        await (await admin.PostAsync($"{url}/resolutions", new { resolutionId })).ExpectJsonAsync();
+        var region = enterprise.Region.Client;
+        var regionAdmin = await (await region.GetAsync("/api/v1/access/me")).ExpectJsonAsync();
+        var campaign = await region.CreateAsync($"{Proposals}/award-campaigns", new
+        {
+            name = "优秀提案评选",
+            nominationsCloseOn = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"),
+            criteria = new[] { new { name = "实效性", weight = 100 } },
+            reviewers = new[] { new { userId = regionAdmin.Id() } },
+        });
+        var nomination = await (await admin.PostAsync($"{url}/nominations", new { campaignId = campaign.Id() })).ExpectJsonAsync(HttpStatusCode.Created);
+        return new Dictionary<string, Guid>
+        {
+            ["calls"] = call.Id(),
+            ["proposals"] = proposal.Id(),
+            ["award-campaigns"] = campaign.Id(),
+            ["award-nominations"] = nomination.Id(),
+        };
     }
 
     /// <summary>

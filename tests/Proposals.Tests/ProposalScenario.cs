@@ -13,7 +13,7 @@ public sealed record TestDepartment(Guid Id, string Name, Caller Handler);
 /// of their own), departments with a handler each (production, HR and, under HR, its training section), and helpers
 /// that drive a proposal along its way as the right person would.
 /// </summary>
-public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise, IReadOnlyList<TestRepresentative> representatives,
+public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise, Guid termId, IReadOnlyList<TestRepresentative> representatives,
     TestDepartment production, TestDepartment hr, TestDepartment training)
 {
     public const string Api = "/api/v1/proposals";
@@ -21,6 +21,7 @@ public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise
     public WorkforceApi Host => api;
     public TestEnterprise Enterprise => enterprise;
     public Caller Union => enterprise.Client;
+    public Guid TermId => termId;
     public IReadOnlyList<TestRepresentative> Representatives => representatives;
     public TestRepresentative Proposer => representatives[0];
     public TestDepartment Production => production;
@@ -44,7 +45,7 @@ public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise
         var production = await DepartmentAsync(api, enterprise, "生产部", enterprise.Id);
         var hr = await DepartmentAsync(api, enterprise, "人力资源部", enterprise.Id);
         var training = await DepartmentAsync(api, enterprise, "培训科", hr.Id);
-        return new ProposalScenario(api, enterprise, people, production, hr, training);
+        return new ProposalScenario(api, enterprise, term.Id(), people, production, hr, training);
     }
 
     private static async Task<TestDepartment> DepartmentAsync(WorkforceApi api, TestEnterprise enterprise, string name, Guid parentId)

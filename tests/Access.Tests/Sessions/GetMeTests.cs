@@ -15,7 +15,10 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     [
         .. AdministratorAbove, "directory.representatives.read", "directory.representatives.write", "directory.workers.read", "directory.workers.write",
         "integration.events.read", "integration.webhooks.manage", "congress.sessions.read", "congress.sessions.manage",
+        "proposals.read", "proposals.manage",
     ];
+
+    private static readonly string[] RegionAdministrator = [.. AdministratorAbove, "proposals.awards.manage", "proposals.awards.review"];
 
     [Fact]
     public async Task An_anonymous_caller_is_unauthenticated()
@@ -45,13 +48,13 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         var me = await region.Client.MeAsync();
 
         Assert.Equal(region.Id, me["actingFor"]!.Id());
-        Assert.Equal(AccessApi.Sorted(AdministratorAbove), me["permissions"].Strings());
+        Assert.Equal(AccessApi.Sorted(RegionAdministrator), me["permissions"].Strings());
     }
 
     [Theory]
     [InlineData("enterpriseAdmin")]
-    [InlineData("handler", "directory.organisations.read")]
-    [InlineData("representative", "directory.organisations.read", "directory.representatives.read", "congress.attend")]
+    [InlineData("handler", "directory.organisations.read", "proposals.handle")]
+    [InlineData("representative", "directory.organisations.read", "directory.representatives.read", "congress.attend", "proposals.propose")]
     [InlineData("worker", "directory.organisations.read")]
     public async Task Each_enterprise_role_has_its_permissions(string role, params string[] expected)
     {
@@ -113,7 +116,7 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         var atEnterprise = await caller.ActingFor(enterprise.Id).MeAsync();
 
         Assert.Equal(enterprise.RegionId, atRegion["actingFor"]!.Id());
-        Assert.Equal(AccessApi.Sorted(AdministratorAbove), atRegion["permissions"].Strings());
+        Assert.Equal(AccessApi.Sorted(RegionAdministrator), atRegion["permissions"].Strings());
         Assert.Equal(enterprise.Id, atEnterprise["actingFor"]!.Id());
         Assert.Equal(AccessApi.Sorted(EnterpriseAdministrator), atEnterprise["permissions"].Strings());
         await (await caller.ActingFor(enterprise.Id).GetAsync(AccessApi.Workers)).ExpectJsonAsync();

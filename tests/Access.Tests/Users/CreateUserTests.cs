@@ -37,7 +37,7 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
 
         var me = await caller.MeAsync();
         Assert.Equal(unit.Id(), me["actingFor"]!.Id());
-        Assert.Equal(["directory.organisations.read"], me["permissions"].Strings());
+        Assert.Equal(["directory.organisations.read", "proposals.handle"], me["permissions"].Strings());
     }
 
     [Fact]
