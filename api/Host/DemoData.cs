@@ -1,5 +1,6 @@
 using Workforce.Access;
 using Workforce.Congress;
+using Workforce.Proposals;
 using Workforce.Directory;
 
 namespace Workforce.Host;
@@ -20,6 +21,7 @@ internal sealed class DemoData(IServiceProvider services, IConfiguration configu
         }
         await AccessModule.SeedDemoDataAsync(services, directory, cancellationToken);
         await CongressModule.SeedDemoDataAsync(services, directory, cancellationToken);
+        await ProposalsModule.SeedDemoDataAsync(services, directory, cancellationToken);
         logger.LogInformation("Seeded the demo dataset");
     }
 

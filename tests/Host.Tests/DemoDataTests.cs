@@ -62,6 +62,36 @@ public sealed class DemoDataTests(DemoApi api) : IClassFixture<DemoApi>
     }
 
     [Fact]
+    public async Task The_demo_union_finds_proposals_at_every_stage_its_handler_those_given_to_it_and_a_representative_a_draft()
+    {
+        var union = await api.SignInAsync("jgjx-union", DemoApi.Password);
+        var handler = await api.SignInAsync("jgjx-hr", DemoApi.Password);
+
+        var proposals = await ItemsAsync(union, "/api/v1/proposals/proposals");
+        var calls = await ItemsAsync(union, "/api/v1/proposals/calls");
+        var handled = await ItemsAsync(handler, "/api/v1/proposals/proposals");
+        var drafts = new List<JsonNode>();
+        foreach (var login in new[] { "jgjx-rep1", "jgjx-rep2", "jgjx-rep3" })
+        {
+            var representative = await api.SignInAsync(login, DemoApi.Password);
+            foreach (var item in await ItemsAsync(representative, "/api/v1/proposals/proposals?status=draft"))
+            {
+                drafts.Add(await (await representative.GetAsync($"/api/v1/proposals/proposals/{item!.Id()}")).ExpectJsonAsync());
+            }
+        }
+
+        Assert.Equal(["assigned", "closed", "submitted", "underReview"], proposals.Select(p => p!.Str("status")).Order());
+        Assert.Equal(2, proposals.Count(p => p!["callId"]?.GetValue<Guid>() == calls.Single()!.Id()));
+        var closed = await (await union.GetAsync($"/api/v1/proposals/proposals/{proposals.Single(p => p!.Str("status") == "closed")!.Id()}")).ExpectJsonAsync();
+        Assert.Equal(("satisfied", 2), (closed.Str("rating"), closed["cosigners"]!.AsArray().Count));
+        Assert.Equal(["assigned", "closed"], handled.Select(p => p!.Str("status")).Order());
+        // The draft's proposer sees it, and so does the representative invited to co-sign it.
+        Assert.Equal(2, drafts.Count);
+        Assert.Equal(drafts[0].Id(), drafts[1].Id());
+        Assert.Equal("invited", drafts[0]["cosigners"]!.AsArray().Single()!.Str("status"));
+    }
+
+    [Fact]
     public async Task Starting_again_over_the_seeded_database_adds_nothing()
     {
         var union = await api.SignInAsync("jgjx-union", DemoApi.Password);

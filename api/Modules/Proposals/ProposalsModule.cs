@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workforce.Proposals.Awards;
 using Workforce.Proposals.Calls;
+using Workforce.Proposals.Demo;
+using Workforce.Directory.Contracts;
 using Workforce.Proposals.Cosigning;
 using Workforce.Proposals.Handling;
 using Workforce.Proposals.Proposals;
@@ -24,6 +26,9 @@ public static class ProposalsModule
         return services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
             "The enterprise has already nominated this proposal to the campaign."));
     }
+
+    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
+        new DemoProposalsSeeder(services).SeedAsync(directory, ct);
 
     public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app)
     {

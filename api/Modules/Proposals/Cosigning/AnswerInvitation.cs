@@ -22,7 +22,7 @@ internal sealed class AnswerInvitationHandler(DbSession db, CurrentActor actor, 
     public async Task<Proposal> Handle(AnswerInvitation request, CancellationToken cancellationToken)
     {
         var proposal = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
-        if (proposal.Cosigners.All(c => c.WorkerId != actor.WorkerId))
+        if (proposal.Cosigners!.All(c => c.WorkerId != actor.WorkerId))
         {
             throw new ProblemException(403, "not_invited", "You are not invited to co-sign this proposal.", "Only the representatives its proposer invited may co-sign it.");
         }

@@ -87,10 +87,11 @@ internal sealed record Proposal : IVersioned
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
-    public IReadOnlyList<Cosigner> Cosigners { get; init; } = [];
-    public IReadOnlyList<HandlingUnit> Handlers { get; init; } = [];
-    public IReadOnlyList<LinkedResolution> Resolutions { get; init; } = [];
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    // What a proposal gathers along its way: read with the proposal itself, left out (null) of lists.
+    public IReadOnlyList<Cosigner>? Cosigners { get; init; }
+    public IReadOnlyList<HandlingUnit>? Handlers { get; init; }
+    public IReadOnlyList<LinkedResolution>? Resolutions { get; init; }
+    public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 
     /// <summary>Columns of alias p; <c>@Now</c> must be bound (whether it is overdue).</summary>
     public const string Columns = """
