@@ -21,7 +21,8 @@ public sealed class CosigningTests(WorkforceApi api) : IClassFixture<WorkforceAp
         // Invitees may change their mind while it is a draft; a declined one that accepts now counts.
         await (await second.Client.PostAsync(ProposalScenario.Url(id, "cosigning"), new { accept = true })).ExpectJsonAsync();
         var submitted = await scenario.DoAsync(id, "submit");
-        Assert.Equal(["accepted", "accepted", "invited"], submitted["cosigners"]!.AsArray().Select(c => c!.Str("status")));
+        var statuses = submitted["cosigners"]!.AsArray().ToDictionary(c => c!["workerId"]!.GetValue<Guid>(), c => c!.Str("status"));
+        Assert.Equal(new Dictionary<Guid, string> { [first.WorkerId] = "accepted", [second.WorkerId] = "accepted", [third.WorkerId] = "invited" }, statuses);
         await (await third.Client.PostAsync(ProposalScenario.Url(id, "cosigning"), new { accept = true })).ExpectProblemAsync(HttpStatusCode.Conflict, "proposal_not_draft");
         await (await proposer.Client.PostAsync(ProposalScenario.Url(id, "cosigners"), new { workerIds = new[] { third.WorkerId } }))
             .ExpectProblemAsync(HttpStatusCode.Conflict, "proposal_not_draft");

@@ -138,7 +138,7 @@ internal sealed record Proposal : IVersioned
         return proposal with
         {
             Cosigners = await db.QueryAsync<Cosigner>(
-                "SELECT worker_id, name, status, invited_at, responded_at FROM proposals.cosigners WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY invited_at, id",
+                "SELECT worker_id, name, status, invited_at, responded_at FROM proposals.cosigners WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY invited_at, name COLLATE \"zh-x-icu\", id",
                 of, ct),
             Handlers = await db.QueryAsync<HandlingUnit>(
                 "SELECT unit_id, unit_name AS name, is_lead FROM proposals.handlers WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY is_lead DESC, unit_name COLLATE \"zh-x-icu\"",
