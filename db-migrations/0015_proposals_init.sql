@@ -122,6 +122,34 @@ CREATE TABLE proposals.timeline (
 );
 CREATE INDEX timeline_by_proposal ON proposals.timeline (tenant_id, proposal_id, id);
 
+-- Files attached to a proposal (photos of the problem, drawings, figures), named by size and sha256 here; their bytes
+-- are in attachment_contents, held to this audited row by a foreign key and kept out of the audit trail.
+CREATE TABLE proposals.attachments (
+    tenant_id    uuid        NOT NULL,
+    id           uuid        NOT NULL,
+    proposal_id  uuid        NOT NULL,
+    file_name    text        NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
+    content_type text        NOT NULL,
+    size         bigint      NOT NULL CHECK (size > 0),
+    sha256       text        NOT NULL,
+    uploaded_by  text        NOT NULL,
+    uploaded_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, id),
+    CONSTRAINT attachments_file_key UNIQUE (tenant_id, id, sha256, size),
+    FOREIGN KEY (tenant_id, proposal_id) REFERENCES proposals.proposals (tenant_id, id) ON DELETE CASCADE
+);
+CREATE INDEX attachments_by_proposal ON proposals.attachments (tenant_id, proposal_id, id);
+
+CREATE TABLE proposals.attachment_contents (
+    tenant_id uuid   NOT NULL,
+    id        uuid   NOT NULL,
+    content   bytea  NOT NULL,
+    sha256    text   GENERATED ALWAYS AS (encode(sha256(content), 'hex')) STORED,
+    size      bigint GENERATED ALWAYS AS (octet_length(content)) STORED,
+    PRIMARY KEY (tenant_id, id),
+    FOREIGN KEY (tenant_id, id, sha256, size) REFERENCES proposals.attachments (tenant_id, id, sha256, size) ON DELETE CASCADE
+);
+
 -- Congress resolutions as Congress announced them (ResolutionAdopted), so proposals can name the one they led to.
 CREATE TABLE proposals.resolutions (
     tenant_id  uuid        NOT NULL,
@@ -253,6 +281,7 @@ SELECT shared.track_changes('proposals.calls');
 SELECT shared.track_changes('proposals.proposals');
 SELECT shared.track_changes('proposals.cosigners');
 SELECT shared.track_changes('proposals.handlers');
+SELECT shared.track_changes('proposals.attachments');
 SELECT shared.track_changes('proposals.resolutions');
 SELECT shared.track_changes('proposals.resolution_links');
 SELECT shared.track_changes('proposals.award_campaigns');

@@ -35,6 +35,8 @@ public class AuditTrailCoverageTests
         // rejected and why); the workers and units an import writes are audited row by row.
         "directory.import_jobs",
         "directory.import_rows",
+        // The bytes of proposal attachments, for the same reason: proposals.attachments names each file by size and sha256.
+        "proposals.attachment_contents",
         // A proposal's timeline is its own record of every transition (who, when, from and to, why), written with the
         // audited change to the proposal itself.
         "proposals.timeline",

@@ -103,6 +103,7 @@ public sealed class AccessMatrixApi : WorkforceApi
             ["documents"] = congress["documents"],
             ["calls"] = proposals["calls"],
             ["proposals"] = proposals["proposals"],
+            ["attachments"] = proposals["attachments"],
             ["award-campaigns"] = proposals["award-campaigns"],
             ["award-nominations"] = proposals["award-nominations"],
         }, key, [
@@ -128,6 +129,7 @@ public sealed class AccessMatrixApi : WorkforceApi
         var proposal = await representative.CreateAsync($"{Proposals}/proposals",
             new { callId = call.Id(), category = "safetyAndHealth", title = "关于改善车间通风条件的提案", reasons = "车间闷热。", suggestions = "更换排风设备。" });
         var url = $"{Proposals}/proposals/{proposal.Id()}";
+        var attachment = await (await representative.SendAsync(HttpMethod.Post, $"{url}/attachments", PdfForm())).ExpectJsonAsync(HttpStatusCode.Created);
         await (await representative.PostAsync($"{url}/submit")).ExpectJsonAsync();
         await (await admin.PostAsync($"{url}/review", new { })).ExpectJsonAsync();
         await (await admin.PostAsync($"{url}/decision", new { decision = "accept" })).ExpectJsonAsync();
@@ -150,6 +152,7 @@ public sealed class AccessMatrixApi : WorkforceApi
         {
             ["calls"] = call.Id(),
             ["proposals"] = proposal.Id(),
+            ["attachments"] = attachment.Id(),
             ["award-campaigns"] = campaign.Id(),
             ["award-nominations"] = nomination.Id(),
         };

@@ -46,6 +46,7 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["CastBallot"] = _ => new { choices = new[] { new { item = 1, choice = "for" } } },
         ["UploadDocument"] = _ => AccessMatrixApi.PdfForm(),
         ["RecordGroupOpinion"] = _ => new { delegationGroup = "第一代表团", opinion = "同意提交大会表决" },
+        ["UploadAttachment"] = _ => AccessMatrixApi.PdfForm(),
         ["EditDraft"] = _ => new { category = "welfare", title = "关于增设职工休息室的提案", reasons = "夜班职工无处休息。", suggestions = "增设休息室。" },
         ["InviteCosigners"] = caller => new { workerIds = new[] { caller.IdsByCollection["workers"] } },
         ["AnswerCosigningInvitation"] = _ => new { accept = true },

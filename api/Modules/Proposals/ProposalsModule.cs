@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.Proposals.Attachments;
 using Workforce.Proposals.Awards;
 using Workforce.Proposals.Calls;
 using Workforce.Proposals.Demo;
@@ -22,6 +23,7 @@ public static class ProposalsModule
     public static IServiceCollection AddProposals(this IServiceCollection services)
     {
         services.AddScoped<ProposalTransition>();
+        services.AddOptions<AttachmentLimits>().BindConfiguration("Proposals");
         services.AddHostedService<OverdueReminderWorker>();
         return services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
             "The enterprise has already nominated this proposal to the campaign."));
@@ -45,6 +47,9 @@ public static class ProposalsModule
         EditDraftEndpoint.Map(api);
         ListProposalsEndpoint.Map(api);
         GetProposalEndpoint.Map(api);
+        UploadAttachmentEndpoint.Map(api);
+        GetAttachmentContentEndpoint.Map(api);
+        DeleteAttachmentEndpoint.Map(api);
         InviteCosignersEndpoint.Map(api);
         AnswerInvitationEndpoint.Map(api);
         SubmitProposalEndpoint.Map(api);

@@ -27,7 +27,7 @@ internal sealed class InviteCosignersHandler(DbSession db, CurrentActor actor, I
         var draft = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
         if (draft.ProposerWorkerId != actor.WorkerId)
         {
-            throw new ProblemException(403, "not_proposer", "Only the proposer may do this.", "The proposer chooses whom to invite as co-signers.");
+            throw Proposer.NotProposer("The proposer chooses whom to invite as co-signers.");
         }
         if (draft.Status != ProposalStatus.Draft)
         {

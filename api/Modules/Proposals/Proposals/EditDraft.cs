@@ -29,7 +29,7 @@ internal sealed class EditDraftHandler(DbSession db, CurrentActor actor, TimePro
         var draft = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
         if (draft.ProposerWorkerId != actor.WorkerId)
         {
-            throw new ProblemException(403, "not_proposer", "Only the proposer may do this.", "A draft is edited by the representative who proposed it.");
+            throw Proposer.NotProposer("A draft is edited by the representative who proposed it.");
         }
         await Call.EnsureExistsAsync(db, actor.TenantId, request.CallId, cancellationToken);
         var changed = await db.ExecuteAsync(

@@ -1,3 +1,5 @@
+using Workforce.Proposals.Attachments;
+
 namespace Workforce.Proposals.Proposals;
 
 /// <summary>What a proposal is about (提案类别).</summary>
@@ -89,6 +91,7 @@ internal sealed record Proposal : IVersioned
 
     // What a proposal gathers along its way: read with the proposal itself, left out (null) of lists.
     public IReadOnlyList<Cosigner>? Cosigners { get; init; }
+    public IReadOnlyList<Attachment>? Attachments { get; init; }
     public IReadOnlyList<HandlingUnit>? Handlers { get; init; }
     public IReadOnlyList<LinkedResolution>? Resolutions { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
@@ -140,6 +143,8 @@ internal sealed record Proposal : IVersioned
             Cosigners = await db.QueryAsync<Cosigner>(
                 "SELECT worker_id, name, status, invited_at, responded_at FROM proposals.cosigners WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY invited_at, name COLLATE \"zh-x-icu\", id",
                 of, ct),
+            Attachments = await db.QueryAsync<Attachment>(
+                $"SELECT {Attachment.Columns} FROM proposals.attachments a WHERE a.tenant_id = @Tenant AND a.proposal_id = @Id ORDER BY a.id", of, ct),
             Handlers = await db.QueryAsync<HandlingUnit>(
                 "SELECT unit_id, unit_name AS name, is_lead FROM proposals.handlers WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY is_lead DESC, unit_name COLLATE \"zh-x-icu\"",
                 of, ct),

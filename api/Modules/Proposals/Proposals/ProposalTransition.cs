@@ -76,8 +76,7 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
         switch (party)
         {
             case ProposalParty.Proposer when proposal.ProposerWorkerId != actor.WorkerId:
-                throw new ProblemException(403, "not_proposer", "Only the proposer may do this.",
-                    "Submitting a proposal and rating its answer are for the representative who proposed it.");
+                throw Proposer.NotProposer("Submitting a proposal and rating its answer are for the representative who proposed it.");
             case ProposalParty.Committee when !actor.Has(Permissions.Proposals.Manage):
                 throw new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {Permissions.Proposals.Manage} permission.");
             case ProposalParty.LeadDepartment:

@@ -13,6 +13,8 @@ internal static class Proposer
             "Proposals are made and co-signed by congress representatives serving today; your account must belong to one.");
     }
 
+    public static ProblemException NotProposer(string detail) => new(403, "not_proposer", "Only the proposer may do this.", detail);
+
     public static ProblemException NotDraft() => ProblemException.Conflict("proposal_not_draft",
         "A proposal's text and its co-signers can change only while it is a draft.");
 }
