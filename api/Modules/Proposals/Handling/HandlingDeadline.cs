@@ -7,8 +7,6 @@ namespace Workforce.Proposals.Handling;
 /// </summary>
 internal static class HandlingDeadline
 {
-    public const int DefaultDays = 30;
-
     public static (DateOnly DueOn, DateTimeOffset OverdueFrom) From(DateTimeOffset assignedAt, int days, TimeZoneInfo zone)
     {
         var dueOn = EnterpriseTime.Today(zone, assignedAt).AddDays(days);
