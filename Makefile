@@ -4,10 +4,14 @@ PORT ?= 5080
 DATA_DIR ?= $(CURDIR)/.data/postgres
 HOST := dotnet run --project api/Host --no-build --
 
-.PHONY: run test bench migrate fmt build prerequisites browser-prerequisites clean
+.PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites clean
 
-run: prerequisites build
+run: prerequisites build admin-ui
 	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
+
+# The admin web app, built into admin-ui/dist, which the Host serves at / (npm ci only when the lock file changed).
+admin-ui: node-prerequisites
+	@cd admin-ui && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent
 
 test: prerequisites browser-prerequisites
 	@tests/run-all.sh
@@ -48,6 +52,17 @@ prerequisites:
 			echo "Install the PostgreSQL server binaries: sudo apt-get install postgresql"; exit 1; \
 		fi; \
 	fi
+
+# Node.js with npm, which builds the admin web app; installed when missing and we may.
+node-prerequisites:
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Node.js and npm for the admin web app..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+		else \
+			echo "Install Node.js 20 or later with npm: sudo apt-get install nodejs npm"; exit 1; \
+		fi; \
+	}
 
 # What the browser tests (tests/e2e) run on: Node.js with npm, and Debian's Chromium with a Chinese font (playwright-core
 # drives it and never downloads a browser of its own); installed when missing and we may.

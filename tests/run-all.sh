@@ -24,6 +24,31 @@ for trx in "$results"/dotnet/*.trx; do
     failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
 
+# The admin web app (admin-ui): its unit tests (Vitest), and its build, which the browser suite loads from the Host.
+# A step that cannot install, test or build counts as one failure.
+ui="$PWD/$results/admin-ui"
+mkdir -p "$ui"
+if ! command -v npm >/dev/null; then
+    echo "Admin UI: node and npm are not installed (make test installs them as root)." >&2
+    failed=$((failed + 1))
+elif ! (cd admin-ui && npm ci --no-audit --no-fund --loglevel=error) >"$ui/npm-ci.log" 2>&1; then
+    echo "Admin UI: npm ci failed; see $ui/npm-ci.log." >&2
+    failed=$((failed + 1))
+else
+    (cd admin-ui && npx vitest run --reporter=default --reporter=json --outputFile="$ui/vitest.json")
+    if [ -s "$ui/vitest.json" ]; then
+        passed=$((passed + $(node -p "require('$ui/vitest.json').numPassedTests")))
+        failed=$((failed + $(node -p "const r = require('$ui/vitest.json'); r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0)")))
+    else
+        echo "Admin UI: Vitest did not report; see above." >&2
+        failed=$((failed + 1))
+    fi
+    if ! (cd admin-ui && npm run build --silent) >"$ui/build.log" 2>&1; then
+        echo "Admin UI: the build failed; see $ui/build.log." >&2
+        failed=$((failed + 1))
+    fi
+fi
+
 # The browser suite (tests/e2e): the Host in a process of its own, its pages in the machine's Chromium. Its counts
 # join the .NET ones; a suite that cannot install or start counts as one failure, never as nothing.
 e2e="$PWD/$results/e2e"

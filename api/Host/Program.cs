@@ -40,6 +40,7 @@ if (verb == "migrate")
 }
 
 app.UseRequestIds();
+app.UseAdminUi();
 app.UseProblemResponses();
 app.UseWorkforceOpenApi();
 app.UseAccess();

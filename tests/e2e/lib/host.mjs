@@ -39,6 +39,8 @@ export async function startHost() {
     `--Database:DataDirectory=${join(work, 'postgres')}`,
     `--Access:AdminPassword=${adminPassword}`,
     '--Access:LoginAttemptsPerMinute=1000',
+    // The admin web app as `make test` built it, served from the API's origin.
+    `--AdminUi:Path=${join(repoRoot, 'admin-ui/dist')}`,
     // Hashing is slow on purpose; this throw-away database protects nothing.
     '--Access:PasswordHashIterations=1000',
   ], { cwd: dirname(hostDll), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,28 @@
+import { Button, Result, Spin } from 'antd';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { useSession } from './auth/session';
+import { useI18n } from './i18n/I18n';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { Layout } from './shell/Layout';
+
+export function App() {
+  const { me, loading } = useSession();
+  const { t } = useI18n();
+  if (loading) {
+    return <Spin size="large" style={{ display: 'block', marginTop: '40vh' }} />;
+  }
+  if (!me) {
+    return <LoginPage />;
+  }
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,34 @@
+import type { MessageKey } from '../i18n/messages';
+
+/** A screen in the menu, shown to those holding any of its permissions (none: everyone signed in). */
+export interface MenuEntry {
+  path: string;
+  label: MessageKey;
+  anyOf?: readonly string[];
+}
+
+export interface MenuGroup {
+  label: MessageKey;
+  entries: readonly MenuEntry[];
+}
+
+export type MenuItem = MenuEntry | MenuGroup;
+
+export const isGroup = (item: MenuItem): item is MenuGroup => 'entries' in item;
+
+/** The menu as the user's permissions allow it: entries they may not use, and groups left empty, are gone. */
+export function visibleMenu(menu: readonly MenuItem[], permissions: readonly string[]): MenuItem[] {
+  const may = (entry: MenuEntry) => !entry.anyOf || entry.anyOf.some((p) => permissions.includes(p));
+  return menu.flatMap((item): MenuItem[] => {
+    if (!isGroup(item)) {
+      return may(item) ? [item] : [];
+    }
+    const entries = item.entries.filter(may);
+    return entries.length > 0 ? [{ ...item, entries }] : [];
+  });
+}
+
+/** The app's screens; each module's screens join as they are built. */
+export const appMenu: readonly MenuItem[] = [
+  { path: '/', label: 'shell.home' },
+];
