@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { App as AntApp, Button, Result, Spin } from 'antd';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { useSession } from './auth/session';
 import { useI18n } from './i18n/I18n';
+import { OrganisationsPage } from './directory/OrganisationsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { Layout } from './shell/Layout';
@@ -16,13 +17,16 @@ export function App() {
     return <LoginPage />;
   }
   return (
+    <AntApp>
     <BrowserRouter>
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
+          <Route path="directory/organisations" element={<OrganisationsPage />} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
         </Route>
       </Routes>
     </BrowserRouter>
+    </AntApp>
   );
 }

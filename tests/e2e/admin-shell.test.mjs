@@ -5,10 +5,8 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { adminPassword, repoRoot, resultsDir, startHost } from './lib/host.mjs';
-
-const screenshots = join(resultsDir, 'screenshots');
+import { launchBrowser, screenshots, signInButton } from './lib/browser.mjs';
+import { adminPassword, repoRoot, startHost } from './lib/host.mjs';
 
 describe('The admin web app', { timeout: 150_000 }, () => {
   let host;
@@ -19,10 +17,7 @@ describe('The admin web app', { timeout: 150_000 }, () => {
   before(async () => {
     await mkdir(screenshots, { recursive: true });
     host = await startHost();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })).newPage();
     page.on('pageerror', (error) => problems.push(error.message));
   });
@@ -44,13 +39,13 @@ describe('The admin web app', { timeout: 150_000 }, () => {
     await page.goto(host.url);
     await page.getByLabel('登录名').fill('admin');
     await page.getByLabel('密码').fill('not-the-password');
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await signInButton(page).click();
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /登录失败/);
     await page.screenshot({ path: join(screenshots, 'login.png') });
 
     await page.getByLabel('密码').fill(adminPassword);
-    await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+    await signInButton(page).click();
     await page.getByText('欢迎，').waitFor();
     assert.match(await page.locator('main').innerText(), /您正在以 产改平台 的身份工作/);
     assert.ok(await page.getByRole('menuitem', { name: '首页' }).isVisible());

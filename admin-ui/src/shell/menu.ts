@@ -31,4 +31,10 @@ export function visibleMenu(menu: readonly MenuItem[], permissions: readonly str
 /** The app's screens; each module's screens join as they are built. */
 export const appMenu: readonly MenuItem[] = [
   { path: '/', label: 'shell.home' },
+  {
+    label: 'shell.directory',
+    entries: [
+      { path: '/directory/organisations', label: 'org.menu', anyOf: ['directory.organisations.read'] },
+    ],
+  },
 ];

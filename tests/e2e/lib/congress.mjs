@@ -1,46 +1,19 @@
 // A workers' congress session held to the end over the API: what the printable page is then made from.
-import { randomUUID } from 'node:crypto';
-import { adminPassword } from './host.mjs';
-import { Caller } from './api.mjs';
-
-const password = 'E2e-Password-2026';
-let sequence = 0;
-const unique = (prefix) => `${prefix}${randomUUID().replaceAll('-', '').slice(0, 6)}`;
-
-/** A valid 18-character resident ID number (GB 11643 check digit), different on every call. */
-function residentId() {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const born = new Date(Date.UTC(1970, 0, 1 + ++sequence * 37)).toISOString().slice(0, 10).replaceAll('-', '');
-  const first17 = `320505${born}${String(sequence % 1000).padStart(3, '0')}`;
-  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-
-async function newUser(baseUrl, creator, role, organisationId, workerId) {
-  const loginName = `${role.toLowerCase()}-e2e-${++sequence}`;
-  await creator.create('/api/v1/access/users', { loginName, displayName: loginName, password, role, organisationId, workerId });
-  return Caller.signIn(baseUrl, loginName, password);
-}
+import { newEnterprise, newUser, nextNumber, residentId, unique } from './enterprise.mjs';
 
 /**
  * A hybrid session of `representatives` in two delegation groups: all but one check in; a motion with items (one of
  * them a long unbroken string, to test wrapping) and an election, voted online by two and on paper by the rest present.
  */
 export async function holdSession(baseUrl, representatives = 6) {
-  const admin = await Caller.signIn(baseUrl, 'admin', adminPassword);
-  const platform = '00000000-0000-7000-8000-000000000001';
-  const region = await admin.create('/api/v1/directory/organisations', { parentId: platform, kind: 'region', name: unique('区域') });
-  const regionAdmin = await newUser(baseUrl, admin, 'regionAdmin', region.id);
-  const enterpriseName = unique('浙江精工机械有限公司');
-  const enterprise = await regionAdmin.create('/api/v1/directory/organisations', { parentId: region.id, kind: 'enterprise', name: enterpriseName });
-  const union = await newUser(baseUrl, regionAdmin, 'enterpriseAdmin', enterprise.id);
+  const { enterprise, enterpriseName, union } = await newEnterprise(baseUrl);
 
   const term = await union.create('/api/v1/directory/terms', { number: 3, startsOn: '2024-01-01', endsOn: '2028-12-31' });
   const people = [];
   for (let i = 0; i < representatives; i++) {
     const name = unique('王');
     const worker = await union.create('/api/v1/directory/workers', {
-      name, employeeNumber: `E${String(++sequence).padStart(6, '0')}`, residentId: residentId(), phone: `139${String(10_000_000 + sequence)}`,
+      name, employeeNumber: `E${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(), phone: `139${String(10_000_000 + nextNumber())}`,
       unitId: enterprise.id, post: '装配工', skillGrade: 'advanced', unionMember: true, unionJoinedOn: '2015-03-01', partyMember: false, hiredOn: '2010-07-01',
     });
     const representative = await union.create(`/api/v1/directory/terms/${term.id}/representatives`, { workerId: worker.id, delegationGroup: `第${(i % 2) + 1}代表团` });

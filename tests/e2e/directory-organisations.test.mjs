@@ -1,0 +1,83 @@
+// The organisation tree screen against the real API: a union administrator builds and changes its enterprise's units.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
+import { newEnterprise, unique } from './lib/enterprise.mjs';
+import { startHost } from './lib/host.mjs';
+
+describe('The organisation tree', { timeout: 150_000 }, () => {
+  let host;
+  let browser;
+  let page;
+  let setup;
+  const problems = [];
+
+  before(async () => {
+    await mkdir(screenshots, { recursive: true });
+    host = await startHost();
+    setup = await newEnterprise(host.url);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })).newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInOnPage(page, host.url, setup.union.loginName, setup.union.password);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  const dialog = () => page.getByRole('dialog');
+
+  it('creates units under the enterprise, and shows a name taken twice on the name field', async () => {
+    await page.getByRole('menuitem', { name: '组织与职工' }).click();
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    await page.getByRole('tree').getByText(setup.enterpriseName).waitFor();
+
+    const workshop = unique('总装车间');
+    await page.getByRole('button', { name: '新建下级' }).click();
+    await dialog().getByLabel('名称').fill(workshop);
+    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByRole('tree').getByText(workshop).waitFor();
+    assert.equal((await setup.union.get(`/api/v1/directory/organisations?parentId=${setup.enterprise.id}`)).items.map((o) => o.name).join(), workshop);
+
+    await page.getByRole('tree').getByText(setup.enterpriseName).click();
+    await page.getByRole('button', { name: '新建下级' }).click();
+    await dialog().getByLabel('名称').fill(workshop);
+    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    // The API's own words, on the field they concern.
+    await dialog().getByText('This name is already used under the same parent.').waitFor({ timeout: 10_000 })
+      .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });
+    const nameField = dialog().locator('.ant-form-item').filter({ hasText: 'This name is already used' });
+    assert.match(await nameField.innerText(), /名称/);
+    await page.screenshot({ path: join(screenshots, 'organisations-name-taken.png') });
+    await dialog().getByRole('button', { name: /取\s?消/ }).click();
+    await page.getByRole('button', { name: '放弃修改' }).click();
+  });
+
+  it('renames a unit, and deactivates it', async () => {
+    const team = unique('焊装班');
+    const workshop = (await setup.union.get(`/api/v1/directory/organisations?parentId=${setup.enterprise.id}`)).items[0];
+    await setup.union.create('/api/v1/directory/organisations', { parentId: workshop.id, kind: 'team', name: team });
+    await page.reload();
+    await page.getByRole('tree').getByText(workshop.name).click();
+    await page.locator('.ant-tree-switcher').nth(1).click();
+    await page.getByRole('tree').getByText(team).click();
+
+    const renamed = unique('焊装一班');
+    await page.getByRole('button', { name: /修\s?改/ }).click();
+    await dialog().getByLabel('名称').fill(renamed);
+    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    await page.getByRole('tree').getByText(renamed).waitFor();
+
+    await page.getByRole('button', { name: /停\s?用/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await page.locator('.ant-descriptions').getByText('已停用').waitFor();
+    const stored = await setup.union.get(`/api/v1/directory/organisations?parentId=${workshop.id}`);
+    assert.deepEqual(stored.items.map((o) => [o.name, o.status]), [[renamed, 'inactive']]);
+    await page.screenshot({ path: join(screenshots, 'organisations.png') });
+    assert.deepEqual(problems, []);
+  });
+});
