@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { useSession } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { OrganisationsPage } from './directory/OrganisationsPage';
+import { WorkersPage } from './directory/WorkersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { Layout } from './shell/Layout';
@@ -23,6 +24,7 @@ export function App() {
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
           <Route path="directory/organisations" element={<OrganisationsPage />} />
+          <Route path="directory/workers" element={<WorkersPage />} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
         </Route>
       </Routes>

@@ -35,6 +35,7 @@ export const appMenu: readonly MenuItem[] = [
     label: 'shell.directory',
     entries: [
       { path: '/directory/organisations', label: 'org.menu', anyOf: ['directory.organisations.read'] },
+      { path: '/directory/workers', label: 'worker.menu', anyOf: ['directory.workers.read'] },
     ],
   },
 ];

@@ -23,3 +23,7 @@ export async function signInOnPage(page, baseUrl, loginName, password) {
   await signInButton(page).click();
   await page.getByText('欢迎，').waitFor();
 }
+
+/** Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins). */
+export const chooseOption = (page, text) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).click();

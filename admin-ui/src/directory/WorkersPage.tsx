@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, ok } from '../api/client';
+import type { components } from '../api/schema';
+import { useSession } from '../auth/session';
+import { EditModal } from '../components/EditModal';
+import { useI18n } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/messages';
+
+type WorkerListItem = components['schemas']['WorkerListItem'];
+type SkillGrade = components['schemas']['SkillGrade'];
+type WorkerStatus = components['schemas']['WorkerStatus'];
+
+const skillGrades: SkillGrade[] = ['elementary', 'intermediate', 'advanced', 'technician', 'seniorTechnician', 'principalTechnician', 'chiefTechnician'];
+const statuses: WorkerStatus[] = ['active', 'onLeave', 'left', 'retired'];
+const pageSize = 20;
+
+interface Filters { q?: string; unitId?: string; skillGrade?: SkillGrade[]; status?: WorkerStatus[] }
+
+interface WorkerForm {
+  name: string; employeeNumber: string; residentId: string; phone?: string; unitId: string; post?: string;
+  skillGrade?: SkillGrade; unionMember: boolean; unionJoinedOn?: Dayjs; partyMember: boolean; hiredOn?: Dayjs;
+}
+
+const day = (value?: Dayjs) => value?.format('YYYY-MM-DD') ?? null;
+
+/**
+ * The real-name register: filtered on the server, paged by keyset (a cursor per page, so pages stay right while
+ * workers are added), with the total; resident ID numbers and phones only ever masked here.
+ */
+export function WorkersPage() {
+  const { me } = useSession();
+  const { t } = useI18n();
+  const queries = useQueryClient();
+  const [filters, setFilters] = useState<Filters>({});
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [adding, setAdding] = useState(false);
+  const cursor = cursors.at(-1);
+
+  const units = useQuery({
+    queryKey: ['organisations', 'units', me?.actingFor?.id],
+    queryFn: () => ok(api.GET('/api/v1/directory/organisations', { params: { query: { under: me?.actingFor?.id, status: 'active', limit: 200 } } })),
+  });
+  const page = useQuery({
+    queryKey: ['workers', filters, cursor],
+    queryFn: () => ok(api.GET('/api/v1/directory/workers', { params: { query: { ...filters, cursor, limit: pageSize, total: true } } })),
+    placeholderData: (previous) => previous,
+  });
+  const filter = (changed: Filters) => {
+    setFilters((current) => ({ ...current, ...changed }));
+    setCursors([undefined]);
+  };
+  const unitOptions = (units.data?.items ?? []).filter((o) => o.kind !== 'team').map((o) => ({ value: o.id, label: o.name }));
+  const columns = [
+    { title: t('worker.name'), dataIndex: 'name' },
+    { title: t('worker.employeeNumber'), dataIndex: 'employeeNumber' },
+    { title: t('worker.unit'), dataIndex: 'unitName' },
+    { title: t('worker.post'), dataIndex: 'post' },
+    { title: t('worker.skillGrade'), dataIndex: 'skillGrade', render: (g?: SkillGrade) => (g ? t(`skill.${g}` as MessageKey) : '—') },
+    { title: t('worker.residentId'), dataIndex: 'residentIdMasked' },
+    { title: t('worker.phone'), dataIndex: 'phoneMasked' },
+    { title: t('worker.status'), dataIndex: 'status', render: (s: WorkerStatus) => <Tag>{t(`workerStatus.${s}` as MessageKey)}</Tag> },
+  ];
+  return (
+    <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setAdding(true)}>{t('worker.add')}</Button>}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
+          options={unitOptions} onChange={(unitId?: string) => filter({ unitId })} />
+        <Select mode="multiple" allowClear placeholder={t('worker.skillGrade')} aria-label={t('worker.skillGrade')} style={{ minWidth: 180 }}
+          options={skillGrades.map((g) => ({ value: g, label: t(`skill.${g}` as MessageKey) }))} onChange={(skillGrade: SkillGrade[]) => filter({ skillGrade })} />
+        <Select mode="multiple" allowClear placeholder={t('worker.status')} aria-label={t('worker.status')} style={{ minWidth: 160 }}
+          options={statuses.map((s) => ({ value: s, label: t(`workerStatus.${s}` as MessageKey) }))} onChange={(status: WorkerStatus[]) => filter({ status })} />
+      </Space>
+      {page.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: page.error.message })} style={{ marginBottom: 16 }} />}
+      <Table<WorkerListItem> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
+        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('worker.empty') }} />
+      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text>{t('worker.total', { count: page.data?.total ?? 0 })}</Typography.Text>
+        <Space>
+          <Button disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('paging.previous')}</Button>
+          <Typography.Text>{t('paging.page', { page: cursors.length })}</Typography.Text>
+          <Button disabled={!page.data?.nextCursor} onClick={() => setCursors((c) => [...c, page.data?.nextCursor ?? undefined])}>{t('paging.next')}</Button>
+        </Space>
+      </Space>
+      {adding && (
+        <EditModal<WorkerForm>
+          title={t('worker.add')}
+          fieldNames={['name', 'employeeNumber', 'residentId', 'phone', 'unitId', 'post', 'skillGrade', 'unionMember', 'unionJoinedOn', 'partyMember', 'hiredOn']}
+          initialValues={{ unionMember: true, partyMember: false, unitId: me?.actingFor?.id }}
+          onClose={() => setAdding(false)}
+          onSubmit={async (values) => {
+            await ok(api.POST('/api/v1/directory/workers', {
+              body: { ...values, unionJoinedOn: day(values.unionJoinedOn), hiredOn: day(values.hiredOn) },
+            }));
+            await queries.invalidateQueries({ queryKey: ['workers'] });
+          }}
+        >
+          {() => (
+            <>
+              <Form.Item label={t('worker.name')} name="name" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
+              <Form.Item label={t('worker.employeeNumber')} name="employeeNumber" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
+              <Form.Item label={t('worker.residentId')} name="residentId" rules={[{ required: true, message: t('form.required') }]}><Input autoComplete="off" maxLength={18} /></Form.Item>
+              <Form.Item label={t('worker.phone')} name="phone"><Input autoComplete="off" /></Form.Item>
+              <Form.Item label={t('worker.unit')} name="unitId" rules={[{ required: true, message: t('form.required') }]}>
+                <Select showSearch optionFilterProp="label" options={unitOptions} />
+              </Form.Item>
+              <Form.Item label={t('worker.post')} name="post"><Input /></Form.Item>
+              <Form.Item label={t('worker.skillGrade')} name="skillGrade">
+                <Select allowClear options={skillGrades.map((g) => ({ value: g, label: t(`skill.${g}` as MessageKey) }))} />
+              </Form.Item>
+              <Form.Item label={t('worker.hiredOn')} name="hiredOn"><DatePicker maxDate={dayjs()} /></Form.Item>
+              <Form.Item name="unionMember" valuePropName="checked"><Checkbox>{t('worker.unionMember')}</Checkbox></Form.Item>
+              <Form.Item label={t('worker.unionJoinedOn')} name="unionJoinedOn"><DatePicker maxDate={dayjs()} /></Form.Item>
+              <Form.Item name="partyMember" valuePropName="checked"><Checkbox>{t('worker.partyMember')}</Checkbox></Form.Item>
+            </>
+          )}
+        </EditModal>
+      )}
+    </Card>
+  );
+}
