@@ -38,4 +38,10 @@ export const appMenu: readonly MenuItem[] = [
       { path: '/directory/workers', label: 'worker.menu', anyOf: ['directory.workers.read'] },
     ],
   },
+  {
+    label: 'shell.access',
+    entries: [
+      { path: '/access/clients', label: 'client.menu', anyOf: ['access.clients.manage'] },
+    ],
+  },
 ];

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ok, ProblemError } from '../api/client';
+import type { components } from '../api/schema';
+import { useSession } from '../auth/session';
+import { EditModal } from '../components/EditModal';
+import { useI18n } from '../i18n/I18n';
+
+type ApiClient = components['schemas']['ApiClient'];
+
+/** The HR systems and scripts that call the API with a key: issue one (its key shown once), rotate it, revoke it. */
+export function ApiClientsPage() {
+  const { me } = useSession();
+  const { t, locale } = useI18n();
+  const { modal, message } = AntApp.useApp();
+  const queries = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [issued, setIssued] = useState<{ name: string; key: string }>();
+  const clients = useQuery({
+    queryKey: ['clients'],
+    queryFn: () => ok(api.GET('/api/v1/access/clients', { params: { query: { limit: 200 } } })),
+  });
+  const when = (at?: string | null) => (at ? new Date(at).toLocaleString(locale) : '—');
+  const act = (title: string, content: string, run: () => Promise<void>) => modal.confirm({
+    title, content, okButtonProps: { danger: true },
+    onOk: async () => {
+      try {
+        await run();
+        await queries.invalidateQueries({ queryKey: ['clients'] });
+      } catch (error) {
+        message.error(error instanceof ProblemError ? error.message : t('error.network'));
+      }
+    },
+  });
+  const rotate = (client: ApiClient) => act(t('client.rotate'), t('client.rotateConfirm', { name: client.name }), async () => {
+    const rotated = await ok(api.POST('/api/v1/access/clients/{id}/rotate', { params: { path: { id: client.id } } }));
+    setIssued({ name: client.name, key: rotated.key ?? '' });
+  });
+  const revoke = (client: ApiClient) => act(t('client.revoke'), t('client.revokeConfirm', { name: client.name }), async () => {
+    await ok(api.POST('/api/v1/access/clients/{id}/revoke', { params: { path: { id: client.id } } }));
+  });
+  return (
+    <Card title={t('client.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('client.create')}</Button>}>
+      {clients.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: clients.error.message })} />}
+      <Table<ApiClient> rowKey="id" loading={clients.isFetching} dataSource={clients.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
+        locale={{ emptyText: t('client.empty') }}
+        columns={[
+          { title: t('client.name'), dataIndex: 'name' },
+          { title: t('client.keyPrefix'), dataIndex: 'keyPrefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
+          { title: t('client.scopes'), dataIndex: 'scopes', render: (scopes: string[]) => t('client.scopeCount', { count: scopes.length }) },
+          { title: t('client.status'), dataIndex: 'status', render: (status: string) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(status === 'active' ? 'client.active' : 'client.revoked')}</Tag> },
+          { title: t('client.lastUsed'), dataIndex: 'lastUsedAt', render: when },
+          {
+            title: t('client.actions'), key: 'actions', render: (_: unknown, client: ApiClient) => client.status === 'active' && (
+              <Space>
+                <Button size="small" onClick={() => rotate(client)}>{t('client.rotate')}</Button>
+                <Button size="small" danger onClick={() => revoke(client)}>{t('client.revoke')}</Button>
+              </Space>
+            ),
+          },
+        ]} />
+      {creating && (
+        <EditModal<{ name: string; scopes: string[] }>
+          title={t('client.create')}
+          fieldNames={['name', 'scopes']}
+          initialValues={{ scopes: me?.permissions ?? [] }}
+          onClose={() => setCreating(false)}
+          onSubmit={async (values) => {
+            const created = await ok(api.POST('/api/v1/access/clients', { body: values }));
+            setIssued({ name: values.name, key: created.key ?? '' });
+            await queries.invalidateQueries({ queryKey: ['clients'] });
+          }}
+        >
+          {() => (
+            <>
+              <Form.Item label={t('client.name')} name="name" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
+              <Form.Item label={t('client.scopes')} name="scopes" rules={[{ required: true, message: t('form.required') }]} extra={t('client.scopesHelp')}>
+                <Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} />
+              </Form.Item>
+            </>
+          )}
+        </EditModal>
+      )}
+      <Modal open={!!issued} destroyOnHidden title={t('client.keyTitle', { name: issued?.name ?? '' })} onCancel={() => setIssued(undefined)}
+        footer={<Button type="primary" onClick={() => setIssued(undefined)}>{t('client.keySaved')}</Button>}>
+        <Alert type="warning" showIcon message={t('client.keyOnce')} style={{ marginBottom: 16 }} />
+        <Typography.Paragraph code copyable={{ text: issued?.key, tooltips: [t('client.copy'), t('client.copied')] }} data-testid="issued-key">
+          {issued?.key}
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}

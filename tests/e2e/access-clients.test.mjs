@@ -1,0 +1,76 @@
+// The API clients screen against the real API: a client made with its key shown once, which then works; rotation
+// shows a new key and retires the old; revocation ends it.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
+import { newEnterprise, unique } from './lib/enterprise.mjs';
+import { startHost } from './lib/host.mjs';
+
+describe('API clients', { timeout: 150_000 }, () => {
+  let host;
+  let browser;
+  let page;
+  let setup;
+  let firstKey;
+  const problems = [];
+
+  before(async () => {
+    await mkdir(screenshots, { recursive: true });
+    host = await startHost();
+    setup = await newEnterprise(host.url);
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+    page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(error.message));
+    await signInOnPage(page, host.url, setup.union.loginName, setup.union.password);
+    await page.getByRole('menuitem', { name: '账号与权限' }).click();
+    await page.getByRole('menuitem', { name: 'API 客户端' }).click();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  const meWith = (key) => fetch(`${host.url}/api/v1/access/me`, { headers: { authorization: `Bearer ${key}` } });
+
+  it('issues a client and shows its key once, with a copy button; the key works', async () => {
+    const name = unique('人力资源系统');
+    await page.getByRole('button', { name: '新建客户端' }).click();
+    await page.getByRole('dialog').getByLabel('名称').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: /保\s?存/ }).click();
+    const key = await page.getByTestId('issued-key').innerText();
+    assert.match(key, /^wf_/);
+    await page.getByRole('dialog').getByLabel('复制').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+    await page.screenshot({ path: join(screenshots, 'api-client-key.png') });
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await page.getByTestId('issued-key').waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name }).waitFor();
+    assert.equal((await page.locator('body').innerText()).includes(key), false);
+    assert.equal((await meWith(key)).status, 200);
+    firstKey = key;
+  });
+
+  it('rotates the key, which retires the old one, and revokes the client', async () => {
+    const row = page.locator('tr').filter({ has: page.getByRole('button', { name: '更换密钥' }) }).first();
+    await row.getByRole('button', { name: '更换密钥' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+    const rotated = await page.getByTestId('issued-key').innerText();
+    assert.notEqual(rotated, firstKey);
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await page.getByTestId('issued-key').waitFor({ state: 'detached' });
+    assert.equal((await meWith(rotated)).status, 200);
+    assert.equal((await meWith(firstKey)).status, 401);
+
+    await row.getByRole('button', { name: /吊\s?销/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
+    await page.getByText('已吊销').waitFor();
+    assert.equal((await meWith(rotated)).status, 401);
+    await page.screenshot({ path: join(screenshots, 'api-clients.png') });
+    assert.deepEqual(problems, []);
+  });
+});
