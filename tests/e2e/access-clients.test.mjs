@@ -1,43 +1,21 @@
 // The API clients screen against the real API: a client made with its key shown once, which then works; rotation
 // shows a new key and retires the old; revocation ends it.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
-import { newEnterprise, unique } from './lib/enterprise.mjs';
-import { startHost } from './lib/host.mjs';
+import { describe, it } from 'node:test';
+import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { unique } from './lib/enterprise.mjs';
 
 describe('API clients', { timeout: 150_000 }, () => {
-  let host;
-  let browser;
-  let page;
-  let setup;
+  const app = appAsUnion({ clipboard: true });
   let firstKey;
-  const problems = [];
 
-  before(async () => {
-    await mkdir(screenshots, { recursive: true });
-    host = await startHost();
-    setup = await newEnterprise(host.url);
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    await signInOnPage(page, host.url, setup.union.loginName, setup.union.password);
-    await page.getByRole('menuitem', { name: '账号与权限' }).click();
-    await page.getByRole('menuitem', { name: 'API 客户端' }).click();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const meWith = (key) => fetch(`${host.url}/api/v1/access/me`, { headers: { authorization: `Bearer ${key}` } });
+  const meWith = (key) => fetch(`${app.host.url}/api/v1/access/me`, { headers: { authorization: `Bearer ${key}` } });
 
   it('issues a client and shows its key once, with a copy button; the key works', async () => {
+    const { page } = app;
+    await page.getByRole('menuitem', { name: '账号与权限' }).click();
+    await page.getByRole('menuitem', { name: 'API 客户端' }).click();
     const name = unique('人力资源系统');
     await page.getByRole('button', { name: '新建客户端' }).click();
     await page.getByRole('dialog').getByLabel('名称').fill(name);
@@ -56,6 +34,7 @@ describe('API clients', { timeout: 150_000 }, () => {
   });
 
   it('rotates the key, which retires the old one, and revokes the client', async () => {
+    const { page, problems } = app;
     const row = page.locator('tr').filter({ has: page.getByRole('button', { name: '更换密钥' }) }).first();
     await row.getByRole('button', { name: '更换密钥' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();

@@ -1,37 +1,16 @@
 // The organisation tree screen against the real API: a union administrator builds and changes its enterprise's units.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
-import { newEnterprise, unique } from './lib/enterprise.mjs';
-import { startHost } from './lib/host.mjs';
+import { describe, it } from 'node:test';
+import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { unique } from './lib/enterprise.mjs';
 
 describe('The organisation tree', { timeout: 150_000 }, () => {
-  let host;
-  let browser;
-  let page;
-  let setup;
-  const problems = [];
-
-  before(async () => {
-    await mkdir(screenshots, { recursive: true });
-    host = await startHost();
-    setup = await newEnterprise(host.url);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    await signInOnPage(page, host.url, setup.union.loginName, setup.union.password);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const dialog = () => page.getByRole('dialog');
+  const app = appAsUnion();
+  const dialog = () => app.page.getByRole('dialog');
 
   it('creates units under the enterprise, and shows a name taken twice on the name field', async () => {
+    const { page, setup } = app;
     await page.getByRole('menuitem', { name: '组织与职工' }).click();
     await page.getByRole('menuitem', { name: '组织架构' }).click();
     await page.getByRole('tree').getByText(setup.enterpriseName).waitFor();
@@ -58,6 +37,7 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
   });
 
   it('renames a unit, and deactivates it', async () => {
+    const { page, setup, problems } = app;
     const team = unique('焊装班');
     const workshop = (await setup.union.get(`/api/v1/directory/organisations?parentId=${setup.enterprise.id}`)).items[0];
     await setup.union.create('/api/v1/directory/organisations', { parentId: workshop.id, kind: 'team', name: team });

@@ -1,49 +1,32 @@
 // The worker register screen against the real API: server-side filters, keyset pages with the total, masked
 // sensitive fields, and the registration form with the API's field errors on their fields.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { chooseOption, launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
-import { newEnterprise, nextNumber, residentId, unique } from './lib/enterprise.mjs';
-import { startHost } from './lib/host.mjs';
+import { describe, it } from 'node:test';
+import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 describe('The worker register', { timeout: 150_000 }, () => {
-  let host;
-  let browser;
-  let page;
-  let setup;
-  let workshop;
-  const problems = [];
-
-  before(async () => {
-    await mkdir(screenshots, { recursive: true });
-    host = await startHost();
-    setup = await newEnterprise(host.url);
-    workshop = await setup.union.create('/api/v1/directory/organisations', { parentId: setup.enterprise.id, kind: 'unit', name: '总装车间' });
-    for (let i = 0; i < 23; i++) {
-      await setup.union.create('/api/v1/directory/workers', {
-        name: `${'张王李赵刘陈杨黄'[i % 8]}${unique('')}`, employeeNumber: `A${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(),
-        phone: `139${String(10_000_000 + nextNumber())}`, unitId: i < 20 ? workshop.id : setup.enterprise.id, post: '装配工',
-        skillGrade: i % 2 === 0 ? 'advanced' : 'technician', unionMember: true, unionJoinedOn: '2015-03-01', partyMember: false, hiredOn: '2010-07-01',
-      });
-    }
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    await signInOnPage(page, host.url, setup.union.loginName, setup.union.password);
-    await page.getByRole('menuitem', { name: '组织与职工' }).click();
-    await page.getByRole('menuitem', { name: '职工名册' }).click();
+  const app = appAsUnion({
+    viewport: { width: 1366, height: 900 },
+    prepare: async ({ union, enterprise }) => {
+      const workshop = await union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: '总装车间' });
+      for (let i = 0; i < 23; i++) {
+        await union.create('/api/v1/directory/workers', {
+          name: `${'张王李赵刘陈杨黄'[i % 8]}${unique('')}`, employeeNumber: `A${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(),
+          phone: `139${String(10_000_000 + nextNumber())}`, unitId: i < 20 ? workshop.id : enterprise.id, post: '装配工',
+          skillGrade: i % 2 === 0 ? 'advanced' : 'technician', unionMember: true, unionJoinedOn: '2015-03-01', partyMember: false, hiredOn: '2010-07-01',
+        });
+      }
+    },
   });
 
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
+  const rows = () => app.page.locator('.ant-table-tbody tr.ant-table-row');
 
   it('pages through the register with its total and shows resident IDs and phones masked', async () => {
+    const { page } = app;
+    await page.getByRole('menuitem', { name: '组织与职工' }).click();
+    await page.getByRole('menuitem', { name: '职工名册' }).click();
     await page.getByText('共 23 人').waitFor();
     assert.equal(await rows().count(), 20);
     const firstPage = await rows().first().innerText();
@@ -57,6 +40,7 @@ describe('The worker register', { timeout: 150_000 }, () => {
   });
 
   it('filters on the server by department and skill grade', async () => {
+    const { page } = app;
     await page.getByLabel('部门').click();
     await chooseOption(page, '总装车间');
     await page.getByText('共 20 人').waitFor();
@@ -67,6 +51,7 @@ describe('The worker register', { timeout: 150_000 }, () => {
   });
 
   it('registers a worker, showing a wrong resident ID on its field first', async () => {
+    const { page, setup, problems } = app;
     const name = unique('周');
     await page.getByRole('button', { name: '登记职工' }).click();
     const dialog = page.getByRole('dialog');

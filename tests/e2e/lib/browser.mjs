@@ -1,7 +1,10 @@
 // The machine's Chromium, driven headless by playwright-core, and the admin web app's sign-in page.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { resultsDir } from './host.mjs';
+import { newEnterprise } from './enterprise.mjs';
+import { resultsDir, startHost } from './host.mjs';
 
 export const screenshots = join(resultsDir, 'screenshots');
 
@@ -27,3 +30,31 @@ export async function signInOnPage(page, baseUrl, loginName, password) {
 /** Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins). */
 export const chooseOption = (page, text) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).click();
+
+/**
+ * For a describe block: the Host on a fresh database, a new enterprise (`setup`, with its union administrator), and a
+ * page of the app signed in as that administrator; all stopped after. `prepare` runs against the API before the
+ * browser opens; `clipboard` lets the page read and write the clipboard.
+ */
+export function appAsUnion({ prepare, clipboard = false, viewport = { width: 1366, height: 800 } } = {}) {
+  const app = { problems: [] };
+  before(async () => {
+    await mkdir(screenshots, { recursive: true });
+    app.host = await startHost();
+    app.setup = await newEnterprise(app.host.url);
+    await prepare?.(app.setup);
+    app.browser = await launchBrowser();
+    const context = await app.browser.newContext({ viewport, locale: 'zh-CN' });
+    if (clipboard) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
+    }
+    app.page = await context.newPage();
+    app.page.on('pageerror', (error) => app.problems.push(error.message));
+    await signInOnPage(app.page, app.host.url, app.setup.union.loginName, app.setup.union.password);
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.host?.stop();
+  });
+  return app;
+}
