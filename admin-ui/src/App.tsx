@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { useSession } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { ApiClientsPage } from './access/ApiClientsPage';
+import { AuditLogPage } from './access/AuditLogPage';
 import { OrganisationsPage } from './directory/OrganisationsPage';
 import { WorkersPage } from './directory/WorkersPage';
 import { HomePage } from './pages/HomePage';
@@ -27,6 +28,7 @@ export function App() {
           <Route path="directory/organisations" element={<OrganisationsPage />} />
           <Route path="directory/workers" element={<WorkersPage />} />
           <Route path="access/clients" element={<ApiClientsPage />} />
+          <Route path="access/audit" element={<AuditLogPage />} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
         </Route>
       </Routes>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
+import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -35,9 +36,9 @@ export function WorkersPage() {
   const { t } = useI18n();
   const queries = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useKeysetPages();
   const [adding, setAdding] = useState(false);
-  const cursor = cursors.at(-1);
+  const { cursor } = pages;
 
   const units = useQuery({
     queryKey: ['organisations', 'units', me?.actingFor?.id],
@@ -50,7 +51,7 @@ export function WorkersPage() {
   });
   const filter = (changed: Filters) => {
     setFilters((current) => ({ ...current, ...changed }));
-    setCursors([undefined]);
+    pages.restart();
   };
   const unitOptions = (units.data?.items ?? []).filter((o) => o.kind !== 'team').map((o) => ({ value: o.id, label: o.name }));
   const columns = [
@@ -77,14 +78,7 @@ export function WorkersPage() {
       {page.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: page.error.message })} style={{ marginBottom: 16 }} />}
       <Table<WorkerListItem> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
         pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('worker.empty') }} />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Text>{t('worker.total', { count: page.data?.total ?? 0 })}</Typography.Text>
-        <Space>
-          <Button disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('paging.previous')}</Button>
-          <Typography.Text>{t('paging.page', { page: cursors.length })}</Typography.Text>
-          <Button disabled={!page.data?.nextCursor} onClick={() => setCursors((c) => [...c, page.data?.nextCursor ?? undefined])}>{t('paging.next')}</Button>
-        </Space>
-      </Space>
+      <KeysetPager pages={pages} nextCursor={page.data?.nextCursor} total={page.data?.total} totalLabel="worker.total" />
       {adding && (
         <EditModal<WorkerForm>
           title={t('worker.add')}

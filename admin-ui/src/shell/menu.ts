@@ -42,6 +42,7 @@ export const appMenu: readonly MenuItem[] = [
     label: 'shell.access',
     entries: [
       { path: '/access/clients', label: 'client.menu', anyOf: ['access.clients.manage'] },
+      { path: '/access/audit', label: 'audit.menu', anyOf: ['access.audit.read'] },
     ],
   },
 ];
