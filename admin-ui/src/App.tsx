@@ -5,6 +5,7 @@ import { useI18n } from './i18n/I18n';
 import { ApiClientsPage } from './access/ApiClientsPage';
 import { AuditLogPage } from './access/AuditLogPage';
 import { OrganisationsPage } from './directory/OrganisationsPage';
+import { ImportsPage } from './integration/ImportsPage';
 import { WorkersPage } from './directory/WorkersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -29,6 +30,7 @@ export function App() {
           <Route path="directory/workers" element={<WorkersPage />} />
           <Route path="access/clients" element={<ApiClientsPage />} />
           <Route path="access/audit" element={<AuditLogPage />} />
+          <Route path="integration/imports" element={<ImportsPage />} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
         </Route>
       </Routes>

@@ -25,7 +25,9 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     await page.getByRole('tree').getByText(setup.enterpriseName).click();
     await page.getByRole('button', { name: '新建下级' }).click();
     await dialog().getByLabel('名称').fill(workshop);
-    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/directory/organisations') && r.request().method() === 'POST');
+    await dialog().getByLabel('名称').press('Enter');
+    assert.equal((await refused).status(), 409);
     // The API's own words, on the field they concern.
     await dialog().getByText('This name is already used under the same parent.').waitFor({ timeout: 10_000 })
       .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });

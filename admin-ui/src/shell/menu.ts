@@ -45,4 +45,10 @@ export const appMenu: readonly MenuItem[] = [
       { path: '/access/audit', label: 'audit.menu', anyOf: ['access.audit.read'] },
     ],
   },
+  {
+    label: 'shell.integration',
+    entries: [
+      { path: '/integration/imports', label: 'import.menu', anyOf: ['directory.workers.write'] },
+    ],
+  },
 ];
