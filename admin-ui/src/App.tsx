@@ -4,6 +4,7 @@ import { useSession } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { ApiClientsPage } from './access/ApiClientsPage';
 import { AuditLogPage } from './access/AuditLogPage';
+import { UsersPage } from './access/UsersPage';
 import { OrganisationsPage } from './directory/OrganisationsPage';
 import { ImportsPage } from './integration/ImportsPage';
 import { WorkersPage } from './directory/WorkersPage';
@@ -28,6 +29,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="directory/organisations" element={<OrganisationsPage />} />
           <Route path="directory/workers" element={<WorkersPage />} />
+          <Route path="access/users" element={<UsersPage />} />
           <Route path="access/clients" element={<ApiClientsPage />} />
           <Route path="access/audit" element={<AuditLogPage />} />
           <Route path="integration/imports" element={<ImportsPage />} />

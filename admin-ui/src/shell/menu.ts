@@ -41,6 +41,7 @@ export const appMenu: readonly MenuItem[] = [
   {
     label: 'shell.access',
     entries: [
+      { path: '/access/users', label: 'user.menu', anyOf: ['access.users.read'] },
       { path: '/access/clients', label: 'client.menu', anyOf: ['access.clients.manage'] },
       { path: '/access/audit', label: 'audit.menu', anyOf: ['access.audit.read'] },
     ],

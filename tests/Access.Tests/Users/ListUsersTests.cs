@@ -23,6 +23,22 @@ public sealed class ListUsersTests(WorkforceApi api) : IClassFixture<WorkforceAp
     }
 
     [Fact]
+    public async Task Each_listed_account_shows_its_grants()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var unit = await enterprise.AddUnitAsync();
+        var account = await enterprise.Client.NewAccountAsync("handler", unit.Id());
+        var id = (await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?q={account.LoginName}")).Items().Single()!.Id();
+        await (await enterprise.Client.PostAsync($"{AccessApi.Users}/{id}/grants", new { role = "worker", organisationId = enterprise.Id })).ExpectJsonAsync();
+
+        var listed = (await enterprise.Client.GetJsonAsync($"{AccessApi.Users}?q={account.LoginName}")).Items().Single()!;
+        var read = await enterprise.Client.GetJsonAsync($"{AccessApi.Users}/{id}");
+
+        Assert.Equal(["handler", "worker"], listed["grants"]!.AsArray().Select(g => g!.Str("role")));
+        Assert.Equal(read["grants"]!.ToJsonString(), listed["grants"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_region_administrator_sees_the_region_accounts_or_acting_for_an_enterprise_the_enterprises()
     {
         var enterprise = await api.NewEnterpriseAsync();

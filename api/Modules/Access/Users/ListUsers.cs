@@ -38,7 +38,7 @@ internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequ
             After = query.After<Key>()?.LoginName,
             Fetch = query.FetchSize,
         };
-        return await query.ReadAsync<User, Key>(db,
+        var page = await query.ReadAsync<User, Key>(db,
             $"""
             SELECT {User.Columns} FROM access.users u
             WHERE {Filter} AND (@After::text IS NULL OR u.login_name > @After)
@@ -47,6 +47,20 @@ internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequ
             """,
             $"SELECT count(*) FROM access.users u WHERE {Filter}",
             parameters, u => new Key(u.LoginName), cancellationToken);
+        var grants = (await db.QueryAsync<GrantRow>(
+                "SELECT user_id, id, role, organisation_id, created_at FROM access.grants WHERE tenant_id = @Tenant AND user_id = ANY(@Ids) ORDER BY created_at, id",
+                new { Tenant = actor.TenantId, Ids = page.Items.Select(u => u.Id).ToArray() }, cancellationToken))
+            .ToLookup(g => g.UserId, g => new UserGrant { Id = g.Id, Role = g.Role, OrganisationId = g.OrganisationId, CreatedAt = g.CreatedAt });
+        return page with { Items = page.Items.Select(u => u with { Grants = grants[u.Id].ToList() }).ToList() };
+    }
+
+    private sealed record GrantRow
+    {
+        public required Guid UserId { get; init; }
+        public required Guid Id { get; init; }
+        public required Role Role { get; init; }
+        public required Guid OrganisationId { get; init; }
+        public required DateTimeOffset CreatedAt { get; init; }
     }
 }
 
