@@ -7,6 +7,7 @@ import { AuditLogPage } from './access/AuditLogPage';
 import { UsersPage } from './access/UsersPage';
 import { OrganisationsPage } from './directory/OrganisationsPage';
 import { ImportsPage } from './integration/ImportsPage';
+import { WebhooksPage } from './integration/WebhooksPage';
 import { WorkersPage } from './directory/WorkersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -33,6 +34,7 @@ export function App() {
           <Route path="access/clients" element={<ApiClientsPage />} />
           <Route path="access/audit" element={<AuditLogPage />} />
           <Route path="integration/imports" element={<ImportsPage />} />
+          <Route path="integration/webhooks" element={<WebhooksPage />} />
           <Route path="*" element={<Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />} />
         </Route>
       </Routes>

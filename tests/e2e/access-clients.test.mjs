@@ -20,13 +20,13 @@ describe('API clients', { timeout: 150_000 }, () => {
     await page.getByRole('button', { name: '新建客户端' }).click();
     await page.getByRole('dialog').getByLabel('名称').fill(name);
     await page.getByRole('dialog').getByRole('button', { name: /保\s?存/ }).click();
-    const key = await page.getByTestId('issued-key').innerText();
+    const key = await page.getByTestId('issued-secret').innerText();
     assert.match(key, /^wf_/);
     await page.getByRole('dialog').getByLabel('复制').click();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
     await page.screenshot({ path: join(screenshots, 'api-client-key.png') });
     await page.getByRole('button', { name: '我已保存' }).click();
-    await page.getByTestId('issued-key').waitFor({ state: 'detached' });
+    await page.getByTestId('issued-secret').waitFor({ state: 'detached' });
     await page.getByRole('cell', { name }).waitFor();
     assert.equal((await page.locator('body').innerText()).includes(key), false);
     assert.equal((await meWith(key)).status, 200);
@@ -38,10 +38,10 @@ describe('API clients', { timeout: 150_000 }, () => {
     const row = page.locator('tr').filter({ has: page.getByRole('button', { name: '更换密钥' }) }).first();
     await row.getByRole('button', { name: '更换密钥' }).click();
     await page.getByRole('dialog').getByRole('button', { name: /确\s?定|OK/ }).click();
-    const rotated = await page.getByTestId('issued-key').innerText();
+    const rotated = await page.getByTestId('issued-secret').innerText();
     assert.notEqual(rotated, firstKey);
     await page.getByRole('button', { name: '我已保存' }).click();
-    await page.getByTestId('issued-key').waitFor({ state: 'detached' });
+    await page.getByTestId('issued-secret').waitFor({ state: 'detached' });
     assert.equal((await meWith(rotated)).status, 200);
     assert.equal((await meWith(firstKey)).status, 401);
 

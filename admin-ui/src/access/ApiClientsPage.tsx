@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
+import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
 
 type ApiClient = components['schemas']['ApiClient'];
@@ -82,13 +83,7 @@ export function ApiClientsPage() {
           )}
         </EditModal>
       )}
-      <Modal open={!!issued} destroyOnHidden title={t('client.keyTitle', { name: issued?.name ?? '' })} onCancel={() => setIssued(undefined)}
-        footer={<Button type="primary" onClick={() => setIssued(undefined)}>{t('client.keySaved')}</Button>}>
-        <Alert type="warning" showIcon message={t('client.keyOnce')} style={{ marginBottom: 16 }} />
-        <Typography.Paragraph code copyable={{ text: issued?.key, tooltips: [t('client.copy'), t('client.copied')] }} data-testid="issued-key">
-          {issued?.key}
-        </Typography.Paragraph>
-      </Modal>
+      <SecretOnceModal title={t('client.keyTitle', { name: issued?.name ?? '' })} secret={issued?.key} onClose={() => setIssued(undefined)} />
     </Card>
   );
 }

@@ -50,6 +50,7 @@ export const appMenu: readonly MenuItem[] = [
     label: 'shell.integration',
     entries: [
       { path: '/integration/imports', label: 'import.menu', anyOf: ['directory.workers.write'] },
+      { path: '/integration/webhooks', label: 'webhook.menu', anyOf: ['integration.webhooks.manage'] },
     ],
   },
 ];

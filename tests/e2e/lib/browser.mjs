@@ -34,13 +34,13 @@ export const chooseOption = (page, text) =>
 /**
  * For a describe block: the Host on a fresh database, a new enterprise (`setup`, with its union administrator), and a
  * page of the app signed in as that administrator; all stopped after. `prepare` runs against the API before the
- * browser opens; `clipboard` lets the page read and write the clipboard.
+ * browser opens; `clipboard` lets the page read and write the clipboard; `hostSettings` configure the Host.
  */
-export function appAsUnion({ prepare, clipboard = false, viewport = { width: 1366, height: 800 } } = {}) {
+export function appAsUnion({ prepare, clipboard = false, viewport = { width: 1366, height: 800 }, hostSettings = [] } = {}) {
   const app = { problems: [] };
   before(async () => {
     await mkdir(screenshots, { recursive: true });
-    app.host = await startHost();
+    app.host = await startHost(hostSettings);
     app.setup = await newEnterprise(app.host.url);
     await prepare?.(app.setup);
     app.browser = await launchBrowser();

@@ -25,7 +25,8 @@ async function freePort() {
   });
 }
 
-export async function startHost() {
+/** `settings`: more configuration for this Host, as `--Section:Key=value` arguments. */
+export async function startHost(settings = []) {
   if (!existsSync(hostDll)) {
     throw new Error(`${hostDll} is missing: build the solution first (dotnet build Workforce.slnx).`);
   }
@@ -43,6 +44,7 @@ export async function startHost() {
     `--AdminUi:Path=${join(repoRoot, 'admin-ui/dist')}`,
     // Hashing is slow on purpose; this throw-away database protects nothing.
     '--Access:PasswordHashIterations=1000',
+    ...settings,
   ], { cwd: dirname(hostDll), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
