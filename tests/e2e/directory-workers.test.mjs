@@ -73,6 +73,27 @@ describe('The worker register', { timeout: 150_000 }, () => {
     await page.getByText('共 1 人').waitFor();
     const stored = await setup.union.get(`/api/v1/directory/workers?q=${encodeURIComponent(name)}`);
     assert.equal(stored.items.length, 1);
+  });
+
+  it('edits a worker with the sensitive fields hidden, and offers a reload when someone else changed them first', async () => {
+    const { page, setup, problems } = app;
+    const listed = (await setup.union.get('/api/v1/directory/workers?limit=1')).items[0];
+    await page.reload();
+    await page.getByText('共 24 人').waitFor();
+    await page.getByRole('cell', { name: listed.name }).click();
+    const dialog = page.getByRole('dialog');
+    assert.equal(await dialog.getByLabel('身份证号').getAttribute('type'), 'password');
+
+    const response = await setup.union.send('GET', `/api/v1/directory/workers/${listed.id}`);
+    const current = await response.json();
+    await setup.union.expect(200, 'PUT', `/api/v1/directory/workers/${listed.id}`, { ...current, post: '班组长' }, { 'If-Match': response.headers.get('etag') });
+    await dialog.getByLabel('岗位').fill('质检员');
+    await dialog.getByLabel('岗位').press('Enter');
+    await dialog.getByText('此记录已被他人修改').waitFor();
+    await page.screenshot({ path: join(screenshots, 'worker-changed-elsewhere.png') });
+    await dialog.getByRole('button', { name: /重新加载/ }).click();
+    await page.getByRole('cell', { name: listed.name }).click();
+    assert.equal(await page.getByRole('dialog').getByLabel('岗位').inputValue(), '班组长');
     assert.deepEqual(problems, []);
   });
 });

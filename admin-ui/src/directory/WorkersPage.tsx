@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
 type WorkerListItem = components['schemas']['WorkerListItem'];
+type Worker = components['schemas']['Worker'];
 type SkillGrade = components['schemas']['SkillGrade'];
 type WorkerStatus = components['schemas']['WorkerStatus'];
 
@@ -27,6 +28,15 @@ interface WorkerForm {
 
 const day = (value?: Dayjs) => value?.format('YYYY-MM-DD') ?? null;
 
+/** The form's values for a worker as the API has them (dates as dayjs). */
+const formOf = (worker: Worker): Partial<WorkerForm> => ({
+  ...worker,
+  phone: worker.phone ?? undefined,
+  post: worker.post ?? undefined,
+  hiredOn: worker.hiredOn ? dayjs(worker.hiredOn) : undefined,
+  unionJoinedOn: worker.unionJoinedOn ? dayjs(worker.unionJoinedOn) : undefined,
+});
+
 /**
  * The real-name register: filtered on the server, paged by keyset (a cursor per page, so pages stay right while
  * workers are added), with the total; resident ID numbers and phones only ever masked here.
@@ -37,7 +47,9 @@ export function WorkersPage() {
   const queries = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
   const pages = useKeysetPages();
-  const [adding, setAdding] = useState(false);
+  /** The worker being edited (its latest read), or null for a new one; undefined when no dialog is open. */
+  const [editing, setEditing] = useState<Worker | null>();
+  const edit = async (id: string) => setEditing(await ok(api.GET('/api/v1/directory/workers/{id}', { params: { path: { id } } })));
   const { cursor } = pages;
 
   const units = useQuery({
@@ -65,7 +77,7 @@ export function WorkersPage() {
     { title: t('worker.status'), dataIndex: 'status', render: (s: WorkerStatus) => <Tag>{t(`workerStatus.${s}` as MessageKey)}</Tag> },
   ];
   return (
-    <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setAdding(true)}>{t('worker.add')}</Button>}>
+    <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setEditing(null)}>{t('worker.add')}</Button>}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
@@ -77,18 +89,21 @@ export function WorkersPage() {
       </Space>
       {page.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: page.error.message })} style={{ marginBottom: 16 }} />}
       <Table<WorkerListItem> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
-        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('worker.empty') }} />
+        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('worker.empty') }}
+        onRow={(worker) => ({ onClick: () => void edit(worker.id), style: { cursor: 'pointer' } })} />
       <KeysetPager pages={pages} nextCursor={page.data?.nextCursor} total={page.data?.total} totalLabel="worker.total" />
-      {adding && (
+      {editing !== undefined && (
         <EditModal<WorkerForm>
-          title={t('worker.add')}
+          title={editing ? t('worker.edit', { name: editing.name }) : t('worker.add')}
           fieldNames={['name', 'employeeNumber', 'residentId', 'phone', 'unitId', 'post', 'skillGrade', 'unionMember', 'unionJoinedOn', 'partyMember', 'hiredOn']}
-          initialValues={{ unionMember: true, partyMember: false, unitId: me?.actingFor?.id }}
-          onClose={() => setAdding(false)}
+          initialValues={editing ? formOf(editing) : { unionMember: true, partyMember: false, unitId: me?.actingFor?.id }}
+          onClose={() => setEditing(undefined)}
+          onReload={() => void queries.invalidateQueries({ queryKey: ['workers'] })}
           onSubmit={async (values) => {
-            await ok(api.POST('/api/v1/directory/workers', {
-              body: { ...values, unionJoinedOn: day(values.unionJoinedOn), hiredOn: day(values.hiredOn) },
-            }));
+            const body = { ...values, unionJoinedOn: day(values.unionJoinedOn), hiredOn: day(values.hiredOn) };
+            await ok(editing
+              ? api.PUT('/api/v1/directory/workers/{id}', { params: { path: { id: editing.id } }, headers: { 'If-Match': `"${editing.version}"` }, body })
+              : api.POST('/api/v1/directory/workers', { body }));
             await queries.invalidateQueries({ queryKey: ['workers'] });
           }}
         >
@@ -96,8 +111,10 @@ export function WorkersPage() {
             <>
               <Form.Item label={t('worker.name')} name="name" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
               <Form.Item label={t('worker.employeeNumber')} name="employeeNumber" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
-              <Form.Item label={t('worker.residentId')} name="residentId" rules={[{ required: true, message: t('form.required') }]}><Input autoComplete="off" maxLength={18} /></Form.Item>
-              <Form.Item label={t('worker.phone')} name="phone"><Input autoComplete="off" /></Form.Item>
+              <Form.Item label={t('worker.residentId')} name="residentId" rules={[{ required: true, message: t('form.required') }]}>
+                {editing ? <Input.Password autoComplete="off" maxLength={18} /> : <Input autoComplete="off" maxLength={18} />}
+              </Form.Item>
+              <Form.Item label={t('worker.phone')} name="phone">{editing ? <Input.Password autoComplete="off" /> : <Input autoComplete="off" />}</Form.Item>
               <Form.Item label={t('worker.unit')} name="unitId" rules={[{ required: true, message: t('form.required') }]}>
                 <Select showSearch optionFilterProp="label" options={unitOptions} />
               </Form.Item>
