@@ -8,6 +8,7 @@ import { UsersPage } from './access/UsersPage';
 import { OrganisationsPage } from './directory/OrganisationsPage';
 import { ImportsPage } from './integration/ImportsPage';
 import { WebhooksPage } from './integration/WebhooksPage';
+import { RepresentativesPage } from './directory/RepresentativesPage';
 import { WorkersPage } from './directory/WorkersPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
@@ -30,6 +31,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="directory/organisations" element={<OrganisationsPage />} />
           <Route path="directory/workers" element={<WorkersPage />} />
+          <Route path="directory/representatives" element={<RepresentativesPage />} />
           <Route path="access/users" element={<UsersPage />} />
           <Route path="access/clients" element={<ApiClientsPage />} />
           <Route path="access/audit" element={<AuditLogPage />} />

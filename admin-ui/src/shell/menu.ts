@@ -36,6 +36,7 @@ export const appMenu: readonly MenuItem[] = [
     entries: [
       { path: '/directory/organisations', label: 'org.menu', anyOf: ['directory.organisations.read'] },
       { path: '/directory/workers', label: 'worker.menu', anyOf: ['directory.workers.read'] },
+      { path: '/directory/representatives', label: 'rep.menu', anyOf: ['directory.representatives.read'] },
     ],
   },
   {

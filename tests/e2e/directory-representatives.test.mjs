@@ -1,0 +1,54 @@
+// The representatives screen against the real API: a worker appointed to the term found by search, an appointment
+// ended with its reason, and the serving ones listed.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
+
+describe('Representatives', { timeout: 150_000 }, () => {
+  const people = [unique('何'), unique('罗'), unique('高')];
+  const state = {};
+  const app = appAsUnion({
+    prepare: async ({ union, enterprise }) => {
+      state.term = await union.create('/api/v1/directory/terms', { number: 4, startsOn: '2025-01-01', endsOn: '2029-12-31' });
+      state.workers = [];
+      for (const name of people) {
+        state.workers.push(await union.create('/api/v1/directory/workers', {
+          name, employeeNumber: `R${nextNumber()}`, residentId: residentId(), unitId: enterprise.id, unionMember: true, partyMember: false,
+        }));
+      }
+      await union.create(`/api/v1/directory/terms/${state.term.id}/representatives`, { workerId: state.workers[0].id, delegationGroup: '第一代表团' });
+    },
+  });
+
+  it('appoints a worker found by name and ends another appointment with its reason', async () => {
+    const { page, setup, problems } = app;
+    await page.getByRole('menuitem', { name: '组织与职工' }).click();
+    await page.getByRole('menuitem', { name: '职工代表' }).click();
+    await page.getByRole('cell', { name: people[0] }).waitFor();
+
+    await page.getByRole('button', { name: '增补代表' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '职工' }).fill(people[1]);
+    await chooseOption(page, `${people[1]}（.*）`);
+    await dialog.getByLabel('代表团').fill('第二代表团');
+    await dialog.getByLabel('职工董事').check();
+    await dialog.getByLabel('代表团').press('Enter');
+    await page.getByRole('cell', { name: people[1] }).waitFor();
+    await page.getByText('共 2 名代表').waitFor();
+
+    await page.locator('tr').filter({ hasText: people[0] }).getByRole('button', { name: '终止资格' }).click();
+    await page.getByRole('dialog').getByLabel('原因').fill('调离本企业');
+    await page.getByRole('dialog').getByLabel('原因').press('Enter');
+    await page.getByText('共 1 名代表').waitFor();
+    await page.screenshot({ path: join(screenshots, 'representatives.png') });
+
+    const all = await setup.union.get(`/api/v1/directory/terms/${state.term.id}/representatives`);
+    const byName = Object.fromEntries(all.items.map((r) => [r.workerName, r]));
+    assert.equal(byName[people[0]].endReason, '调离本企业');
+    assert.equal(byName[people[1]].isWorkerDirector, true);
+    assert.equal(byName[people[1]].delegationGroup, '第二代表团');
+    assert.deepEqual(problems, []);
+  });
+});
