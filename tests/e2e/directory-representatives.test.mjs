@@ -32,9 +32,12 @@ describe('Representatives', { timeout: 150_000 }, () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: '职工' }).fill(people[1]);
     await chooseOption(page, `${people[1]}（.*）`);
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await dialog.getByLabel('代表团').fill('第二代表团');
     await dialog.getByLabel('职工董事').check();
+    const appointed = page.waitForResponse((r) => r.url().endsWith('/representatives') && r.request().method() === 'POST');
     await dialog.getByLabel('代表团').press('Enter');
+    assert.equal((await appointed).status(), 201);
     await page.getByRole('cell', { name: people[1] }).waitFor();
     await page.getByText('共 2 名代表').waitFor();
 
