@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, submitDialog } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 
 describe('The organisation tree', { timeout: 150_000 }, () => {
@@ -18,16 +18,14 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     const workshop = unique('总装车间');
     await page.getByRole('button', { name: '新建下级' }).click();
     await dialog().getByLabel('名称').fill(workshop);
-    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    assert.equal((await submitDialog(page, '名称', '/api/v1/directory/organisations')).status(), 201);
     await page.getByRole('tree').getByText(workshop).waitFor();
     assert.equal((await setup.union.get(`/api/v1/directory/organisations?parentId=${setup.enterprise.id}`)).items.map((o) => o.name).join(), workshop);
 
     await page.getByRole('tree').getByText(setup.enterpriseName).click();
     await page.getByRole('button', { name: '新建下级' }).click();
     await dialog().getByLabel('名称').fill(workshop);
-    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/directory/organisations') && r.request().method() === 'POST');
-    await dialog().getByLabel('名称').press('Enter');
-    assert.equal((await refused).status(), 409);
+    assert.equal((await submitDialog(page, '名称', '/api/v1/directory/organisations')).status(), 409);
     // The API's own words, on the field they concern.
     await dialog().getByText('This name is already used under the same parent.').waitFor({ timeout: 10_000 })
       .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });
@@ -42,7 +40,7 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     const { page, setup, problems } = app;
     const team = unique('焊装班');
     const workshop = (await setup.union.get(`/api/v1/directory/organisations?parentId=${setup.enterprise.id}`)).items[0];
-    await setup.union.create('/api/v1/directory/organisations', { parentId: workshop.id, kind: 'team', name: team });
+    const teamId = (await setup.union.create('/api/v1/directory/organisations', { parentId: workshop.id, kind: 'team', name: team })).id;
     await page.reload();
     await page.getByRole('tree').getByText(workshop.name).click();
     await page.locator('.ant-tree-switcher').nth(1).click();
@@ -51,7 +49,7 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     const renamed = unique('焊装一班');
     await page.getByRole('button', { name: /修\s?改/ }).click();
     await dialog().getByLabel('名称').fill(renamed);
-    await dialog().getByRole('button', { name: /保\s?存/ }).click();
+    assert.equal((await submitDialog(page, '名称', `/api/v1/directory/organisations/${teamId}`, 'PUT')).status(), 200);
     await page.getByRole('tree').getByText(renamed).waitFor();
 
     await page.getByRole('button', { name: /停\s?用/ }).click();

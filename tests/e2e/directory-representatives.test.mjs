@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, screenshots, submitDialog } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 describe('Representatives', { timeout: 150_000 }, () => {
@@ -30,14 +30,14 @@ describe('Representatives', { timeout: 150_000 }, () => {
 
     await page.getByRole('button', { name: '增补代表' }).click();
     const dialog = page.getByRole('dialog');
+    // Choose once the search has answered: the options list re-renders when it does.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/directory/workers?') && r.url().includes('q='));
     await dialog.getByRole('combobox', { name: '职工' }).fill(people[1]);
+    await searched;
     await chooseOption(page, `${people[1]}（.*）`);
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await dialog.getByLabel('代表团').fill('第二代表团');
     await dialog.getByLabel('职工董事').check();
-    const appointed = page.waitForResponse((r) => r.url().endsWith('/representatives') && r.request().method() === 'POST');
-    await dialog.getByLabel('代表团').press('Enter');
-    assert.equal((await appointed).status(), 201);
+    assert.equal((await submitDialog(page, '代表团', '/representatives')).status(), 201);
     await page.getByRole('cell', { name: people[1] }).waitFor();
     await page.getByText('共 2 名代表').waitFor();
 

@@ -27,9 +27,28 @@ export async function signInOnPage(page, baseUrl, loginName, password) {
   await page.getByText('欢迎，').waitFor();
 }
 
-/** Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins). */
-export const chooseOption = (page, text) =>
-  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) }).click();
+/**
+ * Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins), and waits for the
+ * pick to show: the list closes (or, choosing several, the option is marked chosen). A list that re-renders under the
+ * pointer (search results arriving) can swallow a click: then it is clicked again.
+ */
+export async function chooseOption(page, text) {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) });
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    try {
+      await page.waitForFunction(() => {
+        const open = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+        return !open || open.getBoundingClientRect().height === 0 || open.querySelector('.ant-select-item-option-selected') !== null;
+      }, null, { timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+    }
+  }
+}
 
 /**
  * For a describe block: the Host on a fresh database, a new enterprise (`setup`, with its union administrator), and a
@@ -57,4 +76,14 @@ export function appAsUnion({ prepare, clipboard = false, viewport = { width: 136
     await app.host?.stop();
   });
   return app;
+}
+
+/**
+ * Submits the open dialog's form from one of its fields (Enter, as a keyboard user would) and answers the API's
+ * response to it: a click on the save button can land while the dialog is still animating in.
+ */
+export async function submitDialog(page, field, path, method = 'POST') {
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(path) && r.request().method() === method);
+  await page.getByRole('dialog').getByLabel(field).press('Enter');
+  return answered;
 }
