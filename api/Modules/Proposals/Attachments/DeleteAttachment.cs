@@ -1,3 +1,5 @@
+using Workforce.Proposals.Proposals;
+
 namespace Workforce.Proposals.Attachments;
 
 /// <summary>The proposer removes a file from their draft.</summary>
@@ -7,7 +9,7 @@ internal sealed class DeleteAttachmentHandler(DbSession db, CurrentActor actor, 
 {
     public async Task<Unit> Handle(DeleteAttachment request, CancellationToken cancellationToken)
     {
-        await Attachment.DraftOfProposerAsync(db, actor, clock, request.ProposalId, cancellationToken);
+        await Proposer.OwnDraftAsync(db, actor, clock, request.ProposalId, cancellationToken);
         var deleted = await db.ExecuteAsync("DELETE FROM proposals.attachments WHERE tenant_id = @Tenant AND proposal_id = @ProposalId AND id = @Id",
             new { Tenant = actor.TenantId, request.ProposalId, request.Id }, cancellationToken);
         return deleted == 1 ? Unit.Value : throw Attachment.NotFound(request.Id);

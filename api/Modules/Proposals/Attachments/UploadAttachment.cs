@@ -28,7 +28,7 @@ internal sealed class UploadAttachmentHandler(DbSession db, CurrentActor actor, 
 {
     public async Task<Attachment> Handle(UploadAttachment request, CancellationToken cancellationToken)
     {
-        var draft = await Attachment.DraftOfProposerAsync(db, actor, clock, request.ProposalId, cancellationToken);
+        var draft = await Proposer.OwnDraftAsync(db, actor, clock, request.ProposalId, cancellationToken);
         if (draft.Attachments!.Count >= limits.Value.MaxAttachments)
         {
             throw ProblemException.Conflict("too_many_attachments", $"A proposal may have at most {limits.Value.MaxAttachments} attachments; remove one first.");

@@ -24,15 +24,7 @@ internal sealed class InviteCosignersHandler(DbSession db, CurrentActor actor, I
 {
     public async Task<Proposal> Handle(InviteCosigners request, CancellationToken cancellationToken)
     {
-        var draft = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
-        if (draft.ProposerWorkerId != actor.WorkerId)
-        {
-            throw Proposer.NotProposer("The proposer chooses whom to invite as co-signers.");
-        }
-        if (draft.Status != ProposalStatus.Draft)
-        {
-            throw Proposer.NotDraft();
-        }
+        var draft = await Proposer.OwnDraftAsync(db, actor, clock, request.Id, cancellationToken);
         var wanted = request.WorkerIds!.Distinct().ToList();
         if (wanted.Contains(draft.ProposerWorkerId))
         {

@@ -26,11 +26,7 @@ internal sealed class EditDraftHandler(DbSession db, CurrentActor actor, TimePro
 {
     public async Task<Proposal> Handle(EditDraft request, CancellationToken cancellationToken)
     {
-        var draft = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
-        if (draft.ProposerWorkerId != actor.WorkerId)
-        {
-            throw Proposer.NotProposer("A draft is edited by the representative who proposed it.");
-        }
+        var draft = await Proposer.OwnDraftAsync(db, actor, clock, request.Id, cancellationToken);
         await Call.EnsureExistsAsync(db, actor.TenantId, request.CallId, cancellationToken);
         var changed = await db.ExecuteAsync(
             """
@@ -46,8 +42,8 @@ internal sealed class EditDraftHandler(DbSession db, CurrentActor actor, TimePro
             }, cancellationToken);
         if (changed == 0)
         {
-            throw draft.Status != ProposalStatus.Draft ? Proposer.NotDraft() : ProblemException.PreconditionFailed(
-                $"The proposal is at version {draft.Version}; read it again, then repeat the change.");
+            // Changed (or submitted, which also moves its version) since the caller read it.
+            throw ProblemException.PreconditionFailed($"The proposal is at version {draft.Version} or later; read it again, then repeat the change.");
         }
         outbox.Publish(actor.TenantId, "proposals.proposal.edited", "proposal", request.Id, new { request.Id, Title = request.Title.Trim() });
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
