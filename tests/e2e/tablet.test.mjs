@@ -11,6 +11,8 @@ describe('On a tablet', { timeout: 150_000 }, () => {
     const { page, problems } = app;
     assert.equal(await page.getByRole('menuitem', { name: '首页' }).isVisible(), false);
     await page.locator('.ant-layout-sider-zero-width-trigger').click();
+    // The menu slides in; a click while it moves can miss.
+    await page.waitForFunction(() => document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width === 220);
     await page.getByRole('menuitem', { name: '组织与职工' }).click();
     await page.getByRole('menuitem', { name: '职工名册' }).click();
     await page.getByText('没有符合条件的职工').waitFor();
