@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ProblemError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { I18nProvider } from './i18n/I18n';
 import { App } from './App';
 
-const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+/** A read is tried again once when the network or the server failed; a refusal (4xx) would only be refused again. */
+const retryOnce = (failures: number, error: Error) => failures < 1 && !(error instanceof ProblemError && error.status < 500);
+
+const queries = new QueryClient({ defaultOptions: { queries: { retry: retryOnce, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

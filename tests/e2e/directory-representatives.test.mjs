@@ -1,5 +1,5 @@
 // The representatives screen against the real API: a worker appointed to the term found by search, an appointment
-// ended with its reason, and the serving ones listed.
+// ended with its reason, the serving ones listed, and a new congress term opened.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -52,6 +52,31 @@ describe('Representatives', { timeout: 150_000 }, () => {
     assert.equal(byName[people[0]].endReason, '调离本企业');
     assert.equal(byName[people[1]].isWorkerDirector, true);
     assert.equal(byName[people[1]].delegationGroup, '第二代表团');
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens the next congress term, a number already used shown on its field first', async () => {
+    const { page, setup, problems } = app;
+    await page.getByRole('button', { name: '新建届次' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建届次' });
+    const number = dialog.getByLabel('届次（第几届）');
+    assert.equal(await number.inputValue(), '5');
+    await number.fill('4');
+    assert.equal((await submitDialog(page, '届次（第几届）', '/directory/terms')).status(), 409);
+    const numberField = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('届次（第几届）') });
+    await numberField.locator('.ant-form-item-explain-error').waitFor();
+
+    await number.fill('5');
+    assert.equal((await submitDialog(page, '届次（第几届）', '/directory/terms')).status(), 201);
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: '届次' }).locator('..').getByText('第五届职工代表大会').waitFor();
+    await page.getByText('本届还没有代表').waitFor();
+    await page.screenshot({ path: join(screenshots, 'term-opened.png') });
+
+    const terms = await setup.union.get('/api/v1/directory/terms');
+    const opened = terms.items.find((term) => term.number === 5);
+    assert.equal(opened.name, '第五届职工代表大会');
+    assert.equal(terms.items.length, 2);
     assert.deepEqual(problems, []);
   });
 });

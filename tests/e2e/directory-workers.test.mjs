@@ -1,5 +1,5 @@
 // The worker register screen against the real API: server-side filters, keyset pages with the total, masked
-// sensitive fields, and the registration form with the API's field errors on their fields.
+// sensitive fields, the registration form with the API's field errors on their fields, and a worker retiring.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -7,16 +7,22 @@ import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 describe('The worker register', { timeout: 150_000 }, () => {
+  const state = {};
   const app = appAsUnion({
     viewport: { width: 1366, height: 900 },
     prepare: async ({ union, enterprise }) => {
       const workshop = await union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: '总装车间' });
+      state.term = await union.create('/api/v1/directory/terms', { number: 3, startsOn: '2024-01-01', endsOn: '2028-12-31' });
       for (let i = 0; i < 23; i++) {
-        await union.create('/api/v1/directory/workers', {
+        const worker = await union.create('/api/v1/directory/workers', {
           name: `${'张王李赵刘陈杨黄'[i % 8]}${unique('')}`, employeeNumber: `A${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(),
           phone: `139${String(10_000_000 + nextNumber())}`, unitId: i < 20 ? workshop.id : enterprise.id, post: '装配工',
           skillGrade: i % 2 === 0 ? 'advanced' : 'technician', unionMember: true, unionJoinedOn: '2015-03-01', partyMember: false, hiredOn: '2010-07-01',
         });
+        if (i === 0) {
+          state.retiring = worker;
+          await union.create(`/api/v1/directory/terms/${state.term.id}/representatives`, { workerId: worker.id, delegationGroup: '第一代表团', appointedOn: '2024-01-01' });
+        }
       }
     },
   });
@@ -94,6 +100,34 @@ describe('The worker register', { timeout: 150_000 }, () => {
     await dialog.getByRole('button', { name: /重新加载/ }).click();
     await page.getByRole('cell', { name: listed.name }).click();
     assert.equal(await page.getByRole('dialog').getByLabel('岗位').inputValue(), '班组长');
+    assert.deepEqual(problems, []);
+  });
+
+  it('records that a worker retired, which ends their appointment as a representative', async () => {
+    const { page, setup, problems } = app;
+    const { retiring } = state;
+    await page.reload();
+    await page.getByLabel('姓名或工号').fill(retiring.name);
+    await page.getByLabel('姓名或工号').press('Enter');
+    await page.getByText('共 1 人').waitFor();
+    await page.locator('tr').filter({ hasText: retiring.name }).getByRole('button', { name: '离职/退休' }).click();
+    const dialog = page.getByRole('dialog', { name: `办理离职或退休：${retiring.name}` });
+    await dialog.getByText('其在任的职工代表资格将于同日终止').waitFor();
+    await dialog.getByLabel('退休').check();
+    const leftOn = await dialog.getByLabel('离岗日期').inputValue();
+    await page.screenshot({ path: join(screenshots, 'worker-retires.png') });
+    const answered = page.waitForResponse((r) => r.url().endsWith(`/workers/${retiring.id}/deactivate`));
+    await dialog.getByRole('button', { name: /保\s?存/ }).click();
+    assert.equal((await answered).status(), 200);
+    const row = page.locator('tr').filter({ hasText: retiring.name });
+    await row.getByText('退休', { exact: true }).waitFor();
+    assert.equal(await row.getByRole('button', { name: '离职/退休' }).count(), 0);
+
+    const stored = await setup.union.get(`/api/v1/directory/workers/${retiring.id}`);
+    assert.equal(stored.status, 'retired');
+    assert.equal(stored.leftOn, leftOn);
+    const serving = await setup.union.get(`/api/v1/directory/terms/${state.term.id}/representatives?active=true`);
+    assert.deepEqual(serving.items.map((r) => r.workerId), []);
     assert.deepEqual(problems, []);
   });
 });

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
 
@@ -43,9 +44,9 @@ export function ApiClientsPage() {
   });
   return (
     <Card title={t('client.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('client.create')}</Button>}>
-      {clients.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: clients.error.message })} />}
+      <LoadFailure query={clients} />
       <Table<ApiClient> rowKey="id" loading={clients.isFetching} dataSource={clients.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
-        locale={{ emptyText: t('client.empty') }}
+        locale={{ emptyText: emptyText(clients, t('client.empty')) }}
         columns={[
           { title: t('client.name'), dataIndex: 'name' },
           { title: t('client.keyPrefix'), dataIndex: 'keyPrefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
@@ -53,7 +54,7 @@ export function ApiClientsPage() {
           { title: t('client.status'), dataIndex: 'status', render: (status: string) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(status === 'active' ? 'client.active' : 'client.revoked')}</Tag> },
           { title: t('client.lastUsed'), dataIndex: 'lastUsedAt', render: when },
           {
-            title: t('client.actions'), key: 'actions', render: (_: unknown, client: ApiClient) => client.status === 'active' && (
+            title: t('common.actions'), key: 'actions', render: (_: unknown, client: ApiClient) => client.status === 'active' && (
               <Space>
                 <Button size="small" onClick={() => rotate(client)}>{t('client.rotate')}</Button>
                 <Button size="small" danger onClick={() => revoke(client)}>{t('client.revoke')}</Button>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 
 type AuditEntry = components['schemas']['AuditEntry'];
@@ -62,9 +63,9 @@ export function AuditLogPage() {
           onSearch={(entityId) => filter({ entityId: entityId || undefined })} />
         <DatePicker.RangePicker aria-label={t('audit.period')} onChange={range} />
       </Space>
-      {entries.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: entries.error.message })} />}
+      <LoadFailure query={entries} />
       <Table<AuditEntry> rowKey="id" size="middle" loading={entries.isFetching} dataSource={entries.data?.items ?? []} pagination={false}
-        scroll={{ x: 900 }} locale={{ emptyText: t('audit.empty') }}
+        scroll={{ x: 900 }} locale={{ emptyText: emptyText(entries, t('audit.empty')) }}
         expandable={{ expandedRowRender: (entry) => <Changes changes={entry.changes} /> }}
         columns={[
           { title: t('audit.time'), dataIndex: 'occurredAt', render: (at: string) => new Date(at).toLocaleString(locale) },

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Drawer, Form, Input, List, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Drawer, Form, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -61,8 +62,9 @@ export function UsersPage() {
     <Card title={t('user.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('user.create')}</Button>}>
       <Input.Search allowClear placeholder={t('user.search')} aria-label={t('user.search')} style={{ width: 260, marginBottom: 16 }}
         onSearch={(value) => { setQ(value || undefined); pages.restart(); }} />
-      {users.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: users.error.message })} />}
+      <LoadFailure query={users} />
       <Table<User> rowKey="id" loading={users.isFetching} dataSource={users.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
+        locale={{ emptyText: emptyText(users, t('user.empty')) }}
         columns={[
           { title: t('user.loginName'), dataIndex: 'loginName' },
           { title: t('user.displayName'), dataIndex: 'displayName' },
@@ -72,7 +74,7 @@ export function UsersPage() {
               <Space wrap>{(user.grants ?? []).map((g) => <Tag key={g.id}>{t(`role.${g.role}` as MessageKey)} @ {placeName(g.organisationId)}</Tag>)}</Space>
             ),
           },
-          { title: t('client.actions'), key: 'actions', render: (_: unknown, user: User) => <Button size="small" onClick={() => setGranting(user)}>{t('user.manageGrants')}</Button> },
+          { title: t('common.actions'), key: 'actions', render: (_: unknown, user: User) => <Button size="small" onClick={() => setGranting(user)}>{t('user.manageGrants')}</Button> },
         ]} />
       <KeysetPager pages={pages} nextCursor={users.data?.nextCursor} total={users.data?.total} totalLabel="user.total" />
       {creating && (

@@ -23,5 +23,5 @@ export function fieldErrors(problem: Problem, formFields: readonly string[]): { 
   return { fields, general };
 }
 
-/** A change refused because someone else changed the record first (412) or because of its current state (409). */
+/** A change refused because someone else changed the record first: its version is no longer the one sent (412). */
 export const isChangedElsewhere = (status: number) => status === 412;

@@ -18,7 +18,8 @@ interface EditModalProps<T> {
 
 /**
  * A form in a dialog that saves through the API: field errors land on their fields, other problems above the form,
- * a change refused because someone else changed the record first offers to reload it, and closing with unsaved
+ * a change refused because someone else changed the record first (412), or because of its state (409), offers to
+ * reload it, and closing with unsaved
  * changes asks first.
  */
 export function EditModal<T extends object>({ title, initialValues, children, fieldNames, onSubmit, onClose, onReload }: EditModalProps<T>) {
@@ -27,10 +28,13 @@ export function EditModal<T extends object>({ title, initialValues, children, fi
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
   const [stale, setStale] = useState(false);
+  /** The record's state refused the change (409), e.g. someone else already did it: reading it again may help. */
+  const [conflict, setConflict] = useState(false);
 
   const save = async (values: T) => {
     setBusy(true);
     setGeneral([]);
+    setConflict(false);
     try {
       await onSubmit(values);
       onClose();
@@ -43,11 +47,13 @@ export function EditModal<T extends object>({ title, initialValues, children, fi
         const mapped = fieldErrors(error.problem, fieldNames);
         form.setFields(mapped.fields as never);
         setGeneral(mapped.general);
+        setConflict(error.status === 409 && mapped.fields.length === 0);
       }
     } finally {
       setBusy(false);
     }
   };
+  const reload = onReload && <Button size="small" onClick={() => { onReload(); onClose(); }}>{t('error.reload')}</Button>;
   const close = () => {
     if (form.isFieldsTouched()) {
       Modal.confirm({ title: t('form.discardTitle'), content: t('form.discard'), okText: t('form.discardOk'), cancelText: t('form.keepEditing'), onOk: onClose });
@@ -59,9 +65,10 @@ export function EditModal<T extends object>({ title, initialValues, children, fi
     <Modal open title={title} onCancel={close} footer={null} destroyOnHidden>
       {stale && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} role="alert" message={t('form.changedElsewhere')}
-          action={onReload && <Button size="small" onClick={() => { onReload(); onClose(); }}>{t('error.reload')}</Button>} />
+          action={reload} />
       )}
-      {general.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} role="alert" message={general.join(' ')} />}
+      {general.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} role="alert" message={general.join(' ')}
+        action={conflict && reload} />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={save}>
         {children(form)}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

@@ -25,12 +25,12 @@ interface KeysetPagerProps {
   totalLabel: MessageKey;
 }
 
-/** The total on the left, previous / page N / next on the right. */
+/** The total (when known) on the left, previous / page N / next on the right. */
 export function KeysetPager({ pages, nextCursor, total, totalLabel }: KeysetPagerProps) {
   const { t } = useI18n();
   return (
     <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
-      <Typography.Text>{t(totalLabel, { count: total ?? 0 })}</Typography.Text>
+      <Typography.Text>{total != null && t(totalLabel, { count: total })}</Typography.Text>
       <Space>
         <Button disabled={pages.page === 1} onClick={pages.previous}>{t('paging.previous')}</Button>
         <Typography.Text>{t('paging.page', { page: pages.page })}</Typography.Text>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
+import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -34,7 +35,8 @@ export function OrganisationsPage() {
   const [children, setChildren] = useState<Record<string, string[]>>({});
   const [selected, setSelected] = useState<string>();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<Error | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const loadChildren = useCallback(async (parentId: string) => {
     const page = await ok(api.GET('/api/v1/directory/organisations', { params: { query: { parentId, limit: 200 } } }));
@@ -53,11 +55,11 @@ export function OrganisationsPage() {
     if (!rootId) {
       return;
     }
-    setFailure(undefined);
+    setFailure(null);
     Promise.all([loadNode(rootId), loadChildren(rootId)])
       .then(() => setSelected(rootId))
-      .catch((error) => setFailure(error instanceof Error ? error.message : String(error)));
-  }, [rootId, loadNode, loadChildren]);
+      .catch((error: Error) => setFailure(error));
+  }, [rootId, loadNode, loadChildren, attempt]);
 
   /** After a change: the node again, and the children of the parents it concerns. */
   const refresh = async (id: string, ...parents: (string | null | undefined)[]) => {
@@ -110,7 +112,7 @@ export function OrganisationsPage() {
   });
 
   if (failure) {
-    return <Alert type="error" showIcon message={t('common.loadFailed', { reason: failure })} />;
+    return <LoadFailure query={{ error: failure, refetch: () => setAttempt((n) => n + 1) }} />;
   }
   if (!rootId || !nodes[rootId]) {
     return <Spin />;

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 
 type Representative = components['schemas']['Representative'];
@@ -18,6 +19,7 @@ export function RepresentativesPage() {
   const [termId, setTermId] = useState<string>();
   const [activeOnly, setActiveOnly] = useState(true);
   const [appointing, setAppointing] = useState(false);
+  const [openingTerm, setOpeningTerm] = useState(false);
   const [ending, setEnding] = useState<Representative>();
   const [workerSearch, setWorkerSearch] = useState('');
   const terms = useQuery({ queryKey: ['terms'], queryFn: () => ok(api.GET('/api/v1/directory/terms', { params: { query: { limit: 50 } } })) });
@@ -47,12 +49,14 @@ export function RepresentativesPage() {
         <Select style={{ width: 220 }} aria-label={t('rep.term')} value={termId} loading={terms.isPending}
           options={(terms.data?.items ?? []).map((term) => ({ value: term.id, label: term.name }))}
           onChange={(id: string) => { setTermId(id); pages.restart(); }} />
+        <Button onClick={() => setOpeningTerm(true)}>{t('term.add')}</Button>
         <Space><Switch checked={activeOnly} onChange={(on) => { setActiveOnly(on); pages.restart(); }} aria-label={t('rep.activeOnly')} />{t('rep.activeOnly')}</Space>
       </Space>
       {terms.data?.items?.length === 0 && <Alert type="info" showIcon message={t('rep.noTerms')} />}
-      {representatives.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: representatives.error.message })} />}
+      <LoadFailure query={terms} />
+      <LoadFailure query={representatives} />
       <Table<Representative> rowKey="id" loading={representatives.isFetching} dataSource={representatives.data?.items ?? []} pagination={false}
-        scroll={{ x: 900 }} locale={{ emptyText: t('rep.empty') }}
+        scroll={{ x: 900 }} locale={{ emptyText: emptyText(representatives, t('rep.empty')) }}
         columns={[
           { title: t('worker.name'), dataIndex: 'workerName' },
           { title: t('worker.employeeNumber'), dataIndex: 'employeeNumber' },
@@ -66,7 +70,7 @@ export function RepresentativesPage() {
           { title: t('rep.appointedOn'), dataIndex: 'appointedOn' },
           { title: t('rep.endedOn'), dataIndex: 'endedOn', render: (on?: string | null) => on ?? '—' },
           {
-            title: t('client.actions'), key: 'actions', render: (_: unknown, r: Representative) => !r.endedOn && (
+            title: t('common.actions'), key: 'actions', render: (_: unknown, r: Representative) => !r.endedOn && (
               <Button size="small" onClick={() => setEnding(r)}>{t('rep.end')}</Button>
             ),
           },
@@ -95,6 +99,34 @@ export function RepresentativesPage() {
               <Form.Item label={t('rep.appointedOn')} name="appointedOn"><DatePicker /></Form.Item>
               <Form.Item name="isWorkerDirector" valuePropName="checked"><Checkbox>{t('rep.director')}</Checkbox></Form.Item>
               <Form.Item name="isWorkerSupervisor" valuePropName="checked"><Checkbox>{t('rep.supervisor')}</Checkbox></Form.Item>
+            </>
+          )}
+        </EditModal>
+      )}
+      {openingTerm && (
+        <EditModal<{ number: number; name?: string; startsOn: Dayjs; endsOn: Dayjs }>
+          title={t('term.add')}
+          fieldNames={['number', 'name', 'startsOn', 'endsOn']}
+          initialValues={{
+            number: Math.max(0, ...(terms.data?.items ?? []).map((term) => term.number)) + 1,
+            startsOn: dayjs(), endsOn: dayjs().add(5, 'year').subtract(1, 'day'),
+          }}
+          onClose={() => setOpeningTerm(false)}
+          onSubmit={async ({ startsOn, endsOn, ...values }) => {
+            const term = await ok(api.POST('/api/v1/directory/terms', {
+              body: { ...values, startsOn: startsOn.format('YYYY-MM-DD'), endsOn: endsOn.format('YYYY-MM-DD') },
+            }));
+            await queries.invalidateQueries({ queryKey: ['terms'] });
+            setTermId(term.id);
+            pages.restart();
+          }}
+        >
+          {() => (
+            <>
+              <Form.Item label={t('term.number')} name="number" rules={[{ required: true, message: t('form.required') }]}><InputNumber min={1} max={99} /></Form.Item>
+              <Form.Item label={t('term.name')} name="name" extra={t('term.nameHelp')}><Input maxLength={100} /></Form.Item>
+              <Form.Item label={t('term.startsOn')} name="startsOn" rules={[{ required: true, message: t('form.required') }]}><DatePicker /></Form.Item>
+              <Form.Item label={t('term.endsOn')} name="endsOn" rules={[{ required: true, message: t('form.required') }]}><DatePicker /></Form.Item>
             </>
           )}
         </EditModal>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
@@ -7,6 +7,7 @@ import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -49,6 +50,7 @@ export function WorkersPage() {
   const pages = useKeysetPages();
   /** The worker being edited (its latest read), or null for a new one; undefined when no dialog is open. */
   const [editing, setEditing] = useState<Worker | null>();
+  const [leaving, setLeaving] = useState<WorkerListItem>();
   const edit = async (id: string) => setEditing(await ok(api.GET('/api/v1/directory/workers/{id}', { params: { path: { id } } })));
   const { cursor } = pages;
 
@@ -75,6 +77,11 @@ export function WorkersPage() {
     { title: t('worker.residentId'), dataIndex: 'residentIdMasked' },
     { title: t('worker.phone'), dataIndex: 'phoneMasked' },
     { title: t('worker.status'), dataIndex: 'status', render: (s: WorkerStatus) => <Tag>{t(`workerStatus.${s}` as MessageKey)}</Tag> },
+    {
+      title: t('common.actions'), key: 'actions', render: (_: unknown, worker: WorkerListItem) => (worker.status === 'active' || worker.status === 'onLeave') && (
+        <Button size="small" onClick={(event) => { event.stopPropagation(); setLeaving(worker); }}>{t('worker.deactivate')}</Button>
+      ),
+    },
   ];
   return (
     <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setEditing(null)}>{t('worker.add')}</Button>}>
@@ -87,9 +94,9 @@ export function WorkersPage() {
         <Select mode="multiple" allowClear placeholder={t('worker.status')} aria-label={t('worker.status')} style={{ minWidth: 160 }}
           options={statuses.map((s) => ({ value: s, label: t(`workerStatus.${s}` as MessageKey) }))} onChange={(status: WorkerStatus[]) => filter({ status })} />
       </Space>
-      {page.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: page.error.message })} style={{ marginBottom: 16 }} />}
+      <LoadFailure query={page} />
       <Table<WorkerListItem> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
-        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: t('worker.empty') }}
+        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: emptyText(page, t('worker.empty')) }}
         onRow={(worker) => ({ onClick: () => void edit(worker.id), style: { cursor: 'pointer' } })} />
       <KeysetPager pages={pages} nextCursor={page.data?.nextCursor} total={page.data?.total} totalLabel="worker.total" />
       {editing !== undefined && (
@@ -126,6 +133,31 @@ export function WorkersPage() {
               <Form.Item name="unionMember" valuePropName="checked"><Checkbox>{t('worker.unionMember')}</Checkbox></Form.Item>
               <Form.Item label={t('worker.unionJoinedOn')} name="unionJoinedOn"><DatePicker maxDate={dayjs()} /></Form.Item>
               <Form.Item name="partyMember" valuePropName="checked"><Checkbox>{t('worker.partyMember')}</Checkbox></Form.Item>
+            </>
+          )}
+        </EditModal>
+      )}
+      {leaving && (
+        <EditModal<{ status: WorkerStatus; leftOn: Dayjs }>
+          title={t('worker.deactivateOf', { name: leaving.name })}
+          fieldNames={['status', 'leftOn']}
+          initialValues={{ status: 'left', leftOn: dayjs() }}
+          onClose={() => setLeaving(undefined)}
+          onReload={() => void queries.invalidateQueries({ queryKey: ['workers'] })}
+          onSubmit={async ({ status, leftOn }) => {
+            await ok(api.POST('/api/v1/directory/workers/{id}/deactivate', {
+              params: { path: { id: leaving.id } }, headers: { 'If-Match': `"${leaving.version}"` }, body: { status, leftOn: day(leftOn) },
+            }));
+            await queries.invalidateQueries({ queryKey: ['workers'] });
+          }}
+        >
+          {() => (
+            <>
+              <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('worker.deactivateHelp')} />
+              <Form.Item label={t('worker.leaving')} name="status" rules={[{ required: true, message: t('form.required') }]}>
+                <Radio.Group options={(['left', 'retired'] as const).map((s) => ({ value: s, label: t(`workerStatus.${s}`) }))} />
+              </Form.Item>
+              <Form.Item label={t('worker.leftOn')} name="leftOn" rules={[{ required: true, message: t('form.required') }]}><DatePicker /></Form.Item>
             </>
           )}
         </EditModal>

@@ -4,6 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -104,8 +105,9 @@ export function ImportsPage() {
         </Card>
       )}
       <Card title={t('import.recent')}>
+        <LoadFailure query={recent} />
         <Table<ImportJob> rowKey="id" size="small" pagination={false} loading={recent.isFetching} dataSource={recent.data?.items ?? []}
-          locale={{ emptyText: t('import.none') }}
+          locale={{ emptyText: emptyText(recent, t('import.none')) }}
           columns={[
             { title: t('import.file'), dataIndex: 'fileName' },
             { title: t('import.startedAt'), dataIndex: 'createdAt', render: (at: string) => new Date(at).toLocaleString(locale) },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, ProblemError } from '../api/client';
 import type { components } from '../api/schema';
 import { EditModal } from '../components/EditModal';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
@@ -52,9 +53,9 @@ export function WebhooksPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title={t('webhook.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('webhook.create')}</Button>}>
-        {webhooks.isError && <Alert type="error" showIcon message={t('common.loadFailed', { reason: webhooks.error.message })} />}
+        <LoadFailure query={webhooks} />
         <Table<Webhook> rowKey="id" loading={webhooks.isFetching} dataSource={webhooks.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
-          locale={{ emptyText: t('webhook.empty') }}
+          locale={{ emptyText: emptyText(webhooks, t('webhook.empty')) }}
           onRow={(webhook) => ({ onClick: () => setSelected(webhook), style: { cursor: 'pointer' } })}
           rowClassName={(webhook) => (webhook.id === selected?.id ? 'ant-table-row-selected' : '')}
           columns={[
@@ -62,7 +63,7 @@ export function WebhooksPage() {
             { title: t('webhook.events'), dataIndex: 'eventTypes', render: (types: string[]) => (types.length === 0 ? t('webhook.allEvents') : types.join(', ')) },
             { title: t('webhook.status'), dataIndex: 'status', render: (s: Webhook['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`webhook.status.${s}` as MessageKey)}</Tag> },
             {
-              title: t('client.actions'), key: 'actions', render: (_: unknown, webhook: Webhook) => (
+              title: t('common.actions'), key: 'actions', render: (_: unknown, webhook: Webhook) => (
                 <Button size="small" onClick={(e) => { e.stopPropagation(); void setStatus(webhook, webhook.status === 'active' ? 'paused' : 'active'); }}>
                   {t(webhook.status === 'active' ? 'webhook.pause' : 'webhook.resume')}
                 </Button>
@@ -85,7 +86,7 @@ export function WebhooksPage() {
               { title: t('webhook.lastAttempt'), dataIndex: 'lastAttemptAt', render: when },
               { title: t('webhook.lastResult'), key: 'result', render: (_: unknown, d: Delivery) => d.lastError ?? d.lastStatusCode ?? '—' },
               {
-                title: t('client.actions'), key: 'actions', render: (_: unknown, d: Delivery) => (
+                title: t('common.actions'), key: 'actions', render: (_: unknown, d: Delivery) => (
                   <Button size="small" onClick={() => redeliver(d)}>{t(d.status === 'pending' ? 'webhook.retryNow' : 'webhook.redeliver')}</Button>
                 ),
               },
