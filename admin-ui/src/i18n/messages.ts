@@ -1,5 +1,11 @@
-/** Every string the app shows, in Chinese first and in English; the two must name the same keys. */
-export const messages = {
+import { awardsMessages } from '../awards/messages';
+import { congressMessages } from '../congress/messages';
+import { dashboardMessages } from '../dashboard/messages';
+import { proposalsMessages } from '../proposals/messages';
+import { repMessages } from '../rep/messages';
+
+/** The shell's strings and those of the Directory, Access and Integration screens. */
+const shellMessages = {
   'zh-CN': {
     'app.title': '产改工作平台',
     'login.title': '登录',
@@ -473,6 +479,21 @@ export const messages = {
     'role.worker': 'Worker',
   },
 } as const;
+
+/** Each area's strings; a key belongs to one area only (a test holds them to it). */
+export const messageAreas = [shellMessages, congressMessages, repMessages, proposalsMessages, awardsMessages, dashboardMessages] as const;
+
+/** Every string the app shows, in Chinese first and in English. */
+export const messages = {
+  'zh-CN': {
+    ...shellMessages['zh-CN'], ...congressMessages['zh-CN'], ...repMessages['zh-CN'],
+    ...proposalsMessages['zh-CN'], ...awardsMessages['zh-CN'], ...dashboardMessages['zh-CN'],
+  },
+  en: {
+    ...shellMessages.en, ...congressMessages.en, ...repMessages.en,
+    ...proposalsMessages.en, ...awardsMessages.en, ...dashboardMessages.en,
+  },
+};
 
 export type Locale = keyof typeof messages;
 export type MessageKey = keyof (typeof messages)['zh-CN'];

@@ -1,4 +1,5 @@
-import { Button, Dropdown, Layout as AntLayout, Menu, Select, Space, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Button, Dropdown, Layout as AntLayout, Menu, Select, Space, Spin, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
@@ -41,7 +42,9 @@ export function Layout() {
           </Dropdown>
         </AntLayout.Header>
         <AntLayout.Content style={{ margin: 24 }}>
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+            <Outlet />
+          </Suspense>
         </AntLayout.Content>
       </AntLayout>
     </AntLayout>

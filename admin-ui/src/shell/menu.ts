@@ -31,6 +31,23 @@ export function visibleMenu(menu: readonly MenuItem[], permissions: readonly str
 /** The app's screens; each module's screens join as they are built. */
 export const appMenu: readonly MenuItem[] = [
   { path: '/', label: 'shell.home' },
+  { path: '/dashboard', label: 'dashboard.menu', anyOf: ['proposals.read', 'congress.sessions.read'] },
+  {
+    label: 'congress.menu',
+    entries: [
+      { path: '/congress/sessions', label: 'congress.menu.sessions', anyOf: ['congress.sessions.read'] },
+    ],
+  },
+  {
+    label: 'proposals.menu',
+    entries: [
+      { path: '/proposals/calls', label: 'proposals.menu.calls', anyOf: ['proposals.read'] },
+      { path: '/proposals', label: 'proposals.menu.list', anyOf: ['proposals.read'] },
+      { path: '/proposals/inbox', label: 'proposals.menu.inbox', anyOf: ['proposals.handle'] },
+      { path: '/proposals/statistics', label: 'proposals.menu.statistics', anyOf: ['proposals.read'] },
+      { path: '/awards', label: 'awards.menu', anyOf: ['proposals.awards.manage', 'proposals.awards.review'] },
+    ],
+  },
   {
     label: 'shell.directory',
     entries: [
@@ -54,4 +71,5 @@ export const appMenu: readonly MenuItem[] = [
       { path: '/integration/webhooks', label: 'webhook.menu', anyOf: ['integration.webhooks.manage'] },
     ],
   },
+  { path: '/rep', label: 'repView.menu', anyOf: ['congress.attend', 'proposals.propose'] },
 ];

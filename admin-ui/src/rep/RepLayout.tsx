@@ -1,0 +1,48 @@
+import { Suspense } from 'react';
+import { Button, Dropdown, Layout, Spin, Typography } from 'antd';
+import { AuditOutlined, FileTextOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/messages';
+
+const tabs: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
+  { path: '/rep', label: 'repView.sessions', icon: <TeamOutlined /> },
+  { path: '/rep/proposals', label: 'repView.proposals', icon: <FileTextOutlined /> },
+  { path: '/rep/receipt', label: 'repView.receipt', icon: <AuditOutlined /> },
+];
+
+/** The representatives' view, laid out for a phone: a title bar, the page, and a tab bar at the bottom. */
+export function RepLayout() {
+  const { me, logout } = useSession();
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <Layout style={{ minHeight: '100vh', maxWidth: 640, margin: '0 auto' }}>
+      <Layout.Header style={{ background: '#fff', paddingInline: 16, display: 'flex', alignItems: 'center', justifyContent: 'space-between', position: 'sticky', top: 0, zIndex: 10 }}>
+        <Typography.Text strong style={{ fontSize: 17 }}>{t('repView.title')}</Typography.Text>
+        <span>
+          <Button type="text" size="small" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('shell.language')}</Button>
+          <Dropdown menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), onClick: logout }] }}>
+            <Button type="text" size="small" icon={<UserOutlined />}>{me?.name}</Button>
+          </Dropdown>
+        </span>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 12, paddingBottom: 72 }}>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <nav aria-label={t('repView.title')} style={{
+        position: 'fixed', bottom: 0, left: 0, right: 0, height: 56, background: '#fff', borderTop: '1px solid #f0f0f0',
+        display: 'flex', justifyContent: 'space-around', alignItems: 'center', zIndex: 10,
+      }}>
+        {tabs.map((tab) => (
+          <NavLink key={tab.path} to={tab.path} end={tab.path === '/rep'}
+            style={({ isActive }) => ({ color: isActive ? '#1677ff' : '#595959', display: 'flex', flexDirection: 'column', alignItems: 'center', fontSize: 12, gap: 2, minWidth: 64 })}>
+            <span style={{ fontSize: 20 }}>{tab.icon}</span>{t(tab.label)}
+          </NavLink>
+        ))}
+      </nav>
+    </Layout>
+  );
+}
