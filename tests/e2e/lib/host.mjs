@@ -1,7 +1,7 @@
 // The real API in a process of its own, on a fresh embedded PostgreSQL, as `make run` starts it (without demo data).
 import { spawn, execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +34,7 @@ export async function startHost(settings = []) {
   const work = await mkdtemp(join(tmpdir(), 'workforce-e2e-'));
   await chmod(work, 0o755);
   const url = `http://127.0.0.1:${await freePort()}`;
+  await mkdir(resultsDir, { recursive: true });
   const log = createWriteStream(join(resultsDir, 'host.log'));
   const child = spawn('dotnet', [
     hostDll, '--urls', url,
