@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, ProblemError } from '../api/client';
+import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 
 type ApiClient = components['schemas']['ApiClient'];
 
@@ -15,6 +16,7 @@ type ApiClient = components['schemas']['ApiClient'];
 export function ApiClientsPage() {
   const { me } = useSession();
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const { modal, message } = AntApp.useApp();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -31,7 +33,7 @@ export function ApiClientsPage() {
         await run();
         await queries.invalidateQueries({ queryKey: ['clients'] });
       } catch (error) {
-        message.error(error instanceof ProblemError ? error.message : t('error.network'));
+        message.error(problemText(error));
       }
     },
   });

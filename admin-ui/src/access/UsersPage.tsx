@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Drawer, Form, Input, List, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, ProblemError } from '../api/client';
+import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
 
 type User = components['schemas']['User'];
@@ -27,6 +28,7 @@ const grantable: Record<Role, string[]> = {
 export function UsersPage() {
   const { me } = useSession();
   const { t } = useI18n();
+  const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const pages = useKeysetPages();
@@ -55,7 +57,7 @@ export function UsersPage() {
       setGranting(updated);
       await refresh();
     } catch (error) {
-      message.error(error instanceof ProblemError ? error.message : t('error.network'));
+      message.error(problemText(error));
     }
   };
   return (
@@ -120,7 +122,7 @@ export function UsersPage() {
                 setGranting(await ok(api.GET('/api/v1/access/users/{id}', { params: { path: { id: granting.id } } })));
                 await refresh();
               } catch (error) {
-                message.error(error instanceof ProblemError ? error.message : t('error.network'));
+                message.error(problemText(error));
               }
             }}>
               <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>

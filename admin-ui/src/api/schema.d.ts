@@ -2252,13 +2252,13 @@ export interface components {
         };
         Attendance: {
             /** Format: int32 */
-            present?: number;
-            quorate?: boolean;
+            present: number;
+            quorate: boolean;
             /** Format: int32 */
-            quorumNeeded?: number;
-            representatives?: components["schemas"]["AttendanceEntry"][];
+            quorumNeeded: number;
+            representatives: components["schemas"]["AttendanceEntry"][];
             /** Format: int32 */
-            rosterSize?: number;
+            rosterSize: number;
         };
         AttendanceEntry: {
             channel?: components["schemas"]["CheckInChannel"];
@@ -2854,13 +2854,14 @@ export interface components {
             voted: boolean;
         };
         MySession: {
-            agenda?: components["schemas"]["AgendaStep"][];
-            checkedIn?: boolean;
-            polls?: components["schemas"]["MyPoll"][];
+            agenda: components["schemas"]["AgendaStep"][];
+            checkedIn: boolean;
+            onlineCheckInOpen: boolean;
+            polls: components["schemas"]["MyPoll"][];
             /** Format: int32 */
-            present?: number;
-            quorate?: boolean;
-            session?: components["schemas"]["Session"];
+            present: number;
+            quorate: boolean;
+            session: components["schemas"]["Session"];
         };
         MySessionSummary: {
             checkedIn: boolean;

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Modal, Space, type FormInstance } from 'antd';
 import { ProblemError } from '../api/client';
 import { fieldErrors, isChangedElsewhere } from '../api/problems';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 
 interface EditModalProps<T> {
   title: string;
@@ -24,6 +25,7 @@ interface EditModalProps<T> {
  */
 export function EditModal<T extends object>({ title, initialValues, children, fieldNames, onSubmit, onClose, onReload }: EditModalProps<T>) {
   const { t } = useI18n();
+  const problemText = useProblemText();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);
@@ -46,7 +48,7 @@ export function EditModal<T extends object>({ title, initialValues, children, fi
       } else {
         const mapped = fieldErrors(error.problem, fieldNames);
         form.setFields(mapped.fields as never);
-        setGeneral(mapped.general);
+        setGeneral(error.problem.errors ? mapped.general : [problemText(error)]);
         setConflict(error.status === 409 && mapped.fields.length === 0);
       }
     } finally {

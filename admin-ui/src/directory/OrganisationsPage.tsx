@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
-import { api, ok, ProblemError } from '../api/client';
+import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
 
 type Organisation = components['schemas']['Organisation'];
@@ -29,6 +30,7 @@ type Dialog = { kind: 'create' | 'rename' | 'move'; organisation: Organisation }
 export function OrganisationsPage() {
   const { me } = useSession();
   const { t } = useI18n();
+  const problemText = useProblemText();
   const { modal, message } = AntApp.useApp();
   const rootId = me?.actingFor?.id;
   const [nodes, setNodes] = useState<Record<string, Organisation>>({});
@@ -93,7 +95,7 @@ export function OrganisationsPage() {
       await ok(api.POST('/api/v1/directory/organisations/{id}/move', { params: { path: { id: dragged.id } }, headers: ifMatch(dragged), body: { parentId } }));
       await refresh(dragged.id, dragged.parentId, parentId);
     } catch (error) {
-      message.error(error instanceof ProblemError ? error.message : t('error.network'));
+      message.error(problemText(error));
     }
   };
 
@@ -106,7 +108,7 @@ export function OrganisationsPage() {
         await ok(api.POST('/api/v1/directory/organisations/{id}/deactivate', { params: { path: { id: organisation.id } }, headers: ifMatch(organisation) }));
         await refresh(organisation.id, organisation.parentId);
       } catch (error) {
-        message.error(error instanceof ProblemError ? error.message : t('error.network'));
+        message.error(problemText(error));
       }
     },
   });

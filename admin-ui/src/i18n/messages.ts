@@ -503,3 +503,6 @@ export function translate(locale: Locale, key: MessageKey, values: Record<string
   const text: string = messages[locale][key] ?? messages['zh-CN'][key];
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
+
+/** Whether the app has a string of this name (problem codes are looked up this way). */
+export const hasMessage = (key: string): key is MessageKey => key in messages['zh-CN'];

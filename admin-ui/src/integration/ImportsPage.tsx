@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Progress, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, ProblemError } from '../api/client';
+import { api, ok } from '../api/client';
+import { download } from '../api/download';
 import type { components } from '../api/schema';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
 
 type ImportJob = components['schemas']['ImportJob'];
@@ -16,22 +18,10 @@ const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The file's type as the API takes it: by its name, since browsers often give CSV files none or a spreadsheet's. */
 export const importContentType = (fileName: string) => (fileName.toLowerCase().endsWith('.xlsx') ? xlsx : 'text/csv');
 
-/** Saves a download the API answers to the signed-in session (with its organisation header), under its own name. */
-async function download(url: string, fileName: string) {
-  const { data, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; response: Response };
-  if (!response.ok || !data) {
-    throw new Error(`HTTP ${response.status}`);
-  }
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(data);
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
-
 /** Bulk import of workers from a CSV or XLSX file: upload, a progress bar until the job ends, its summary, the rejected rows. */
 export function ImportsPage() {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const queries = useQueryClient();
   const [mode, setMode] = useState<ImportMode>('skipInvalid');
   const [jobId, setJobId] = useState<string>();
@@ -58,7 +48,7 @@ export function ImportsPage() {
       setJobId(started.id);
       await queries.invalidateQueries({ queryKey: ['imports', 'recent'] });
     } catch (error) {
-      setFailure(error instanceof ProblemError ? error.message : t('error.network'));
+      setFailure(problemText(error));
     }
   };
   const current = job.data;

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok, ProblemError } from '../api/client';
+import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { EditModal } from '../components/EditModal';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
 
 type Webhook = components['schemas']['Webhook'];
@@ -17,6 +18,7 @@ const statusColour: Record<Delivery['status'], string> = { pending: 'blue', succ
 /** Webhook subscriptions (the signing secret shown once), pausing and resuming them, and each one's delivery log with redelivery. */
 export function WebhooksPage() {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -30,7 +32,7 @@ export function WebhooksPage() {
     refetchInterval: 5000,
   });
   const when = (at?: string | null) => (at ? new Date(at).toLocaleString(locale) : '—');
-  const failed = (error: unknown) => message.error(error instanceof ProblemError ? error.message : t('error.network'));
+  const failed = (error: unknown) => message.error(problemText(error));
   const setStatus = async (webhook: Webhook, status: Webhook['status']) => {
     try {
       await ok(api.PUT('/api/v1/integration/webhooks/{id}', {

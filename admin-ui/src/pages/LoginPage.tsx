@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { ProblemError } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
+import { useProblemText } from '../i18n/problemText';
 
 /** Sign-in with login name and password; the API sets the session cookie and hands out the antiforgery token. */
 export function LoginPage() {
   const { login } = useSession();
   const { t } = useI18n();
+  const problemText = useProblemText();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const submit = async ({ loginName, password }: { loginName: string; password: string }) => {
@@ -16,7 +17,7 @@ export function LoginPage() {
     try {
       await login(loginName, password);
     } catch (error) {
-      setFailure(t('login.failed', { reason: error instanceof ProblemError ? error.message : t('error.network') }));
+      setFailure(t('login.failed', { reason: problemText(error) }));
     } finally {
       setBusy(false);
     }

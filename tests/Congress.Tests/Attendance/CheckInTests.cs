@@ -45,9 +45,11 @@ public sealed class CheckInTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 
         await (await congress.Union.PostAsync($"{congress.SessionUrl}/check-ins",
             new { representativeId = congress.Representatives[1].RepresentativeId, channel = "paperSheet" })).ExpectJsonAsync();
+        var view = await (await congress.Representatives[0].Client.GetAsync($"{TestCongress.Api}/my/sessions/{congress.SessionId}")).ExpectJsonAsync();
         var online = await congress.Representatives[0].Client.PostAsync($"{TestCongress.Api}/my/sessions/{congress.SessionId}/check-in");
         var stranger = await congress.Union.PostAsync($"{congress.SessionUrl}/check-ins", new { representativeId = Guid.NewGuid(), channel = "onSite" });
 
+        Assert.False(view["onlineCheckInOpen"]!.GetValue<bool>());
         await online.ExpectProblemAsync(HttpStatusCode.Conflict, "online_check_in_closed");
         await stranger.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown_reference");
         var entries = (await AttendanceAsync(congress))["representatives"]!.AsArray();
@@ -65,12 +67,19 @@ public sealed class CheckInTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         }, "\"1\"")).ExpectJsonAsync();
         await congress.OpenAsync();
         var url = $"{TestCongress.Api}/my/sessions/{congress.SessionId}/check-in";
+        var representative = congress.Representatives[0].Client;
+        async Task<bool> CheckInShownOpenAsync() =>
+            (await (await representative.GetAsync($"{TestCongress.Api}/my/sessions/{congress.SessionId}")).ExpectJsonAsync())["onlineCheckInOpen"]!.GetValue<bool>();
 
-        var early = await congress.Representatives[0].Client.PostAsync(url);
+        var shownEarly = await CheckInShownOpenAsync();
+        var early = await representative.PostAsync(url);
         await (await congress.Union.PostAsync($"{congress.SessionUrl}/agenda/{agenda[0]!.Id()}/open")).ExpectJsonAsync();
-        var onTime = await congress.Representatives[0].Client.PostAsync(url);
+        var shownOnTime = await CheckInShownOpenAsync();
+        var onTime = await representative.PostAsync(url);
 
+        Assert.False(shownEarly);
         await early.ExpectProblemAsync(HttpStatusCode.Conflict, "online_check_in_closed");
+        Assert.True(shownOnTime);
         await onTime.ExpectJsonAsync();
     }
 

@@ -17,6 +17,25 @@ internal sealed record CheckInRecord
 /// </summary>
 internal sealed record CheckIn(Guid SessionId) : ICommand<CheckInRecord>;
 
+internal static class OnlineCheckIn
+{
+    /// <summary>Whether an open session takes online check-ins now: it is not held offline, and where its agenda has check-in steps, one held online is open.</summary>
+    public static async Task<bool> IsOpenAsync(DbSession db, Guid tenant, Session session, CancellationToken ct)
+    {
+        if (session.Status != SessionStatus.Open || session.Mode == SessionMode.Offline)
+        {
+            return false;
+        }
+        var steps = await db.QuerySingleAsync<(long All, long OpenOnline)>(
+            """
+            SELECT count(*), count(*) FILTER (WHERE status = 'open' AND channel = 'online')
+            FROM congress.agenda_steps WHERE tenant_id = @Tenant AND session_id = @Session AND kind = 'checkIn'
+            """,
+            new { Tenant = tenant, Session = session.Id }, ct);
+        return steps.All == 0 || steps.OpenOnline > 0;
+    }
+}
+
 internal sealed class CheckInHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<CheckIn, CheckInRecord>
 {
     public async Task<CheckInRecord> Handle(CheckIn request, CancellationToken cancellationToken)
@@ -24,13 +43,7 @@ internal sealed class CheckInHandler(DbSession db, CurrentActor actor, IMediator
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
         var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
         session.Require("checking in", SessionStatus.Open);
-        var steps = await db.QuerySingleAsync<(long All, long OpenOnline)>(
-            """
-            SELECT count(*), count(*) FILTER (WHERE status = 'open' AND channel = 'online')
-            FROM congress.agenda_steps WHERE tenant_id = @Tenant AND session_id = @Session AND kind = 'checkIn'
-            """,
-            new { Tenant = actor.TenantId, Session = session.Id }, cancellationToken);
-        if (session.Mode == SessionMode.Offline || (steps.All > 0 && steps.OpenOnline == 0))
+        if (!await OnlineCheckIn.IsOpenAsync(db, actor.TenantId, session, cancellationToken))
         {
             throw ProblemException.Conflict("online_check_in_closed", "Online check-in is not open for this session; check in with the staff on site.");
         }

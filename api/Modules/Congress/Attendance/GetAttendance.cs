@@ -12,7 +12,14 @@ internal sealed record AttendanceEntry
     public DateTimeOffset? CheckedInAt { get; init; }
 }
 
-internal sealed record Attendance(int RosterSize, int Present, int QuorumNeeded, bool Quorate, IReadOnlyList<AttendanceEntry> Representatives);
+internal sealed record Attendance
+{
+    public required int RosterSize { get; init; }
+    public required int Present { get; init; }
+    public required int QuorumNeeded { get; init; }
+    public required bool Quorate { get; init; }
+    public required IReadOnlyList<AttendanceEntry> Representatives { get; init; }
+}
 
 /// <summary>Live attendance of a session: who is on its roster, who has checked in and how, and whether it is quorate.</summary>
 internal sealed record GetAttendance(Guid SessionId) : IQuery<Attendance>;
@@ -32,7 +39,10 @@ internal sealed class GetAttendanceHandler(DbSession db, CurrentActor actor) : I
             """,
             new { Tenant = actor.TenantId, Session = session.Id }, cancellationToken);
         var quorum = new Quorum(entries.Count, entries.Count(e => e.Channel is not null));
-        return new Attendance(quorum.RosterSize, quorum.Present, quorum.Needed, quorum.Reached, entries);
+        return new Attendance
+        {
+            RosterSize = quorum.RosterSize, Present = quorum.Present, QuorumNeeded = quorum.Needed, Quorate = quorum.Reached, Representatives = entries,
+        };
     }
 }
 

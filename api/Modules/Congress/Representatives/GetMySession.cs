@@ -13,7 +13,19 @@ internal sealed record MyPoll
     public required bool Voted { get; init; }
 }
 
-internal sealed record MySession(Session Session, bool CheckedIn, int Present, bool Quorate, IReadOnlyList<AgendaStep> Agenda, IReadOnlyList<MyPoll> Polls);
+internal sealed record MySession
+{
+    public required Session Session { get; init; }
+    public required bool CheckedIn { get; init; }
+
+    /// <summary>Whether you can check in online now (otherwise the staff record it in the hall).</summary>
+    public required bool OnlineCheckInOpen { get; init; }
+
+    public required int Present { get; init; }
+    public required bool Quorate { get; init; }
+    public required IReadOnlyList<AgendaStep> Agenda { get; init; }
+    public required IReadOnlyList<MyPoll> Polls { get; init; }
+}
 
 /// <summary>A session as its representative sees it: the agenda, attendance, and what there is to vote on.</summary>
 internal sealed record GetMySession(Guid Id) : IQuery<MySession>;
@@ -36,9 +48,16 @@ internal sealed class GetMySessionHandler(DbSession db, CurrentActor actor, IMed
             mine, cancellationToken)).ToHashSet();
         var quorum = await Quorum.OfAsync(db, actor.TenantId, session.Id, cancellationToken);
         var polls = await Poll.OfSessionAsync(db, actor.TenantId, session.Id, cancellationToken);
-        return new MySession(session, checkedIn, quorum.Present, quorum.Reached,
-            await AgendaStep.ListAsync(db, actor.TenantId, session.Id, cancellationToken),
-            polls.Where(p => p.Status != PollStatus.Draft).Select(p => new MyPoll { Poll = p, Voted = voted.Contains(p.Id) }).ToList());
+        return new MySession
+        {
+            Session = session,
+            CheckedIn = checkedIn,
+            OnlineCheckInOpen = await OnlineCheckIn.IsOpenAsync(db, actor.TenantId, session, cancellationToken),
+            Present = quorum.Present,
+            Quorate = quorum.Reached,
+            Agenda = await AgendaStep.ListAsync(db, actor.TenantId, session.Id, cancellationToken),
+            Polls = polls.Where(p => p.Status != PollStatus.Draft).Select(p => new MyPoll { Poll = p, Voted = voted.Contains(p.Id) }).ToList(),
+        };
     }
 }
 

@@ -1,0 +1,14 @@
+import { api } from './client';
+
+/** Saves a file the API answers to the signed-in session (with its organisation header), under the name given. */
+export async function download(url: string, fileName: string) {
+  const { data, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; response: Response };
+  if (!response.ok || !data) {
+    throw new Error(`HTTP ${response.status}`);
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(data);
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
