@@ -72,7 +72,7 @@ export function LiveBoard({ session }: { session: Session }) {
             )} />
           </Col>
           <Col span={24}>
-            <Progress percent={percent(data.present ?? 0, data.rosterSize ?? 0)} success={{ percent: 0 }}
+            <Progress percent={percent(data.present ?? 0, data.rosterSize ?? 0)}
               strokeColor={data.quorate ? '#52c41a' : '#faad14'} format={() => `${data.present}/${data.rosterSize}`} />
           </Col>
           {byGroup(everyone).map((group) => (
