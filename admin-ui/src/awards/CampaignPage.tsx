@@ -97,7 +97,7 @@ export function CampaignPage() {
           <Button size="small" onClick={() => setViewing(n.id)}>{t('awards.nomination.view')}</Button>
           {isReviewer && current.status === 'reviewing' && (
             <Button size="small" type={n.scoredByMe || n.conflicted ? 'default' : 'primary'} onClick={() => setScoring(n)}
-              aria-label={`${t('awards.score.action')} ${n.number}`}>
+              aria-label={`${t('awards.score.action')}：${n.title}`}>
               {n.scoredByMe ? t('awards.score.rescore') : t('awards.score.action')}
             </Button>
           )}
@@ -120,11 +120,11 @@ export function CampaignPage() {
         <Space wrap size="small">
           <Button size="small" onClick={() => setViewing(row.nominationId)}>{t('awards.nomination.view')}</Button>
           {current.status === 'decided' && (
-            <Button size="small" type="primary" onClick={() => setAwarding(row.nominationId)} aria-label={`${t('awards.award.action')} ${row.number}`}>
+            <Button size="small" type="primary" onClick={() => setAwarding(row.nominationId)} aria-label={`${t('awards.award.action')}：${row.title}`}>
               {t('awards.award.action')}
             </Button>
           )}
-          <Button size="small" onClick={() => setEscalating(row.nominationId)} aria-label={`${t('awards.escalation.action')} ${row.number}`}>
+          <Button size="small" onClick={() => setEscalating(row.nominationId)} aria-label={`${t('awards.escalation.action')}：${row.title}`}>
             {t('awards.escalation.action')}
           </Button>
         </Space>
@@ -199,7 +199,8 @@ export function CampaignPage() {
   );
 }
 
-interface ScoreForm { scores: { criterionId: string; score?: number }[] }
+/** One entry per criterion of the campaign, in its order. */
+interface ScoreForm { scores: { score?: number }[] }
 
 /** A reviewer's scores of one nomination, one 0–100 figure per criterion; the API refuses what the reviewer may not score. */
 function ScoreModal({ campaign, nomination, onClose, onSaved }: { campaign: Campaign; nomination: NominationSummary; onClose: () => void; onSaved: () => Promise<unknown> }) {
@@ -210,14 +211,14 @@ function ScoreModal({ campaign, nomination, onClose, onSaved }: { campaign: Camp
     <EditModal<ScoreForm>
       title={t('awards.score.title', { title: nomination.title })}
       fieldNames={['scores']}
-      initialValues={{ scores: criteria.map((c) => ({ criterionId: c.id })) }}
+      initialValues={{ scores: criteria.map(() => ({})) }}
       onClose={onClose}
       onReload={() => void onSaved()}
       onSubmit={async ({ scores }) => {
         try {
           const saved = await ok(api.PUT('/api/v1/proposals/award-nominations/{id}/my-scores', {
             params: { path: { id: nomination.id } },
-            body: { scores: scores.map((s) => ({ criterionId: s.criterionId, score: s.score ?? null })) },
+            body: { scores: criteria.map((c, i) => ({ criterionId: c.id, score: scores[i]?.score ?? null })) },
           }));
           void message.success(t('awards.score.saved', { score: (saved.weightedScore ?? 0).toFixed(2) }));
           await onSaved();
