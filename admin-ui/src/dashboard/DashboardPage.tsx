@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card, Col, DatePicker, Descriptions, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +13,13 @@ import { EChart } from './EChart';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
+/** The period in the address (?from=&to=, so that it can be shared), else this year to date. */
+function periodOf(from: string | null, to: string | null): [Dayjs, Dayjs] {
+  const date = (text: string | null) => (text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayjs(text) : dayjs(NaN));
+  const [start, end] = [date(from), date(to)];
+  return start.isValid() && end.isValid() && !end.isBefore(start) ? [start, end] : [dayjs().startOf('year'), dayjs().startOf('day')];
+}
+
 /**
  * The union's figures at a glance for a period (this year unless chosen otherwise): proposals by status and category,
  * acceptance, on-time answer and satisfaction rates, and congress turnout by session; each chart with its figures in words.
@@ -19,7 +27,9 @@ const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 export function DashboardPage() {
   const { me } = useSession();
   const { t } = useI18n();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [search, setSearch] = useSearchParams();
+  const period = periodOf(search.get('from'), search.get('to'));
+  const setPeriod = ([start, end]: [Dayjs, Dayjs]) => setSearch({ from: day(start), to: day(end) }, { replace: true });
   const from = day(period[0]);
   const to = day(period[1]);
   const readsProposals = me?.permissions?.includes('proposals.read') ?? false;
@@ -87,7 +97,7 @@ export function DashboardPage() {
                 empty={noProposals && t('dashboard.noProposals')} option={categoryChart}
                 figures={byCategory.map((s) => ({ label: s.label, text: count(s.value) }))} />
             </Col>
-            <Col xs={24} lg={12}>
+            <Col xs={24} lg={readsCongress ? 9 : 12}>
               <ChartCard title={t('dashboard.rates')} loading={statistics.isPending} failed={!!statistics.error}
                 empty={(noProposals || rateSlices.length === 0) && t('dashboard.noProposals')} option={rateChart}
                 figures={rates.map((r) => ({ label: r.label, text: percentText(r.rate, noRate) }))}
@@ -96,7 +106,7 @@ export function DashboardPage() {
           </>
         )}
         {readsCongress && (
-          <Col xs={24} lg={readsProposals ? 12 : 24}>
+          <Col xs={24} lg={readsProposals ? 15 : 24}>
             <Card title={t('dashboard.turnout')} style={{ height: '100%' }}>
               <LoadFailure query={turnout} />
               {turnout.isPending && <Spin />}

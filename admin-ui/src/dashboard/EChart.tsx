@@ -28,5 +28,9 @@ export function EChart({ option, summary, height = 280 }: { option: object; summ
   useEffect(() => {
     chart.current?.setOption(option as echarts.EChartsCoreOption, { notMerge: true });
   }, [option]);
-  return <div ref={container} role="img" aria-label={summary} data-chart="echarts" style={{ width: '100%', height }} />;
+  return (
+    <div role="img" aria-label={summary} data-chart="echarts">
+      <div ref={container} aria-hidden style={{ width: '100%', height }} />
+    </div>
+  );
 }

@@ -100,11 +100,14 @@ export function turnoutOption(rows: readonly TurnoutRow[], names: { roster: stri
     legend: { bottom: 0 },
     grid: { left: 8, right: 8, top: 24, bottom: 32, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => `${r.name}\n${r.heldOn}`), axisLabel: { interval: 0 } },
-    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 120, interval: 20, axisLabel: { formatter: (v: number) => (v > 100 ? '' : `${v}%`) } }],
     series: [
       { name: names.roster, type: 'bar', data: rows.map((r) => r.rosterSize), barMaxWidth: 32 },
-      { name: names.present, type: 'bar', data: rows.map((r) => r.present), barMaxWidth: 32, label: { show: true, position: 'top' } },
-      { name: names.rate, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.percent), label: { show: true, formatter: '{c}%' } },
+      { name: names.present, type: 'bar', data: rows.map((r) => r.present), barMaxWidth: 32, label: { show: true, position: 'insideTop', color: '#fff' } },
+      {
+        name: names.rate, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.percent), symbolSize: 8,
+        label: { show: true, position: 'top', distance: 10, formatter: '{c}%', backgroundColor: '#fff', padding: [2, 4] },
+      },
     ],
   };
 }

@@ -16,11 +16,11 @@ export async function newPerson(baseUrl, creator, { role, organisationId, displa
 
 /**
  * Gets the enterprise ready for proposals: a congress term with one representative (an account of their own), a
- * department with its handler, and no co-signers required. `take(status, proposal)` then drafts a proposal and walks
+ * department with its handler, and no co-signers required (the term given, or a new one). `take(status, proposal)` then drafts a proposal and walks
  * it to `status` (submitted, notAccepted, assigned, answered, closed...), answering its id.
  */
-export async function proposalDesk(baseUrl, union, enterpriseId, { proposer = unique('王建'), department = '生产技术部' } = {}) {
-  const term = await union.create('/api/v1/directory/terms', { number: 5, startsOn: '2024-01-01', endsOn: '2028-12-31' });
+export async function proposalDesk(baseUrl, union, enterpriseId, { proposer = unique('王建'), department = '生产技术部', termId } = {}) {
+  const term = termId ? { id: termId } : await union.create('/api/v1/directory/terms', { number: 5, startsOn: '2024-01-01', endsOn: '2028-12-31' });
   const worker = await union.create('/api/v1/directory/workers', {
     name: proposer, employeeNumber: `P${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(), unitId: enterpriseId,
     post: '钳工', skillGrade: 'technician', unionMember: true, partyMember: false, hiredOn: '2012-07-01',
