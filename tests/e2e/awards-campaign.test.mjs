@@ -124,6 +124,7 @@ describe('An award campaign of a region', { timeout: 300_000 }, () => {
 
     await dialog.getByLabel('权重（%） 2').fill('40');
     await dialog.getByText('权重合计：100 / 100').waitFor();
+    await dialog.getByText("The criteria's weights add up to 100.").waitFor({ state: 'detached' });
     await page.screenshot({ path: join(screenshots, 'awards-open-campaign.png') });
     const opened = await submitDialog(page, '评选名称', '/api/v1/proposals/award-campaigns');
     assert.equal(opened.status(), 201);

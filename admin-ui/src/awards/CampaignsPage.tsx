@@ -116,7 +116,8 @@ function OpenCampaignModal({ regionId, onClose, onOpened }: { regionId?: string;
                       <Input maxLength={100} style={{ width: 220 }} />
                     </Form.Item>
                     <Form.Item label={`${t('awards.campaign.weight')} ${i + 1}`} name={[field.name, 'weight']} rules={[{ required: true, message: t('form.required') }]}>
-                      <InputNumber min={1} max={100} precision={0} style={{ width: 120 }} />
+                      <InputNumber min={1} max={100} precision={0} style={{ width: 120 }}
+                        onChange={() => form.setFields([{ name: ['criteria'], errors: [] }])} />
                     </Form.Item>
                     {fields.length > 1 && <Button type="link" style={{ marginTop: 30 }} onClick={() => remove(field.name)}>{t('awards.campaign.remove')}</Button>}
                   </Space>
