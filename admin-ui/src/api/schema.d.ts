@@ -1020,6 +1020,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/congress/turnout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Turnout by session for a period (this year unless from and to say otherwise): roster, present, online, quorum
+         * @description Requires the `congress.sessions.read` permission at the organisation you act for.
+         */
+        get: operations["GetCongressTurnout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/imports": {
         parameters: {
             query?: never;
@@ -2096,6 +2116,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/proposals/region-award-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The region's award campaigns an enterprise may nominate to today, and those it nominated to, with its own nominations
+         * @description Requires the `proposals.manage` permission at the organisation you act for.
+         */
+        get: operations["ListRegionAwardCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/settings": {
         parameters: {
             query?: never;
@@ -2352,6 +2392,7 @@ export interface components {
             leadCriterion?: string;
             rows?: components["schemas"]["RankingRow"][];
             status?: components["schemas"]["CampaignStatus"];
+            readonly tieBreakCodes?: string[];
             tieBreaks?: string[];
         };
         /** @enum {string} */
@@ -2412,6 +2453,13 @@ export interface components {
             nextCursor?: string | null;
             /** Format: int64 */
             total?: number | null;
+        };
+        CongressTurnout: {
+            /** Format: date */
+            from?: string;
+            sessions?: components["schemas"]["SessionTurnout"][];
+            /** Format: date */
+            to?: string;
         };
         Cosigner: {
             /** Format: date-time */
@@ -2998,6 +3046,20 @@ export interface components {
             /** Format: int32 */
             reminded?: number;
         };
+        OwnNomination: {
+            awardLevel?: string | null;
+            awardReward?: string | null;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            nominatedAt: string;
+            number: string;
+            /** Format: uuid */
+            proposalId: string;
+            title: string;
+        };
         PaperCount: {
             choice?: components["schemas"]["Choice"];
             /** Format: int32 */
@@ -3224,6 +3286,20 @@ export interface components {
         RecordPaperCounts: {
             counts?: components["schemas"]["PaperCount"][] | null;
         };
+        RegionCampaign: {
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nominations?: components["schemas"]["OwnNomination"][];
+            /** Format: date */
+            nominationsCloseOn: string;
+            /** Format: uuid */
+            regionId: string;
+            regionName?: string;
+            status: components["schemas"]["CampaignStatus"];
+            takesNominations: boolean;
+        };
         RegisterWorker: {
             employeeNumber?: string | null;
             externalId?: string | null;
@@ -3376,6 +3452,26 @@ export interface components {
         SessionResultsFormat: "csv" | "xlsx" | "html";
         /** @enum {string} */
         SessionStatus: "planned" | "open" | "closed" | "archived";
+        SessionTurnout: {
+            /** Format: date */
+            heldOn: string;
+            mode: components["schemas"]["SessionMode"];
+            name: string;
+            /** Format: int32 */
+            online: number;
+            /** Format: int32 */
+            present: number;
+            quorate?: boolean;
+            /** Format: int32 */
+            quorumNeeded?: number;
+            /** Format: double */
+            rate?: number | null;
+            /** Format: int32 */
+            rosterSize: number;
+            /** Format: uuid */
+            sessionId: string;
+            status: components["schemas"]["SessionStatus"];
+        };
         SetAgenda: {
             steps?: components["schemas"]["AgendaStepInput"][] | null;
         };
@@ -7645,6 +7741,59 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    GetCongressTurnout: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CongressTurnout"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12361,6 +12510,47 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ListRegionAwardCampaigns: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionCampaign"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,7 +45,7 @@ export const appMenu: readonly MenuItem[] = [
       { path: '/proposals', label: 'proposals.menu.list', anyOf: ['proposals.read'] },
       { path: '/proposals/inbox', label: 'proposals.menu.inbox', anyOf: ['proposals.handle'] },
       { path: '/proposals/statistics', label: 'proposals.menu.statistics', anyOf: ['proposals.read'] },
-      { path: '/awards', label: 'awards.menu', anyOf: ['proposals.awards.manage', 'proposals.awards.review'] },
+      { path: '/awards', label: 'awards.menu', anyOf: ['proposals.awards.manage', 'proposals.awards.review', 'proposals.manage'] },
     ],
   },
   {

@@ -45,6 +45,7 @@ public static class CongressModule
 
         RecordCheckInEndpoint.Map(api);
         GetAttendanceEndpoint.Map(api);
+        GetTurnoutEndpoint.Map(api);
 
         CreateMotionEndpoint.Map(api);
         CreateElectionEndpoint.Map(api);

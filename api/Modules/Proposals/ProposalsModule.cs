@@ -71,6 +71,7 @@ public static class ProposalsModule
         GetCampaignEndpoint.Map(api);
         AdvanceCampaignEndpoint.Map(api);
         NominateProposalEndpoint.Map(api);
+        ListRegionCampaignsEndpoint.Map(api);
         ListNominationsEndpoint.Map(api);
         GetNominationEndpoint.Map(api);
         ScoreNominationEndpoint.Map(api);

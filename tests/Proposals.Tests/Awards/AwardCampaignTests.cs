@@ -6,13 +6,6 @@ public sealed class AwardCampaignTests(WorkforceApi api) : IClassFixture<Workfor
     private const string Campaigns = "/api/v1/proposals/award-campaigns";
     private const string Nominations = "/api/v1/proposals/award-nominations";
 
-    private async Task<TestEnterprise> EnterpriseInAsync(TestRegion region)
-    {
-        var enterprise = await region.Client.CreateAsync("/api/v1/directory/organisations",
-            new { parentId = region.Id, kind = "enterprise", name = TestIdentity.NewName("测试企业") });
-        return new TestEnterprise(region, enterprise.Id(), await api.NewUserAsync(region.Client, "enterpriseAdmin", enterprise.Id()));
-    }
-
     private async Task<(Caller Client, Guid Id)> ReviewerAsync(TestRegion region)
     {
         var reviewer = await api.NewUserAsync(region.Client, "regionAdmin", region.Id);
@@ -32,8 +25,8 @@ public sealed class AwardCampaignTests(WorkforceApi api) : IClassFixture<Workfor
     public async Task Nominations_are_scored_by_unconflicted_reviewers_ranked_by_weighted_mean_awarded_and_escalated()
     {
         var region = await api.NewRegionAsync();
-        var a = await ProposalScenario.CreateAsync(api, inEnterprise: await EnterpriseInAsync(region));
-        var b = await ProposalScenario.CreateAsync(api, inEnterprise: await EnterpriseInAsync(region));
+        var a = await ProposalScenario.CreateAsync(api, inEnterprise: await api.EnterpriseInAsync(region));
+        var b = await ProposalScenario.CreateAsync(api, inEnterprise: await api.EnterpriseInAsync(region));
         var (r1, r1Id) = await ReviewerAsync(region);
         var (r2, r2Id) = await ReviewerAsync(region);
         var (r3, r3Id) = await ReviewerAsync(region);
@@ -100,6 +93,7 @@ public sealed class AwardCampaignTests(WorkforceApi api) : IClassFixture<Workfor
         Assert.Equal([85m, 78.33m, 75m], rows.Select(r => r!["leadCriterionScore"]!.GetValue<decimal>()));
         Assert.Equal([2, 3, 3], rows.Select(r => r!["reviewers"]!.GetValue<int>()));
         Assert.Equal("创新性", ranking.Str("leadCriterion"));
+        Assert.Equal(["leadCriterion", "moreReviewers", "nominatedFirst"], ranking["tieBreakCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         var nomination = await region.Client.GetAsync($"{Nominations}/{na.Id}");
         await (await region.Client.PutAsync($"{Nominations}/{na.Id}/award", new { level = "一等奖", reward = "奖金2000元" }, nomination.ETag()))
@@ -122,7 +116,7 @@ public sealed class AwardCampaignTests(WorkforceApi api) : IClassFixture<Workfor
     public async Task A_region_sees_nominations_never_an_enterprises_proposals()
     {
         var region = await api.NewRegionAsync();
-        var enterprise = await ProposalScenario.CreateAsync(api, inEnterprise: await EnterpriseInAsync(region));
+        var enterprise = await ProposalScenario.CreateAsync(api, inEnterprise: await api.EnterpriseInAsync(region));
         var (_, reviewerId) = await ReviewerAsync(region);
         var campaign = await region.Client.CreateAsync(Campaigns, new
         {

@@ -7,7 +7,12 @@ internal sealed record RankingRow(int? Rank, Guid NominationId, string Enterpris
     decimal? LeadCriterionScore, int Reviewers, string? AwardLevel, string? AwardReward);
 
 /// <param name="TieBreaks">The rules that order nominations of equal score, in the order they apply.</param>
-internal sealed record CampaignRanking(Guid CampaignId, CampaignStatus Status, string LeadCriterion, IReadOnlyList<string> TieBreaks, IReadOnlyList<RankingRow> Rows);
+/// <param name="TieBreakCodes">The same rules as stable codes, for clients that word them in their own language:
+/// leadCriterion (mean score on <paramref name="LeadCriterion"/>, higher first), moreReviewers, nominatedFirst.</param>
+internal sealed record CampaignRanking(Guid CampaignId, CampaignStatus Status, string LeadCriterion, IReadOnlyList<string> TieBreaks, IReadOnlyList<RankingRow> Rows)
+{
+    public IReadOnlyList<string> TieBreakCodes { get; } = ["leadCriterion", "moreReviewers", "nominatedFirst"];
+}
 
 internal sealed class GetRankingHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetRanking, CampaignRanking>
 {
