@@ -43,7 +43,8 @@ api.use(sessionHeaders);
 
 /** A failed call's problem document, thrown so that TanStack Query and forms see one kind of error. */
 export class ProblemError extends Error {
-  constructor(public readonly status: number, public readonly problem: Problem) {
+  /** `worded`: the detail is already the app's own words for the problem (see i18n/problemText). */
+  constructor(public readonly status: number, public readonly problem: Problem, public readonly worded = false) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
 }

@@ -11,7 +11,7 @@ import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { AwardModal, EscalationModal, NominationDrawer } from './NominationDrawer';
-import { inWords } from './problems';
+import { inWords } from '../i18n/problemText';
 import { StatusTag } from './StatusTag';
 
 type Campaign = components['schemas']['Campaign'];

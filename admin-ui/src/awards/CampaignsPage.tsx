@@ -10,7 +10,7 @@ import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
-import { inWords } from './problems';
+import { inWords } from '../i18n/problemText';
 import { StatusTag } from './StatusTag';
 
 type Campaign = components['schemas']['Campaign'];

@@ -7,7 +7,7 @@ import type { components } from '../api/schema';
 import { EditModal } from '../components/EditModal';
 import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
-import { inWords } from './problems';
+import { inWords } from '../i18n/problemText';
 import { StatusTag } from './StatusTag';
 
 type RegionCampaign = components['schemas']['RegionCampaign'];

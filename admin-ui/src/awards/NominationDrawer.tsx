@@ -7,7 +7,7 @@ import { EditModal } from '../components/EditModal';
 import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
-import { inWords } from './problems';
+import { inWords } from '../i18n/problemText';
 
 type TargetBody = components['schemas']['TargetBody'];
 

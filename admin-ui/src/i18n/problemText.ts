@@ -1,18 +1,30 @@
 import { ProblemError } from '../api/client';
 import { useI18n } from './I18n';
-import { hasMessage } from './messages';
+import { hasMessage, type MessageKey } from './messages';
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 /**
- * What to tell the user about a failed call: the app's own words for a problem code it knows (`problem.<code>`),
- * otherwise the API's detail, and for no answer at all that the server cannot be reached.
+ * The error as the user should read it: a problem whose code the app has words for (`problem.<code>`, filled with
+ * `values`) comes back worded, with no field errors; anything else as it came.
+ */
+export function inWords(error: unknown, t: Translate, values: Record<string, string | number> = {}): unknown {
+  const key = error instanceof ProblemError ? `problem.${error.problem.code}` : '';
+  if (!(error instanceof ProblemError) || error.worded || !hasMessage(key)) {
+    return error;
+  }
+  const detail = t(key, values);
+  return new ProblemError(error.status, { ...error.problem, title: detail, detail, errors: null }, true);
+}
+
+/**
+ * What to tell the user about a failed call: the app's own words for a problem code it knows, otherwise the API's
+ * detail, and for no answer at all that the server cannot be reached.
  */
 export function useProblemText() {
   const { t } = useI18n();
   return (error: unknown) => {
-    if (!(error instanceof ProblemError)) {
-      return t('error.network');
-    }
-    const key = `problem.${error.problem.code}`;
-    return hasMessage(key) ? t(key) : error.message;
+    const worded = inWords(error, t);
+    return worded instanceof ProblemError ? worded.message : t('error.network');
   };
 }
