@@ -6,52 +6,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
-import { newUser, nextNumber, residentId, unique } from './lib/enterprise.mjs';
+import { unique } from './lib/enterprise.mjs';
+import { act, chooseTreeNode, confirmDialog, expectButtons, noSidewaysScrolling, proposalPeople, proposalsApi as proposals, settled, submittedProposal } from './lib/proposals.mjs';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 800 };
-const proposals = '/api/v1/proposals/proposals';
-
-/** The texts of the action buttons on the proposal page (Ant Design spaces two-character labels: taken out). */
-async function buttons(page) {
-  const bar = page.getByTestId('proposal-actions');
-  await bar.or(page.getByTestId('no-actions')).waitFor();
-  if (!(await bar.isVisible())) {
-    return [];
-  }
-  return (await bar.getByRole('button').allInnerTexts()).map((text) => text.replace(/\s/g, ''));
-}
-
-/** Waits until the page shows exactly these action buttons (the page may still be taking in the step's answer). */
-async function expectButtons(page, expected) {
-  for (let i = 0; ; i++) {
-    const shown = await buttons(page);
-    if (JSON.stringify(shown) === JSON.stringify(expected) || i === 40) {
-      assert.deepEqual(shown, expected);
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-}
-
-/** A button's accessible name: Ant Design spaces two-character labels ("结 案"). */
-const label = (text) => (typeof text === 'string' ? new RegExp(`^${[...text].join('\\s?')}$`) : text);
-
-/** Presses the open dialog's submit button and answers the API's response to it. */
-async function confirmDialog(page, button, path) {
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(path) && r.request().method() !== 'GET');
-  await dialog.getByRole('button', { name: label(button) }).click();
-  return answered;
-}
-
-/** Opens an action's dialog from the page's action bar. */
-const act = (page, name) => page.getByTestId('proposal-actions').getByRole('button', { name: label(name) }).click();
-
-async function noSidewaysScrolling(page) {
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the phone page scrolls sideways');
-}
 
 describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
   const names = { proposer: unique('张'), first: unique('李'), second: unique('王') };
@@ -59,32 +18,17 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
   const state = {};
   const app = appAsUnion({
     prepare: async ({ union, enterprise }) => {
-      const url = union.baseUrl;
-      const term = await union.create('/api/v1/directory/terms', { number: 3, startsOn: '2024-01-01', endsOn: '2028-12-31' });
-      state.department = await union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: unique('安全环保部') });
-      const workshop = await union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: unique('焊接车间') });
-      state.reps = {};
-      for (const [key, name] of Object.entries(names)) {
-        const worker = await union.create('/api/v1/directory/workers', {
-          name, employeeNumber: `P${nextNumber()}`, residentId: residentId(), unitId: workshop.id, unionMember: true, partyMember: false,
-        });
-        await union.create(`/api/v1/directory/terms/${term.id}/representatives`, { workerId: worker.id, delegationGroup: '第一代表团' });
-        state.reps[key] = { worker, caller: await newUser(url, union, 'representative', enterprise.id, worker.id) };
-      }
-      state.handler = await newUser(url, union, 'handler', state.department.id);
+      const people = await proposalPeople(union, enterprise, Object.values(names), ['安全环保部']);
+      state.reps = { proposer: people.reps[0], first: people.reps[1], second: people.reps[2] };
+      state.department = people.units[0].unit;
+      state.handler = people.units[0].handler;
       const today = new Date().toISOString().slice(0, 10);
       state.call = await union.create('/api/v1/proposals/calls', {
         theme: '2026年度产改专项提案征集', description: '围绕技能提升、安全生产和职工权益征集提案', opensOn: '2026-01-01', closesOn: today > '2026-12-31' ? today : '2026-12-31',
       });
-      // Two proposals already on their way, so the lists and figures have company.
-      const { proposer, first, second } = state.reps;
-      for (const [category, text] of [['trainingAndCareers', '关于建立青年技工导师带徒制度的提案'], ['welfare', '关于增设夜班职工休息室的提案']]) {
-        const draft = await proposer.caller.create(proposals, { category, title: text, reasons: '职工反映集中。', suggestions: '请公司研究解决。' });
-        await proposer.caller.post(`${proposals}/${draft.id}/cosigners`, { workerIds: [first.worker.id, second.worker.id] });
-        await first.caller.post(`${proposals}/${draft.id}/cosigning`, { accept: true });
-        await second.caller.post(`${proposals}/${draft.id}/cosigning`, { accept: true });
-        await proposer.caller.post(`${proposals}/${draft.id}/submit`);
-      }
+      // Two proposals already on their way, so the lists have company.
+      await submittedProposal(people.reps, 'trainingAndCareers', '关于建立青年技工导师带徒制度的提案');
+      await submittedProposal(people.reps, 'welfare', '关于增设夜班职工休息室的提案');
     },
   });
 
@@ -109,7 +53,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     await page.getByRole('combobox', { name: '类别' }).click();
     await chooseOption(page, '安全卫生');
     await page.getByLabel('标题').fill(title);
-    await page.getByLabel('案由').fill('焊接车间夏季室温常超过35℃，现有排风设备老化，职工中暑风险高，反映强烈。');
+    await page.getByLabel('案由').fill('焊接车间夏季室温常超过35摄氏度，现有排风设备老化，职工中暑风险高，反映强烈。');
     await page.getByLabel('建议').fill('一、更换车间排风设备；二、在焊接工位增设移动式冷风机；三、高温时段调整作息并发放防暑降温用品。');
     await page.getByRole('combobox', { name: '征集活动' }).click();
     await chooseOption(page, state.call.theme);
@@ -222,8 +166,10 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     assert.equal((await read()).status, 'accepted');
 
     await act(page, '交办');
-    await page.getByRole('dialog').getByRole('combobox', { name: '主办部门' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: state.department.name }).click();
+    const lead = page.getByRole('dialog').getByRole('combobox', { name: '主办部门' });
+    await lead.click();
+    await chooseTreeNode(page, lead, state.department.name);
+    await page.getByRole('dialog').locator('.ant-modal-title').click(); // closes the tree, which covers the dialog's buttons
     await page.getByRole('dialog').getByLabel('备注').fill('请于期限内答复提案人。');
     assert.equal((await confirmDialog(page, '保存', '/assign')).status(), 200);
     await expectButtons(page, ['关联决议']);
@@ -238,6 +184,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     await page.goto(`${app.host.url}/proposals/inbox`);
     const row = page.locator('tr').filter({ hasText: title });
     await row.waitFor();
+    await settled(page);
     assert.equal(await page.locator('tbody tr.ant-table-row').count(), 1);
     await page.screenshot({ path: join(screenshots, 'proposals-inbox.png') });
     await row.getByRole('link', { name: title }).click();

@@ -1,10 +1,11 @@
 import { Button, Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { messages, type MessageKey } from '../i18n/messages';
-import { deadline, fileSize, statusColor, type Proposal, type ProposalStatus } from './logic';
+import { deadline, fileSize, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
 
 /** A timeline step's name; one this version of the UI does not know yet as the API names it. */
 const timelineLabel = (action: string, t: (key: MessageKey) => string) =>
@@ -104,6 +105,11 @@ export function ProposalDetails({ proposal, compact, calls, onRemoveAttachment }
         <Card size="small" title={t('proposals.handlers')}>
           <Descriptions column={1} size="small">
             {proposal.decisionNote && <Descriptions.Item label={t('proposals.decisionNote')}>{proposal.decisionNote}</Descriptions.Item>}
+            {proposal.mergedInto && (
+              <Descriptions.Item label={t('proposals.mergedInto')}>
+                <Link to={compact ? `/rep/proposals/${proposal.mergedInto}` : `/proposals/${proposal.mergedInto}`}>{t('proposals.open')}</Link>
+              </Descriptions.Item>
+            )}
             {lead && (
               <Descriptions.Item label={t('proposals.lead')}>
                 {lead.name}{proposal.handlingRound > 1 && <Tag style={{ marginLeft: 8 }}>{t('proposals.handlingRound', { round: proposal.handlingRound })}</Tag>}
@@ -132,7 +138,7 @@ export function ProposalDetails({ proposal, compact, calls, onRemoveAttachment }
               <div>
                 <Typography.Text strong>{timelineLabel(entry.action, t)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{entry.actorName} · {dateTime(entry.occurredAt)}</Typography.Text>
-                {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{entry.note}</div>}
+                {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{timelineNote(entry, t)}</div>}
               </div>
             ),
           }))} />

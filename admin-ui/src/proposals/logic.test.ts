@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
-import { actionButtons, allowedDecisions, countRows, deadline, fileSize, localised, organisationTree, percent, problemText } from './logic';
+import { actionButtons, allowedDecisions, countRows, deadline, fileSize, localised, organisationTree, percent, problemText, timelineNote } from './logic';
 
 const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('zh-CN', key, values);
 
@@ -70,5 +70,14 @@ describe('figures', () => {
       { key: 'production', count: 3, share: 0.75 },
       { key: 'welfare', count: 1, share: 0.25 },
     ]);
+  });
+});
+
+describe('timelineNote', () => {
+  it('words a rating step in the user\'s language and leaves other notes as written', () => {
+    expect(timelineNote({ action: 'rated', note: 'satisfied: 设备已到位' }, t)).toBe('满意：设备已到位');
+    expect(timelineNote({ action: 'reopened', note: 'unsatisfied: 设备仍未更换' }, t)).toBe('不满意：设备仍未更换');
+    expect(timelineNote({ action: 'rated', note: 'basicallySatisfied' }, t)).toBe('基本满意');
+    expect(timelineNote({ action: 'closed', note: 'satisfied: x' }, t)).toBe('satisfied: x');
   });
 });

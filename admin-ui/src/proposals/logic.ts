@@ -125,6 +125,23 @@ export function localised(error: unknown, t: Translate): unknown {
   return error;
 }
 
+/**
+ * A timeline step's note for reading: a rating step's note starts with the rating as the API names it
+ * ("unsatisfied: 设备仍未更换"), shown in the user's words.
+ */
+export function timelineNote(entry: { action: string; note?: string | null }, t: Translate): string | undefined {
+  const note = entry.note ?? undefined;
+  if (!note || (entry.action !== 'rated' && entry.action !== 'reopened')) {
+    return note;
+  }
+  const match = /^(satisfied|basicallySatisfied|unsatisfied)(?::\s*(.*))?$/s.exec(note);
+  if (!match) {
+    return note;
+  }
+  const rating = t(`proposals.rating.${match[1]}` as MessageKey);
+  return match[2] ? `${rating}：${match[2]}` : rating;
+}
+
 /** A rate (0–1) as a percentage with one decimal, or a dash when there is nothing to rate. */
 export const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
