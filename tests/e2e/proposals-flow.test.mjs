@@ -57,6 +57,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     await page.getByLabel('建议').fill('一、更换车间排风设备；二、在焊接工位增设移动式冷风机；三、高温时段调整作息并发放防暑降温用品。');
     await page.getByRole('combobox', { name: '征集活动' }).click();
     await chooseOption(page, state.call.theme);
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await noSidewaysScrolling(page);
     await page.screenshot({ path: join(screenshots, 'rep-proposal-write.png'), fullPage: true });
     const created = page.waitForResponse((r) => new URL(r.url()).pathname === proposals && r.request().method() === 'POST');
@@ -150,6 +151,9 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     await page.getByText('共 1 件提案').waitFor();
     await page.getByRole('link', { name: title }).click();
     await expectButtons(page, ['开始审查', '并案', '关联决议']);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /车间温度记录\.pdf/ }).click();
+    assert.equal((await download).suggestedFilename(), '车间温度记录.pdf');
 
     await act(page, '开始审查');
     await page.getByRole('dialog').getByLabel('备注').fill('提交材料齐全，进入审查。');

@@ -16,10 +16,14 @@ describe('Proposals: the union’s screens', { timeout: 240_000 }, () => {
       state.people = people;
       state.kept = await submittedProposal(people.reps, 'production', '关于优化装配线物料配送的提案');
       state.duplicate = await submittedProposal(people.reps, 'production', '关于改进装配线物料配送方式的提案');
+      // A short handling period, so that the assigned proposal is due within days.
+      const settings = await union.send('GET', '/api/v1/proposals/settings');
+      await union.expect(200, 'PUT', '/api/v1/proposals/settings', { minCosigners: 2, handlingDays: 3, maxHandlingRounds: 2 }, { 'If-Match': settings.headers.get('etag') });
       state.assigned = await handled(union, await submittedProposal(people.reps, 'safetyAndHealth', '关于更换冲压车间老旧防护罩的提案'), safety);
       state.closed = await handled(union, await submittedProposal(people.reps, 'welfare', '关于改善职工食堂夜班供餐的提案'), hr,
         { proposer: people.reps[0], until: 'closed' });
       state.safety = safety.unit;
+      state.safetyHandler = safety.handler;
     },
   });
 
@@ -115,6 +119,24 @@ describe('Proposals: the union’s screens', { timeout: 240_000 }, () => {
     await settled(page);
     await page.screenshot({ path: join(screenshots, 'proposal-merged.png'), fullPage: true });
     assert.deepEqual(problems, []);
+  });
+
+  it('shows a handler what is assigned to their department, the one due within days marked', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    await context.addCookies(state.safetyHandler.cookies);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => app.problems.push(error.message));
+    await page.goto(`${app.host.url}/proposals/inbox`);
+    const row = page.locator('tr[data-deadline]').filter({ hasText: '关于更换冲压车间老旧防护罩的提案' });
+    await row.getByText('3 天内到期').waitFor();
+    assert.equal(await row.getAttribute('data-deadline'), 'dueSoon');
+    assert.equal(await page.locator('tr[data-deadline]').count(), 1);
+    await settled(page);
+    await page.screenshot({ path: join(screenshots, 'proposals-inbox-due-soon.png') });
+    await row.getByRole('link').click();
+    await expectButtons(page, ['答复']);
+    await context.close();
+    assert.deepEqual(app.problems, []);
   });
 
   it('shows the period’s figures and tables by category, status and department', async () => {
