@@ -195,7 +195,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     await expectButtons(page, ['答复']);
     await act(page, '答复');
     await page.getByRole('dialog').getByLabel('答复内容').fill('已于本月更换焊接车间全部排风设备，新增移动式冷风机12台，高温时段作息已调整。');
-    assert.equal((await confirmDialog(page, '保存', '/answer')).status(), 200);
+    assert.equal((await confirmDialog(page, '提交答复', '/answer')).status(), 200);
     await expectButtons(page, []);
     const proposal = await read(state.handler);
     assert.equal(proposal.status, 'answered');
@@ -212,7 +212,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
     assert.ok(await page.getByRole('dialog').getByRole('radio', { name: '满意', exact: true }).isChecked());
     await page.getByRole('dialog').getByLabel('意见').fill('设备已到位，降温效果明显。');
     await page.screenshot({ path: join(screenshots, 'rep-proposal-rate.png') });
-    assert.equal((await confirmDialog(page, '保存', '/rating')).status(), 200);
+    assert.equal((await confirmDialog(page, '提交评价', '/rating')).status(), 200);
     await expectButtons(page, []);
     const proposal = await read();
     assert.deepEqual([proposal.status, proposal.rating], ['rated', 'satisfied']);

@@ -100,7 +100,7 @@ export function ProposalActions({ proposal, onChanged, onReload, compact }: {
       {open === 'merge' && <MergeDialog proposal={proposal} {...modal} run={run} />}
       {open === 'assign' && <AssignDialog proposal={proposal} {...modal} run={run} />}
       {open === 'answer' && (
-        <EditModal<{ answer: string }> title={t('proposals.action.answer')} {...modal} fieldNames={['answer']}
+        <EditModal<{ answer: string }> title={t('proposals.action.answer')} {...modal} fieldNames={['answer']} submitText={t('proposals.submitAnswer')}
           onSubmit={(body) => run(() => ok(api.POST(`${path}/answer`, { ...params, body })))}>
           {() => (
             <Form.Item label={t('proposals.answerText')} name="answer" extra={t('proposals.answerHelp')} rules={[{ required: true, message: t('form.required') }]}>
@@ -111,7 +111,7 @@ export function ProposalActions({ proposal, onChanged, onReload, compact }: {
       )}
       {open === 'rate' && (
         <EditModal<{ rating: 'satisfied' | 'basicallySatisfied' | 'unsatisfied'; comment?: string }> title={t('proposals.action.rate')} {...modal}
-          fieldNames={['rating', 'comment']}
+          fieldNames={['rating', 'comment']} submitText={t('proposals.submitRating')}
           onSubmit={(body) => run(() => ok(api.POST(`${path}/rating`, { ...params, body })))}>
           {() => (
             <>
