@@ -47,6 +47,7 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["UploadDocument"] = _ => AccessMatrixApi.PdfForm(),
         ["RecordGroupOpinion"] = _ => new { delegationGroup = "第一代表团", opinion = "同意提交大会表决" },
         ["UploadAttachment"] = _ => AccessMatrixApi.PdfForm(),
+        ["EditCall"] = _ => new { theme = "产改专项提案征集", opensOn = "2026-01-01", closesOn = "2026-12-31" },
         ["EditDraft"] = _ => new { category = "welfare", title = "关于增设职工休息室的提案", reasons = "夜班职工无处休息。", suggestions = "增设休息室。" },
         ["InviteCosigners"] = caller => new { workerIds = new[] { caller.IdsByCollection["workers"] } },
         ["AnswerCosigningInvitation"] = _ => new { accept = true },

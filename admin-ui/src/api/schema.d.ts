@@ -1756,7 +1756,11 @@ export interface paths {
          * @description Requires the `proposals.read` or the `proposals.propose` permission at the organisation you act for.
          */
         get: operations["GetCall"];
-        put?: never;
+        /**
+         * Rewrite a call for proposals (needs If-Match)
+         * @description Requires the `proposals.manage` permission at the organisation you act for.
+         */
+        put: operations["EditCall"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2357,6 +2361,8 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @enum {string} */
+        CallerAction: "edit" | "inviteCosigners" | "acceptCosigning" | "declineCosigning" | "submit" | "startReview" | "accept" | "convertToSuggestion" | "decline" | "merge" | "assign" | "answer" | "rate" | "close" | "linkResolution";
         CallPage: {
             items?: components["schemas"]["Call"][];
             nextCursor?: string | null;
@@ -2660,6 +2666,16 @@ export interface components {
             reasons?: string | null;
             suggestions?: string | null;
             title?: string | null;
+        };
+        EditCall: {
+            /** Format: date */
+            closesOn?: string | null;
+            description?: string | null;
+            /** Format: date */
+            opensOn?: string | null;
+            /** Format: uuid */
+            sessionId?: string | null;
+            theme?: string | null;
         };
         EditDraft: {
             /** Format: uuid */
@@ -3139,6 +3155,7 @@ export interface components {
         /** @enum {string} */
         PollStatus: "draft" | "open" | "closed";
         Proposal: {
+            actions?: components["schemas"]["CallerAction"][] | null;
             answer?: string | null;
             /** Format: date-time */
             answeredAt?: string | null;
@@ -10978,6 +10995,89 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    EditCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditCall"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,8 @@ interface EditModalProps<T> {
   onClose: () => void;
   /** Reads the record again after someone else changed it. */
   onReload?: () => void;
+  /** The submit button's text, when the dialog does more than save (e.g. submit, close); "save" unless given. */
+  submitText?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ interface EditModalProps<T> {
  * reload it, and closing with unsaved
  * changes asks first.
  */
-export function EditModal<T extends object>({ title, initialValues, children, fieldNames, onSubmit, onClose, onReload }: EditModalProps<T>) {
+export function EditModal<T extends object>({ title, initialValues, children, fieldNames, onSubmit, onClose, onReload, submitText }: EditModalProps<T>) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const [form] = Form.useForm<T>();
@@ -75,7 +77,7 @@ export function EditModal<T extends object>({ title, initialValues, children, fi
         {children(form)}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={close}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy}>{t('form.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>{submitText ?? t('form.save')}</Button>
         </Space>
       </Form>
     </Modal>

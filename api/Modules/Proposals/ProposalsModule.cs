@@ -42,6 +42,7 @@ public static class ProposalsModule
         CreateCallEndpoint.Map(api);
         ListCallsEndpoint.Map(api);
         GetCallEndpoint.Map(api);
+        EditCallEndpoint.Map(api);
 
         DraftProposalEndpoint.Map(api);
         EditDraftEndpoint.Map(api);

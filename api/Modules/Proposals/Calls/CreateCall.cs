@@ -1,6 +1,6 @@
 namespace Workforce.Proposals.Calls;
 
-internal sealed record CreateCall : ICommand<Call>
+internal sealed record CreateCall : ICommand<Call>, ICallText
 {
     public string? Theme { get; init; }
     public string? Description { get; init; }
@@ -11,9 +11,23 @@ internal sealed record CreateCall : ICommand<Call>
     public Guid? SessionId { get; init; }
 }
 
+/// <summary>What a call says, as it is opened or rewritten.</summary>
+internal interface ICallText
+{
+    string? Theme { get; }
+    string? Description { get; }
+    DateOnly? OpensOn { get; }
+    DateOnly? ClosesOn { get; }
+}
+
 internal sealed class CreateCallValidator : AbstractValidator<CreateCall>
 {
-    public CreateCallValidator()
+    public CreateCallValidator() => Include(new CallTextValidator<CreateCall>());
+}
+
+internal sealed class CallTextValidator<T> : AbstractValidator<T> where T : ICallText
+{
+    public CallTextValidator()
     {
         RuleFor(c => c.Theme).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the call a theme.").MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(4000);

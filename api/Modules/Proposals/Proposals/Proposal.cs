@@ -96,6 +96,9 @@ internal sealed record Proposal : IVersioned
     public IReadOnlyList<LinkedResolution>? Resolutions { get; init; }
     public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
 
+    /// <summary>What the caller may do with it now (each a command), by its status and who they are to it; left out of lists.</summary>
+    public IReadOnlyList<CallerAction>? Actions { get; init; }
+
     /// <summary>Columns of alias p; <c>@Now</c> must be bound (whether it is overdue).</summary>
     public const string Columns = """
         p.id, p.number, p.call_id, p.category, p.title, p.reasons, p.suggestions, p.proposer_worker_id, p.proposer_name,
@@ -138,7 +141,7 @@ internal sealed record Proposal : IVersioned
             $"SELECT {Columns} FROM proposals.proposals p WHERE p.tenant_id = @Tenant AND p.id = @Id AND {Visible}", viewer, ct)
             ?? throw NotFound(id);
         var of = new { Tenant = actor.TenantId, Id = id };
-        return proposal with
+        proposal = proposal with
         {
             Cosigners = await db.QueryAsync<Cosigner>(
                 "SELECT worker_id, name, status, invited_at, responded_at FROM proposals.cosigners WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY invited_at, name COLLATE \"zh-x-icu\", id",
@@ -158,5 +161,6 @@ internal sealed record Proposal : IVersioned
                 "SELECT action, from_status, to_status, actor_name, note, occurred_at FROM proposals.timeline WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY occurred_at, id",
                 of, ct),
         };
+        return proposal with { Actions = await CallerActions.ForAsync(db, actor, proposal, ct) };
     }
 }

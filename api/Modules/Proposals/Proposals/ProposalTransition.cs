@@ -73,24 +73,16 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
 
     private async Task EnsurePartyAsync(LockedProposal proposal, ProposalParty party, CancellationToken ct)
     {
-        switch (party)
+        if (await CallerActions.IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, party, ct))
         {
-            case ProposalParty.Proposer when proposal.ProposerWorkerId != actor.WorkerId:
-                throw Proposer.NotProposer("Submitting a proposal and rating its answer are for the representative who proposed it.");
-            case ProposalParty.Committee when !actor.Has(Permissions.Proposals.Manage):
-                throw new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {Permissions.Proposals.Manage} permission.");
-            case ProposalParty.LeadDepartment:
-                var lead = actor.Has(Permissions.Proposals.Handle) && await db.ExecuteScalarAsync<bool>(
-                    """
-                    SELECT EXISTS (SELECT 1 FROM proposals.handlers
-                                   WHERE tenant_id = @Tenant AND proposal_id = @Id AND is_lead AND unit_path @> ARRAY[@Unit]::uuid[])
-                    """, new { Tenant = actor.TenantId, proposal.Id, Unit = actor.OrganisationId ?? Guid.Empty }, ct);
-                if (!lead)
-                {
-                    throw new ProblemException(403, "not_lead_department", "Only the lead department may answer.",
-                        "Co-handling departments contribute to the lead department's answer; the lead department submits it.");
-                }
-                break;
+            return;
         }
+        throw party switch
+        {
+            ProposalParty.Proposer => Proposer.NotProposer("Submitting a proposal and rating its answer are for the representative who proposed it."),
+            ProposalParty.Committee => new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {Permissions.Proposals.Manage} permission."),
+            _ => new ProblemException(403, "not_lead_department", "Only the lead department may answer.",
+                "Co-handling departments contribute to the lead department's answer; the lead department submits it."),
+        };
     }
 }

@@ -19,10 +19,13 @@ internal sealed class LinkResolutionValidator : AbstractValidator<LinkResolution
 internal sealed class LinkResolutionHandler(DbSession db, CurrentActor actor, TimeProvider clock, Outbox outbox, ProposalTransition transition)
     : IRequestHandler<LinkResolution, Proposal>
 {
+    /// <summary>Whether a proposal in <paramref name="status"/> can be linked to a resolution: once submitted, unless merged away.</summary>
+    public static bool Linkable(ProposalStatus status) => status is not (ProposalStatus.Draft or ProposalStatus.Merged);
+
     public async Task<Proposal> Handle(LinkResolution request, CancellationToken cancellationToken)
     {
         var proposal = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
-        if (proposal.Status is ProposalStatus.Draft or ProposalStatus.Merged)
+        if (!Linkable(proposal.Status))
         {
             throw ProblemException.Conflict("proposal_not_linkable", $"A {proposal.Status.ToDbText()} proposal cannot be linked to a resolution.");
         }

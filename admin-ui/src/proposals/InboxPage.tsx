@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Alert, Card, Segmented, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import { api, ok } from '../api/client';
+import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
+import { useI18n } from '../i18n/I18n';
+import { deadline, type Proposal, type ProposalCategory, type ProposalStatus } from './logic';
+import { dateTime, DueOn, StatusTag } from './ProposalView';
+
+const rowColour = { overdue: '#fff1f0', dueToday: '#fff7e6', dueSoon: '#fff7e6', none: undefined } as const;
+
+/** A handling department's inbox: proposals assigned to it (or below it) with their deadlines, overdue and soon-due ones marked. */
+export function InboxPage() {
+  const { t } = useI18n();
+  const pages = useKeysetPages();
+  const [show, setShow] = useState<'toAnswer' | 'all'>('toAnswer');
+  const proposals = useQuery({
+    queryKey: ['proposals', 'inbox', show, pages.cursor],
+    queryFn: () => ok(api.GET('/api/v1/proposals/proposals', {
+      params: { query: { status: show === 'toAnswer' ? ['assigned'] : undefined, cursor: pages.cursor, limit: 20, total: true } },
+    })),
+    placeholderData: (previous) => previous,
+  });
+  const today = dayjs().format('YYYY-MM-DD');
+  return (
+    <Card title={t('proposals.inbox.title')} extra={
+      <Segmented value={show} onChange={(value) => { setShow(value as typeof show); pages.restart(); }}
+        options={[{ value: 'toAnswer', label: t('proposals.inbox.toAnswer') }, { value: 'all', label: t('proposals.inbox.all') }]} />
+    }>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('proposals.inbox.help')} />
+      <LoadFailure query={proposals} />
+      <Table<Proposal> rowKey="id" loading={proposals.isFetching} dataSource={proposals.data?.items ?? []} pagination={false}
+        scroll={{ x: 900 }} locale={{ emptyText: emptyText(proposals, t('proposals.inbox.empty')) }}
+        onRow={(p) => ({ style: { background: rowColour[deadline(p, today).kind] }, 'data-deadline': deadline(p, today).kind } as never)}
+        columns={[
+          { title: t('proposals.number'), dataIndex: 'number', width: 100 },
+          { title: t('proposals.title'), dataIndex: 'title', render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
+          { title: t('proposals.category'), dataIndex: 'category', width: 150, render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
+          { title: t('proposals.status'), dataIndex: 'status', width: 120, render: (s: ProposalStatus) => <StatusTag status={s} /> },
+          { title: t('proposals.department'), dataIndex: 'leadUnitName', width: 140 },
+          { title: t('proposals.dueOn'), key: 'dueOn', width: 200, render: (_: unknown, p) => <DueOn proposal={p} /> },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', width: 150, render: dateTime },
+        ]} />
+      <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Card, Input, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, ok } from '../api/client';
+import { useSession } from '../auth/session';
+import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
+import { emptyText, LoadFailure } from '../components/LoadFailure';
+import { useI18n } from '../i18n/I18n';
+import { categories, organisationTree, statuses, type Proposal, type ProposalCategory, type ProposalStatus } from './logic';
+import { dateTime, DueOn, StatusTag } from './ProposalView';
+
+/** Every submitted proposal for the union's staff: status, category, department and overdue filters on the server; keyset pages with the total. */
+export function ProposalsPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const pages = useKeysetPages();
+  const [params, setParams] = useSearchParams();
+  const [status, setStatus] = useState<ProposalStatus[]>([]);
+  const [category, setCategory] = useState<ProposalCategory[]>([]);
+  const [unitId, setUnitId] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [search, setSearch] = useState('');
+  const callId = params.get('callId') ?? undefined;
+  const filters = { status, category, unitId, overdue, search, callId };
+  const proposals = useQuery({
+    queryKey: ['proposals', 'staff', filters, pages.cursor],
+    queryFn: () => ok(api.GET('/api/v1/proposals/proposals', {
+      params: {
+        query: {
+          status: status.length ? status : undefined, category: category.length ? category : undefined, unitId, callId,
+          overdue: overdue || undefined, search: search || undefined, cursor: pages.cursor, limit: 20, total: true,
+        },
+      },
+    })),
+    placeholderData: (previous) => previous,
+  });
+  const units = useQuery({
+    queryKey: ['organisations', 'under', me?.actingFor?.id],
+    queryFn: () => ok(api.GET('/api/v1/directory/organisations', { params: { query: { under: me?.actingFor?.id, status: 'active', limit: 200 } } })),
+  });
+  const calls = useQuery({ queryKey: ['calls', 'all'], queryFn: () => ok(api.GET('/api/v1/proposals/calls', { params: { query: { limit: 200 } } })) });
+  const change = <V,>(set: (value: V) => void) => (value: V) => { set(value); pages.restart(); };
+  const statusOptions = statuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`proposals.status.${s}`) }));
+  return (
+    <Card title={t('proposals.listTitle')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search allowClear style={{ width: 220 }} placeholder={t('proposals.search')} aria-label={t('proposals.search')}
+          onSearch={change(setSearch)} />
+        <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('proposals.status')} aria-label={t('proposals.status')}
+          value={status} onChange={change(setStatus)} options={statusOptions} maxTagCount="responsive" />
+        <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('proposals.category')} aria-label={t('proposals.category')}
+          value={category} onChange={change(setCategory)} maxTagCount="responsive"
+          options={categories.map((c) => ({ value: c, label: t(`proposals.category.${c}`) }))} />
+        <TreeSelect allowClear style={{ width: 200 }} placeholder={t('proposals.department')} aria-label={t('proposals.department')}
+          treeData={organisationTree(units.data?.items ?? [], me?.actingFor?.id)} treeDefaultExpandAll showSearch treeNodeFilterProp="title"
+          value={unitId} onChange={change(setUnitId)} />
+        {callId && (
+          <Tag closable onClose={() => { setParams({}); pages.restart(); }}>
+            {t('proposals.call')}：{calls.data?.items?.find((c) => c.id === callId)?.theme ?? '…'}
+          </Tag>
+        )}
+        <Space><Switch checked={overdue} onChange={change(setOverdue)} aria-label={t('proposals.overdueOnly')} />{t('proposals.overdueOnly')}</Space>
+      </Space>
+      <LoadFailure query={proposals} />
+      <Table<Proposal> rowKey="id" loading={proposals.isFetching} dataSource={proposals.data?.items ?? []} pagination={false}
+        scroll={{ x: 1000 }} locale={{ emptyText: emptyText(proposals, t('proposals.empty')) }}
+        columns={[
+          { title: t('proposals.number'), dataIndex: 'number', width: 100 },
+          { title: t('proposals.title'), dataIndex: 'title', render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
+          { title: t('proposals.category'), dataIndex: 'category', width: 150, render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
+          { title: t('proposals.proposer'), dataIndex: 'proposerName', width: 100 },
+          { title: t('proposals.status'), dataIndex: 'status', width: 130, render: (s: ProposalStatus) => <StatusTag status={s} /> },
+          { title: t('proposals.department'), dataIndex: 'leadUnitName', width: 140, render: (name?: string | null) => name ?? '—' },
+          { title: t('proposals.dueOn'), key: 'dueOn', width: 180, render: (_: unknown, p) => <DueOn proposal={p} /> },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', width: 150, render: dateTime },
+        ]} />
+      <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
+    </Card>
+  );
+}

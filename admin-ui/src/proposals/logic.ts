@@ -1,0 +1,163 @@
+import { ProblemError } from '../api/client';
+import type { components } from '../api/schema';
+import type { MessageKey } from '../i18n/messages';
+
+export type Proposal = components['schemas']['Proposal'];
+export type ProposalStatus = components['schemas']['ProposalStatus'];
+export type ProposalCategory = components['schemas']['ProposalCategory'];
+export type CallerAction = components['schemas']['CallerAction'];
+type Organisation = components['schemas']['Organisation'];
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export const statuses: readonly ProposalStatus[] = [
+  'draft', 'submitted', 'underReview', 'accepted', 'convertedToSuggestion', 'notAccepted', 'assigned', 'answered', 'rated', 'closed', 'merged',
+];
+export const categories: readonly ProposalCategory[] = [
+  'production', 'management', 'wagesAndBenefits', 'safetyAndHealth', 'trainingAndCareers', 'welfare', 'other',
+];
+
+export const statusColor: Record<ProposalStatus, string> = {
+  draft: 'default', submitted: 'blue', underReview: 'geekblue', accepted: 'cyan', convertedToSuggestion: 'purple', notAccepted: 'default',
+  assigned: 'orange', answered: 'gold', rated: 'lime', closed: 'green', merged: 'default',
+};
+
+/** The review decisions, each open when the API lists its action. */
+export const decisions = ['accept', 'convertToSuggestion', 'decline'] as const;
+export type Decision = (typeof decisions)[number];
+
+/**
+ * The buttons for the actions the API says the caller may take, in its order: the three review decisions are one
+ * "decide" button (its dialog offers those listed).
+ */
+export function actionButtons(actions: readonly CallerAction[] | null | undefined): (Exclude<CallerAction, Decision> | 'decide')[] {
+  const buttons: (Exclude<CallerAction, Decision> | 'decide')[] = [];
+  for (const action of actions ?? []) {
+    const button = (decisions as readonly string[]).includes(action) ? 'decide' : (action as Exclude<CallerAction, Decision>);
+    if (!buttons.includes(button)) {
+      buttons.push(button);
+    }
+  }
+  return buttons;
+}
+
+export const allowedDecisions = (actions: readonly CallerAction[] | null | undefined): Decision[] =>
+  decisions.filter((d) => (actions ?? []).includes(d));
+
+export type Deadline = { kind: 'overdue' } | { kind: 'dueToday' } | { kind: 'dueSoon'; days: number } | { kind: 'none' };
+
+/**
+ * How near a proposal being handled is to its deadline, for highlighting: overdue as the API says it is; otherwise
+ * due today, or due within <paramref name="soonDays"/> days of <paramref name="today"/> (both dates yyyy-MM-dd).
+ */
+export function deadline(proposal: Pick<Proposal, 'status' | 'dueOn' | 'overdue'>, today: string, soonDays = 7): Deadline {
+  if (proposal.overdue) {
+    return { kind: 'overdue' };
+  }
+  if (proposal.status !== 'assigned' || !proposal.dueOn) {
+    return { kind: 'none' };
+  }
+  const days = Math.round((Date.parse(`${proposal.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (days <= 0) {
+    return { kind: 'dueToday' };
+  }
+  return days <= soonDays ? { kind: 'dueSoon', days } : { kind: 'none' };
+}
+
+export interface TreeNode {
+  value: string;
+  title: string;
+  selectable: boolean;
+  disabled?: boolean;
+  children: TreeNode[];
+}
+
+/**
+ * The organisation tree below <paramref name="rootId"/> from a flat list (parents before or after children), names in
+ * order; departments (units and teams) can be picked, the enterprise itself cannot.
+ */
+export function organisationTree(organisations: readonly Organisation[], rootId: string | undefined): TreeNode[] {
+  const nodes = new Map<string, TreeNode>();
+  for (const o of organisations) {
+    nodes.set(o.id, { value: o.id, title: o.name, selectable: o.kind === 'unit' || o.kind === 'team', children: [] });
+  }
+  const roots: TreeNode[] = [];
+  for (const o of organisations.filter((o) => o.id !== rootId)) {
+    const parent = o.parentId && o.parentId !== rootId ? nodes.get(o.parentId) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(o.id)!);
+  }
+  const sort = (list: TreeNode[]) => {
+    list.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+    list.forEach((n) => sort(n.children));
+    return list;
+  };
+  return sort(roots);
+}
+
+/** The problem the API gave for a refused action, in the user's words where it has a code the UI knows. */
+export function problemText(error: ProblemError, t: Translate): string | undefined {
+  const problem = error.problem as components['schemas']['ApiProblem'] & Record<string, unknown>;
+  switch (problem.code) {
+    case 'cosigners_missing':
+      return t('proposals.cosignersMissing', { required: Number(problem.required ?? 0), accepted: Number(problem.accepted ?? 0) });
+    case 'transition_not_allowed': {
+      const status = String(problem.currentStatus ?? '');
+      return t('proposals.transitionNotAllowed', { status: statuses.includes(status as ProposalStatus) ? t(`proposals.status.${status}` as MessageKey) : status });
+    }
+    case 'proposal_not_draft':
+      return t('proposals.changedElsewhere');
+    case 'call_not_open':
+      return t('proposals.callNotOpen');
+    case 'not_a_representative':
+      return t('proposals.notServing');
+    default:
+      return undefined;
+  }
+}
+
+/** The error again, its detail in the user's words when problemText knows it (EditModal shows the detail). */
+export function localised(error: unknown, t: Translate): unknown {
+  if (error instanceof ProblemError) {
+    const text = problemText(error, t);
+    if (text) {
+      return new ProblemError(error.status, { ...error.problem, detail: text, errors: undefined });
+    }
+  }
+  return error;
+}
+
+/**
+ * A timeline step's note for reading: a rating step's note starts with the rating as the API names it
+ * ("unsatisfied: 设备仍未更换"), shown in the user's words.
+ */
+export function timelineNote(entry: { action: string; note?: string | null }, t: Translate): string | undefined {
+  const note = entry.note ?? undefined;
+  if (!note || (entry.action !== 'rated' && entry.action !== 'reopened')) {
+    return note;
+  }
+  const match = /^(satisfied|basicallySatisfied|unsatisfied)(?::\s*(.*))?$/s.exec(note);
+  if (!match) {
+    return note;
+  }
+  const rating = t(`proposals.rating.${match[1]}` as MessageKey);
+  return match[2] ? `${rating}：${match[2]}` : rating;
+}
+
+/** A rate (0–1) as a percentage with one decimal, or a dash when there is nothing to rate. */
+export const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** Counts by key as table rows with their share of the total, largest first, in the order of <paramref name="keys"/> on ties. */
+export function countRows<K extends string>(counts: Partial<Record<string, number>> | undefined, keys: readonly K[]): { key: K; count: number; share: number }[] {
+  const total = keys.reduce((sum, k) => sum + (counts?.[k] ?? 0), 0);
+  return keys
+    .map((key) => ({ key, count: counts?.[key] ?? 0, share: total === 0 ? 0 : (counts?.[key] ?? 0) / total }))
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || keys.indexOf(a.key) - keys.indexOf(b.key));
+}
+
+/** A file's size in B, KB or MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
