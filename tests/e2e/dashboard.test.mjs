@@ -9,7 +9,7 @@ import { holdSession } from './lib/congress.mjs';
 import { startHost } from './lib/host.mjs';
 import { proposalDesk } from './lib/proposal-states.mjs';
 
-const statusNames = { submitted: '已提交', notAccepted: '不予立案', assigned: '办理中', closed: '已办结' };
+const statusNames = { submitted: '已提交', notAccepted: '不予立案', assigned: '办理中', closed: '已结案' };
 const categoryNames = { production: '生产经营', safetyAndHealth: '安全卫生', wagesAndBenefits: '工资福利', welfare: '生活福利', other: '其他' };
 const percent = (rate) => (rate == null ? '暂无' : `${Math.round(rate * 1000) / 10}%`);
 

@@ -85,7 +85,7 @@ export function CampaignPage() {
     { title: t('awards.nomination.number'), dataIndex: 'number', width: 110 },
     { title: t('awards.nomination.title'), dataIndex: 'title' },
     { title: t('awards.nomination.enterprise'), dataIndex: 'enterpriseName' },
-    { title: t('awards.nomination.category'), dataIndex: 'category', render: (c: string) => t(`dashboard.category.${c}` as MessageKey) },
+    { title: t('awards.nomination.category'), dataIndex: 'category', render: (c: string) => t(`proposals.category.${c}` as MessageKey) },
     { title: t('awards.nomination.proposer'), dataIndex: 'proposerName' },
     { title: t('awards.nomination.nominatedAt'), dataIndex: 'nominatedAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD') },
     {

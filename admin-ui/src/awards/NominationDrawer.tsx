@@ -37,7 +37,7 @@ export function NominationDrawer({ id, manages, decided, onClose, onAward, onEsc
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('awards.nomination.enterprise')}>{n.enterpriseName}</Descriptions.Item>
-            <Descriptions.Item label={t('awards.nomination.category')}>{t(`dashboard.category.${n.category}` as MessageKey)}</Descriptions.Item>
+            <Descriptions.Item label={t('awards.nomination.category')}>{t(`proposals.category.${n.category}` as MessageKey)}</Descriptions.Item>
             <Descriptions.Item label={t('awards.nomination.proposer')}>{n.proposerName}</Descriptions.Item>
             <Descriptions.Item label={t('awards.nomination.reasons')}>{n.reasons}</Descriptions.Item>
             <Descriptions.Item label={t('awards.nomination.suggestions')}>{n.suggestions}</Descriptions.Item>

@@ -8,7 +8,7 @@ import type { components } from '../api/schema';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
-import { fileSize } from './fileSize';
+import { fileSize } from '../components/fileSize';
 
 type Session = components['schemas']['Session'];
 type Document = components['schemas']['Document'];

@@ -47,8 +47,8 @@ export function DashboardPage() {
   const count = (value: number) => t('dashboard.count', { count: value });
   const noRate = t('dashboard.noRate');
   const stats = statistics.data;
-  const byStatus = useMemo(() => slicesOf(stats?.byStatus, statusOrder, (k) => t(`dashboard.status.${k}` as MessageKey)), [stats, t]);
-  const byCategory = useMemo(() => slicesOf(stats?.byCategory, categoryOrder, (k) => t(`dashboard.category.${k}` as MessageKey)), [stats, t]);
+  const byStatus = useMemo(() => slicesOf(stats?.byStatus, statusOrder, (k) => t(`proposals.status.${k}` as MessageKey)), [stats, t]);
+  const byCategory = useMemo(() => slicesOf(stats?.byCategory, categoryOrder, (k) => t(`proposals.category.${k}` as MessageKey)), [stats, t]);
   const rates = useMemo(() => ([
     ['acceptanceRate', stats?.acceptanceRate], ['onTimeRate', stats?.onTimeAnswerRate], ['satisfactionRate', stats?.satisfactionRate],
   ] as const).map(([key, rate]) => ({ key, label: t(`dashboard.${key}`), rate })), [stats, t]);

@@ -6,14 +6,15 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 
 /**
  * The error as the user should read it: a problem whose code the app has words for (`problem.<code>`, filled with
- * `values`) comes back worded, with no field errors; anything else as it came.
+ * the problem's own fields and `values`) comes back worded, with no field errors; anything else as it came.
  */
 export function inWords(error: unknown, t: Translate, values: Record<string, string | number> = {}): unknown {
   const key = error instanceof ProblemError ? `problem.${error.problem.code}` : '';
   if (!(error instanceof ProblemError) || error.worded || !hasMessage(key)) {
     return error;
   }
-  const detail = t(key, values);
+  // The problem's own figures (extensions such as `required`) fill the words' placeholders too.
+  const detail = t(key, { ...(error.problem as Record<string, string | number>), ...values });
   return new ProblemError(error.status, { ...error.problem, title: detail, detail, errors: null }, true);
 }
 

@@ -7,7 +7,7 @@ import { EditModal } from '../components/EditModal';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { DraftFields, type DraftValues } from './DraftFields';
-import { actionButtons, allowedDecisions, localised, organisationTree, type Proposal } from './logic';
+import { actionButtons, allowedDecisions, organisationTree, proposalProblem, type Proposal } from './logic';
 
 type ActionButton = ReturnType<typeof actionButtons>[number];
 
@@ -36,7 +36,7 @@ export function ProposalActions({ proposal, onChanged, onReload, compact }: {
     try {
       onChanged(await step());
     } catch (error) {
-      throw localised(error, t);
+      throw proposalProblem(error, t);
     }
   };
   const close = () => setOpen(undefined);

@@ -5,7 +5,8 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { messages, type MessageKey } from '../i18n/messages';
-import { deadline, fileSize, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
+import { fileSize } from '../components/fileSize';
+import { deadline, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
 
 /** A timeline step's name; one this version of the UI does not know yet as the API names it. */
 const timelineLabel = (action: string, t: (key: MessageKey) => string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
-import { actionButtons, allowedDecisions, countRows, deadline, fileSize, localised, organisationTree, percent, problemText, timelineNote } from './logic';
+import { actionButtons, allowedDecisions, countRows, deadline, organisationTree, percent, proposalProblem, timelineNote } from './logic';
 
 const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('zh-CN', key, values);
 
@@ -42,20 +42,20 @@ describe('organisationTree', () => {
   });
 });
 
-describe('problemText', () => {
+describe('proposalProblem', () => {
+  const text = (error: ProblemError) => (proposalProblem(error, t) as ProblemError).message;
   it('explains missing co-signers with the numbers the API gives', () => {
     const error = new ProblemError(409, { code: 'cosigners_missing', detail: 'A proposal needs 2…', required: 2, accepted: 1 } as never);
-    expect(problemText(error, t)).toBe('还不能提交：需要至少 2 名代表同意附议，目前只有 1 名。请邀请更多代表，或等待受邀代表答复。');
+    expect(text(error)).toBe('还不能提交：需要至少 2 名代表同意附议，目前只有 1 名。请邀请更多代表，或等待受邀代表答复。');
   });
   it('names the status a stale page missed', () => {
     const error = new ProblemError(409, { code: 'transition_not_allowed', currentStatus: 'accepted', allowed: ['assign'] } as never);
-    expect(problemText(error, t)).toContain('已立案');
+    expect(text(error)).toContain('已立案');
   });
   it('leaves other problems as the API words them', () => {
     const error = new ProblemError(422, { code: 'validation_failed', detail: 'x', errors: { answer: ['y'] } });
-    expect(problemText(error, t)).toBeUndefined();
-    expect(localised(error, t)).toBe(error);
-    expect((localised(new ProblemError(409, { code: 'proposal_not_draft' }), t) as ProblemError).message).toBe(t('proposals.changedElsewhere'));
+    expect(proposalProblem(error, t)).toBe(error);
+    expect(text(new ProblemError(409, { code: 'proposal_not_draft' }))).toBe(t('problem.proposal_not_draft'));
   });
 });
 
@@ -63,7 +63,6 @@ describe('figures', () => {
   it('formats rates and sizes', () => {
     expect(percent(0.8571)).toBe('85.7%');
     expect(percent(null)).toBe('—');
-    expect(fileSize(2048)).toBe('2.0 KB');
   });
   it('turns counts into rows with shares, largest first, empty ones left out', () => {
     expect(countRows({ welfare: 1, production: 3, other: 0 }, ['production', 'welfare', 'other'] as const)).toEqual([

@@ -1,4 +1,5 @@
 import { ProblemError } from '../api/client';
+import { inWords } from '../i18n/problemText';
 import type { components } from '../api/schema';
 import type { MessageKey } from '../i18n/messages';
 
@@ -93,36 +94,10 @@ export function organisationTree(organisations: readonly Organisation[], rootId:
   return sort(roots);
 }
 
-/** The problem the API gave for a refused action, in the user's words where it has a code the UI knows. */
-export function problemText(error: ProblemError, t: Translate): string | undefined {
-  const problem = error.problem as components['schemas']['ApiProblem'] & Record<string, unknown>;
-  switch (problem.code) {
-    case 'cosigners_missing':
-      return t('proposals.cosignersMissing', { required: Number(problem.required ?? 0), accepted: Number(problem.accepted ?? 0) });
-    case 'transition_not_allowed': {
-      const status = String(problem.currentStatus ?? '');
-      return t('proposals.transitionNotAllowed', { status: statuses.includes(status as ProposalStatus) ? t(`proposals.status.${status}` as MessageKey) : status });
-    }
-    case 'proposal_not_draft':
-      return t('proposals.changedElsewhere');
-    case 'call_not_open':
-      return t('proposals.callNotOpen');
-    case 'not_a_representative':
-      return t('proposals.notServing');
-    default:
-      return undefined;
-  }
-}
-
-/** The error again, its detail in the user's words when problemText knows it (EditModal shows the detail). */
-export function localised(error: unknown, t: Translate): unknown {
-  if (error instanceof ProblemError) {
-    const text = problemText(error, t);
-    if (text) {
-      return new ProblemError(error.status, { ...error.problem, detail: text, errors: undefined });
-    }
-  }
-  return error;
+/** A refused action's problem in the user's words (see inWords), naming the status a stale page missed. */
+export function proposalProblem(error: unknown, t: Translate): unknown {
+  const current = error instanceof ProblemError ? String((error.problem as Record<string, unknown>).currentStatus ?? '') : '';
+  return inWords(error, t, { status: statuses.includes(current as ProposalStatus) ? t(`proposals.status.${current}` as MessageKey) : current });
 }
 
 /**
@@ -152,12 +127,4 @@ export function countRows<K extends string>(counts: Partial<Record<string, numbe
     .map((key) => ({ key, count: counts?.[key] ?? 0, share: total === 0 ? 0 : (counts?.[key] ?? 0) / total }))
     .filter((row) => row.count > 0)
     .sort((a, b) => b.count - a.count || keys.indexOf(a.key) - keys.indexOf(b.key));
-}
-
-/** A file's size in B, KB or MB. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) {
-    return `${bytes} B`;
-  }
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

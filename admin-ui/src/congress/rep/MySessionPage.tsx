@@ -9,7 +9,7 @@ import type { components } from '../../api/schema';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useI18n } from '../../i18n/I18n';
 import { useProblemText } from '../../i18n/problemText';
-import { fileSize } from '../fileSize';
+import { fileSize } from '../../components/fileSize';
 import { pollKindLabel, sessionStatusColour, sessionStatusLabel } from '../labels';
 import { liveRefreshMs } from '../LiveBoard';
 import { PollResultsTable } from '../PollResultsTable';
