@@ -19,14 +19,17 @@ export function MySessionsPage() {
     <Card title={t('repView.sessions.title')} size="small">
       {ordered.length === 0 ? <Empty description={t('repView.sessions.empty')} /> : (
         <List dataSource={ordered} renderItem={(session) => (
-          <List.Item key={session.id} extra={<RightOutlined />}>
-            <Link to={`/rep/sessions/${session.id}`} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-              <Typography.Text strong>{session.name}</Typography.Text>
-              <div style={{ marginTop: 4 }}>
-                <Tag color={sessionStatusColour[session.status]}>{t(sessionStatusLabel(session.status))}</Tag>
-                {session.status === 'open' && <Tag color={session.checkedIn ? 'green' : 'orange'}>{t(session.checkedIn ? 'repView.checkedIn' : 'repView.notCheckedIn')}</Tag>}
-                <Typography.Text type="secondary">{session.heldOn} · {t(sessionModeLabel(session.mode))}{session.venue ? ` · ${session.venue}` : ''}</Typography.Text>
+          <List.Item key={session.id}>
+            <Link to={`/rep/sessions/${session.id}`} style={{ display: 'flex', alignItems: 'center', gap: 8, width: '100%', color: 'inherit' }}>
+              <div style={{ flex: 1 }}>
+                <Typography.Text strong>{session.name}</Typography.Text>
+                <div style={{ marginTop: 4 }}>
+                  <Tag color={sessionStatusColour[session.status]}>{t(sessionStatusLabel(session.status))}</Tag>
+                  {session.status === 'open' && <Tag color={session.checkedIn ? 'green' : 'orange'}>{t(session.checkedIn ? 'repView.checkedIn' : 'repView.notCheckedIn')}</Tag>}
+                  <Typography.Text type="secondary">{session.heldOn} · {t(sessionModeLabel(session.mode))}{session.venue ? ` · ${session.venue}` : ''}</Typography.Text>
+                </div>
               </div>
+              <RightOutlined />
             </Link>
           </List.Item>
         )} />
