@@ -113,6 +113,7 @@ describe('A hybrid congress', { timeout: 400_000 }, () => {
     const { page, problems } = app;
     const first = online()[0];
     first.page = await phoneOf(first);
+    await first.page.screenshot({ path: join(screenshots, 'rep-sessions.png') });
     await first.page.getByText(state.session.name).click();
     await first.page.getByText('网上签到尚未开始或已结束，请到会场签到。').waitFor();
 
@@ -266,6 +267,13 @@ describe('A hybrid congress', { timeout: 400_000 }, () => {
     await printable.waitForLoadState();
     assert.match(await printable.locator('body').innerText(), /应到代表6人，投票5人（网上4人，纸质1人），投票率83\.33%/);
     await printable.screenshot({ path: join(screenshots, 'congress-printable.png'), fullPage: true });
+
+    await page.getByRole('menuitem', { name: '会议' }).click();
+    await page.getByRole('cell', { name: state.session.name }).waitFor();
+    await page.getByText('共 1 次会议').waitFor();
+    // The table fades back in after loading: the picture waits for it.
+    await page.waitForFunction(() => [...document.querySelectorAll('.ant-spin-container')].every((e) => getComputedStyle(e).opacity === '1'));
+    await page.screenshot({ path: join(screenshots, 'congress-sessions.png') });
     assert.deepEqual(problems, []);
   });
 });
