@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Caller } from './lib/api.mjs';
 import { chooseOption, launchBrowser, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
+import { newUser } from './lib/enterprise.mjs';
 import { adminPassword, startHost } from './lib/host.mjs';
-import { newPerson, proposalDesk } from './lib/proposal-states.mjs';
+import { proposalDesk } from './lib/proposal-states.mjs';
 
 const campaignName = '2026年度职工优秀提案评选';
 const criteria = [{ name: '创新性', weight: 60 }, { name: '可行性', weight: 40 }];
@@ -70,14 +71,14 @@ describe('An award campaign of a region', { timeout: 300_000 }, () => {
     host = await startHost();
     const admin = await Caller.signIn(host.url, 'admin', adminPassword);
     const region = await admin.create('/api/v1/directory/organisations', { parentId: '00000000-0000-7000-8000-000000000001', kind: 'region', name: '杭州市产改办' });
-    people.office = await newPerson(host.url, admin, { role: 'regionAdmin', organisationId: region.id, displayName: '陈主任' });
+    people.office = await newUser(host.url, admin, 'regionAdmin', region.id, undefined, '陈主任');
     const a = await people.office.create('/api/v1/directory/organisations', { parentId: region.id, kind: 'enterprise', name: '杭州精工机械有限公司' });
     const b = await people.office.create('/api/v1/directory/organisations', { parentId: region.id, kind: 'enterprise', name: '杭州海天纺织有限公司' });
     people.enterprises = { a, b };
-    people.unionA = await newPerson(host.url, people.office, { role: 'enterpriseAdmin', organisationId: a.id, displayName: '精工机械工会 刘芳' });
-    people.unionB = await newPerson(host.url, people.office, { role: 'enterpriseAdmin', organisationId: b.id, displayName: '海天纺织工会 孙伟' });
+    people.unionA = await newUser(host.url, people.office, 'enterpriseAdmin', a.id, undefined, '精工机械工会 刘芳');
+    people.unionB = await newUser(host.url, people.office, 'enterpriseAdmin', b.id, undefined, '海天纺织工会 孙伟');
     for (const name of ['张明远', '王丽华', '赵国强']) {
-      people[name] = await newPerson(host.url, people.office, { role: 'regionAdmin', organisationId: region.id, displayName: name });
+      people[name] = await newUser(host.url, people.office, 'regionAdmin', region.id, undefined, name);
     }
     const deskA = await proposalDesk(host.url, people.unionA, a.id, { proposer: '李建华', department: '数控车间' });
     const deskB = await proposalDesk(host.url, people.unionB, b.id, { proposer: '周晓梅', department: '纺纱车间' });

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, buttonName, chooseOption, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
 import { newUser, nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const button = (page, label) => page.getByRole('button', { name: new RegExp(`^${[...label].join('\\s?')}$`) });
+const button = (page, label) => page.getByRole('button', { name: buttonName(label) });
 const items = ['第一部分 工资调整机制', '第二部分 工作时间与休息休假', '第三部分 劳动安全卫生'];
 // The online ballots, item by item, of the four representatives with phones; the fifth present votes on paper.
 const ballots = [['赞成', '赞成', '反对'], ['赞成', '反对', '赞成'], ['赞成', '赞成', '弃权'], ['反对', '赞成', '赞成']];
@@ -42,11 +42,8 @@ describe('A hybrid congress', { timeout: 400_000 }, () => {
     const context = await app.browser.newContext(phone);
     const page = await context.newPage();
     page.on('pageerror', (error) => app.problems.push(error.message));
-    await page.goto(app.host.url);
-    await page.getByLabel('登录名').fill(person.account.loginName);
-    await page.getByLabel('密码').fill(person.account.password);
-    await button(page, '登录').click();
-    await page.getByText('我的会议').waitFor();
+    // Signing in, a representative lands in the phone view.
+    await signInOnPage(page, app.host.url, person.account.loginName, person.account.password, '我的会议');
     return page;
   }
 
@@ -146,6 +143,16 @@ describe('A hybrid congress', { timeout: 400_000 }, () => {
     await board.getByText('5/6').waitFor();
     await page.screenshot({ path: join(screenshots, 'congress-live-quorate.png'), fullPage: true });
     await online()[0].page.getByText('实到 5 人 / 应到 6 人').waitFor();
+
+    // A representative confirms reading the document on the phone; staff see it counted against the roster.
+    const reader = online()[0].page;
+    const read = reader.waitForResponse((r) => r.url().endsWith('/read'));
+    await reader.getByRole('button', { name: '确认已阅' }).click();
+    assert.equal((await read).status(), 200);
+    await reader.getByText(/^已阅 /).waitFor();
+    await page.getByRole('tab', { name: '会议文件' }).click();
+    await page.getByRole('cell', { name: '1/6' }).waitFor();
+    await page.getByRole('tab', { name: '会场实况' }).click();
     assert.deepEqual(problems, []);
   });
 
@@ -260,6 +267,11 @@ describe('A hybrid congress', { timeout: 400_000 }, () => {
     assert.equal(csv.suggestedFilename(), `${state.session.name}.csv`);
     const { readFile } = await import('node:fs/promises');
     assert.match(await readFile(await csv.path(), 'utf8'), new RegExp(items[0]));
+    const xlsxDownloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const xlsx = await xlsxDownloading;
+    assert.equal(xlsx.suggestedFilename(), `${state.session.name}.xlsx`);
+    assert.equal((await readFile(await xlsx.path())).subarray(0, 2).toString(), 'PK');
 
     const printing = page.context().waitForEvent('page');
     await page.getByRole('link', { name: /打印结果/ }).click();

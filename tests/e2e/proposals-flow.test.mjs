@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, pageAs, screenshots } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, noSidewaysScrolling, proposalPeople, proposalsApi as proposals, settled, submittedProposal } from './lib/proposals.mjs';
 
@@ -33,13 +33,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
   });
 
   /** A page signed in with a representative's or handler's session, at the viewport given. */
-  async function pageOf(caller, viewport) {
-    const context = await app.browser.newContext({ viewport, locale: 'zh-CN' });
-    await context.addCookies(caller.cookies);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => app.problems.push(error.message));
-    return page;
-  }
+  const pageOf = (caller, viewport) => pageAs(app.browser, caller, viewport, app.problems);
 
   const read = (caller = app.setup.union) => caller.get(`${proposals}/${state.id}`);
 

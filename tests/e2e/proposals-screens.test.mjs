@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, pageAs, screenshots, submitDialog } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, handled, proposalPeople, proposalsApi, settled, submittedProposal } from './lib/proposals.mjs';
 
@@ -122,10 +122,7 @@ describe('Proposals: the union’s screens', { timeout: 240_000 }, () => {
   });
 
   it('shows a handler what is assigned to their department, the one due within days marked', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    await context.addCookies(state.safetyHandler.cookies);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => app.problems.push(error.message));
+    const page = await pageAs(app.browser, state.safetyHandler, { width: 1366, height: 800 }, app.problems);
     await page.goto(`${app.host.url}/proposals/inbox`);
     const row = page.locator('tr[data-deadline]').filter({ hasText: '关于更换冲压车间老旧防护罩的提案' });
     await row.getByText('3 天内到期').waitFor();
@@ -135,7 +132,7 @@ describe('Proposals: the union’s screens', { timeout: 240_000 }, () => {
     await page.screenshot({ path: join(screenshots, 'proposals-inbox-due-soon.png') });
     await row.getByRole('link').click();
     await expectButtons(page, ['答复']);
-    await context.close();
+    await page.context().close();
     assert.deepEqual(app.problems, []);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barOption, categoryOrder, percentOf, percentText, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows } from './chartData';
+import { categories } from '../proposals/logic';
+import { barOption, percentOf, percentText, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows } from './chartData';
 
 const label = (key: string) => `<${key}>`;
 
@@ -15,8 +16,8 @@ describe('slicesOf', () => {
   });
 
   it('has nothing to show for no counts', () => {
-    expect(slicesOf(undefined, categoryOrder, label)).toEqual([]);
-    expect(slicesOf({}, categoryOrder, label)).toEqual([]);
+    expect(slicesOf(undefined, categories, label)).toEqual([]);
+    expect(slicesOf({}, categories, label)).toEqual([]);
   });
 });
 

@@ -1,7 +1,6 @@
 import type { components } from '../api/schema';
 
 type ProposalStatus = components['schemas']['ProposalStatus'];
-type ProposalCategory = components['schemas']['ProposalCategory'];
 type SessionTurnout = components['schemas']['SessionTurnout'];
 
 /** One bar or slice: what it counts (its key), how it is labelled, and the figure. */
@@ -10,10 +9,6 @@ export interface Slice { key: string; label: string; value: number }
 /** Statuses in the order a proposal goes through them, for the status chart. */
 export const statusOrder: readonly ProposalStatus[] = [
   'draft', 'submitted', 'underReview', 'accepted', 'assigned', 'answered', 'rated', 'closed', 'convertedToSuggestion', 'notAccepted', 'merged',
-];
-
-export const categoryOrder: readonly ProposalCategory[] = [
-  'production', 'management', 'wagesAndBenefits', 'safetyAndHealth', 'trainingAndCareers', 'welfare', 'other',
 ];
 
 /**

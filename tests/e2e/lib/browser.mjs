@@ -15,16 +15,27 @@ export function launchBrowser() {
   });
 }
 
-/** Antd puts a space between the two characters of a two-character button label. */
-export const signInButton = (page) => page.getByRole('button', { name: /^登\s?录$/ });
+/** A button's accessible name: Ant Design puts a space between the two characters of a two-character label ("结 案"). */
+export const buttonName = (text) => new RegExp(`^${[...text].join('\\s?')}$`);
 
-/** Opens the app and signs in on its page as a person would. */
-export async function signInOnPage(page, baseUrl, loginName, password) {
+export const signInButton = (page) => page.getByRole('button', { name: buttonName('登录') });
+
+/** Opens the app and signs in on its page as a person would, until it shows `landsOn` (the home page's greeting). */
+export async function signInOnPage(page, baseUrl, loginName, password, landsOn = '欢迎，') {
   await page.goto(baseUrl);
   await page.getByLabel('登录名').fill(loginName);
   await page.getByLabel('密码').fill(password);
   await signInButton(page).click();
-  await page.getByText('欢迎，').waitFor();
+  await page.getByText(landsOn).waitFor();
+}
+
+/** A page of its own carrying an API caller's session (cookies), at the viewport given; its errors go to `problems`. */
+export async function pageAs(browser, caller, viewport, problems) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  await context.addCookies(caller.cookies);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(error.message));
+  return page;
 }
 
 /**

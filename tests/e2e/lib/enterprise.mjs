@@ -19,12 +19,15 @@ export function residentId() {
   return first17 + '10X98765432'[sum % 11];
 }
 
-/** An account with a role at an organisation, made by `creator`, and signed in (its loginName and password on it). */
-export async function newUser(baseUrl, creator, role, organisationId, workerId) {
+/**
+ * An account with a role at an organisation, made by `creator`, and signed in (its id, loginName, password and
+ * displayName on it); shown by its login name unless a display name is given.
+ */
+export async function newUser(baseUrl, creator, role, organisationId, workerId, displayName) {
   const loginName = `${role.toLowerCase()}-e2e-${++sequence}`;
-  await creator.create('/api/v1/access/users', { loginName, displayName: loginName, password, role, organisationId, workerId });
+  const user = await creator.create('/api/v1/access/users', { loginName, displayName: displayName ?? loginName, password, role, organisationId, workerId });
   const caller = await Caller.signIn(baseUrl, loginName, password);
-  return Object.assign(caller, { loginName, password });
+  return Object.assign(caller, { id: user.id, loginName, password, displayName: user.displayName });
 }
 
 /** A fresh region and enterprise with its union's administrator (`union`, signed in). */

@@ -1,18 +1,7 @@
 // Proposals of an enterprise taken over the API to a given status, each step by the person whose step it is
 // (as tests/Proposals.Tests/ProposalScenario.cs does): the representative submits and rates, the union reviews,
 // accepts, assigns and closes, the lead department's handler answers.
-import { nextNumber, residentId, unique } from './enterprise.mjs';
-import { Caller } from './api.mjs';
-
-const password = 'E2e-Password-2026';
-
-/** An account with a Chinese display name, made by `creator` and signed in. */
-export async function newPerson(baseUrl, creator, { role, organisationId, displayName, workerId }) {
-  const loginName = `${role.toLowerCase()}-e2e-${nextNumber()}`;
-  const user = await creator.create('/api/v1/access/users', { loginName, displayName, password, role, organisationId, workerId });
-  const caller = await Caller.signIn(baseUrl, loginName, password);
-  return Object.assign(caller, { id: user.id, loginName, password, displayName });
-}
+import { newUser, nextNumber, residentId, unique } from './enterprise.mjs';
 
 /**
  * Gets the enterprise ready for proposals: a congress term with one representative (an account of their own), a
@@ -26,9 +15,9 @@ export async function proposalDesk(baseUrl, union, enterpriseId, { proposer = un
     post: '钳工', skillGrade: 'technician', unionMember: true, partyMember: false, hiredOn: '2012-07-01',
   });
   await union.create(`/api/v1/directory/terms/${term.id}/representatives`, { workerId: worker.id, delegationGroup: '第一代表团' });
-  const representative = await newPerson(baseUrl, union, { role: 'representative', organisationId: enterpriseId, displayName: proposer, workerId: worker.id });
+  const representative = await newUser(baseUrl, union, 'representative', enterpriseId, worker.id, proposer);
   const unit = await union.create('/api/v1/directory/organisations', { parentId: enterpriseId, kind: 'unit', name: department });
-  const handler = await newPerson(baseUrl, union, { role: 'handler', organisationId: unit.id, displayName: `${department}承办人` });
+  const handler = await newUser(baseUrl, union, 'handler', unit.id, undefined, `${department}承办人`);
   await union.expect(200, 'PUT', '/api/v1/proposals/settings', { minCosigners: 0, handlingDays: 30, maxHandlingRounds: 2 }, { 'If-Match': '"0"' });
 
   const url = (id, action) => `/api/v1/proposals/proposals/${id}/${action}`;

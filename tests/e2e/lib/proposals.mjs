@@ -1,6 +1,7 @@
 // An enterprise ready for proposals, made over the API as its union would: representatives with accounts of their
 // own in a workshop, departments each with a handler, and proposals taken along their way by the right people.
 import assert from 'node:assert/strict';
+import { buttonName } from './browser.mjs';
 import { newUser, nextNumber, residentId, unique } from './enterprise.mjs';
 
 export const proposalsApi = '/api/v1/proposals/proposals';
@@ -74,8 +75,8 @@ export async function expectButtons(page, expected) {
   assert.deepEqual(await buttons(page), expected);
 }
 
-/** A button's accessible name: Ant Design spaces two-character labels ("结 案"). */
-export const label = (text) => (typeof text === 'string' ? new RegExp(`^${[...text].join('\\s?')}$`) : text);
+/** A button's accessible name from its text (see buttonName), or the pattern given. */
+const label = (text) => (typeof text === 'string' ? buttonName(text) : text);
 
 /** Presses the open dialog's submit button and answers the API's response to it. */
 export async function confirmDialog(page, button, path) {
