@@ -16,6 +16,9 @@ internal static class OpenApi
     /// <summary>The permissions an operation needs (any one of them), as an extension of the operation: what the access matrix tests read.</summary>
     public const string PermissionExtension = "x-permission";
 
+    /// <summary>Set on operations that create, grant, reset or re-enable an account or key: what the privilege matrix tests read.</summary>
+    public const string HandsOutAccessExtension = "x-hands-out-access";
+
     public static IServiceCollection AddWorkforceOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -96,6 +99,12 @@ internal static class OpenApi
                 operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                 operation.Extensions[PermissionExtension] = new JsonNodeExtension(new JsonArray([.. required.AnyOf.Select(p => JsonValue.Create(p))]));
                 operation.Description = $"Requires the {string.Join(" or the ", required.AnyOf.Select(p => $"`{p}`"))} permission at the organisation you act for.";
+            }
+            if (metadata.OfType<HandsOutAccess>().Any())
+            {
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[HandsOutAccessExtension] = new JsonNodeExtension(JsonValue.Create(true));
+                operation.Description += " Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).";
             }
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

@@ -13,6 +13,9 @@ public sealed record RequiredPermission(IReadOnlyList<string> AnyOf)
     public override string ToString() => string.Join(" or ", AnyOf);
 }
 
+/// <summary>Marks an operation that creates, grants, resets or re-enables an account or key: what the privilege matrix tests probe.</summary>
+public sealed record HandsOutAccess;
+
 /// <summary>
 /// Every API endpoint is closed unless it says otherwise: anonymous callers get 401, an actor without the endpoint's
 /// permission 403. The gate runs before the request body is read, so nobody learns more than that.
@@ -22,6 +25,9 @@ public static class AccessGate
     /// <param name="anyOf">What the endpoint needs; with several, any one does and the handler decides what each lets the actor see.</param>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, params string[] anyOf) where TBuilder : IEndpointConventionBuilder =>
         anyOf.Length > 0 ? builder.WithMetadata(new RequiredPermission(anyOf)) : throw new ArgumentException("Name at least one permission.", nameof(anyOf));
+
+    public static TBuilder HandsOutAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new HandsOutAccess());
 
     public static IApplicationBuilder UseAccessGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -11,8 +11,8 @@ public enum Role { PlatformAdmin, RegionAdmin, EnterpriseAdmin, Handler, Represe
 
 /// <summary>
 /// The static map from role to permissions that every module's endpoints are checked against. A grant covers its
-/// node's subtree; inside another tenant (the enterprises under a region) it covers only the structure and the
-/// administrators, never the tenant's own data: see <see cref="AcrossTenants"/>.
+/// node's subtree; inside another tenant (the enterprises under a region) it covers only the structure, never the
+/// tenant's people or data: see <see cref="AcrossTenants"/>.
 /// </summary>
 public static class Roles
 {
@@ -35,11 +35,39 @@ public static class Roles
         [Role.Worker] = Set(DirectoryPermissions.OrganisationsRead),
     };
 
-    /// <summary>What a grant still gives inside a tenant below the one it was made in.</summary>
-    public static IReadOnlySet<string> AcrossTenants { get; } = Set(
-        DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite, AccessPermissions.UsersRead, AccessPermissions.UsersWrite);
+    /// <summary>
+    /// What a grant still gives inside a tenant below the one it was made in: the structure, never its people or
+    /// data. (A tenant's first administrator is the one account made from above: see Access's Authority.)
+    /// </summary>
+    public static IReadOnlySet<string> AcrossTenants { get; } = Set(DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite);
+
+    /// <summary>
+    /// What someone does as a party (attends a congress, proposes, handles) is given by whoever runs that work, who
+    /// need not do it themselves: the union appoints representatives and handlers without being one.
+    /// </summary>
+    private static readonly Dictionary<string, string> GivenBy = new()
+    {
+        [CongressPermissions.Attend] = CongressPermissions.SessionsManage,
+        [ProposalsPermissions.Propose] = ProposalsPermissions.Manage,
+        [ProposalsPermissions.Handle] = ProposalsPermissions.Manage,
+    };
 
     public static IReadOnlySet<string> PermissionsOf(Role role) => Granted[role];
+
+    /// <summary>The permissions of <paramref name="role"/> that someone holding <paramref name="held"/> cannot give: none, if they may give the role.</summary>
+    public static IReadOnlyList<string> BeyondHeld(Role role, IReadOnlySet<string> held) => Granted[role]
+        .Where(permission => !held.Contains(permission) && !(GivenBy.TryGetValue(permission, out var by) && held.Contains(by)))
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The role that administers a tenant of this kind, if it is one.</summary>
+    public static Role? AdministratorOf(string tenantKind) => tenantKind switch
+    {
+        "platform" => Role.PlatformAdmin,
+        "region" => Role.RegionAdmin,
+        "enterprise" => Role.EnterpriseAdmin,
+        _ => null,
+    };
 
     /// <summary>Where each role can be granted: node kinds as Directory names them.</summary>
     public static bool MayBeGrantedAt(Role role, string organisationKind) => (role, organisationKind) switch

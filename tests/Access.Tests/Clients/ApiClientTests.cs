@@ -233,4 +233,20 @@ public sealed class ApiClientTests(WorkforceApi api) : IClassFixture<WorkforceAp
         await (await handler.PostAsync(AccessApi.Clients, new { name = "集成", scopes = new[] { "directory.organisations.read" } }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task A_key_holding_rights_the_caller_lacks_is_neither_rotated_nor_revoked_by_it()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var (strong, strongKey) = await enterprise.CreateApiClientAsync();
+        var (_, weakKey) = await enterprise.CreateApiClientAsync("access.clients.manage");
+        var weak = api.WithApiKey(weakKey);
+
+        var rotate = await weak.PostAsync($"{AccessApi.Client(strong.Id())}/rotate");
+        var revoke = await weak.PostAsync($"{AccessApi.Client(strong.Id())}/revoke");
+
+        await rotate.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        await revoke.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        await (await api.WithApiKey(strongKey).GetAsync(AccessApi.Workers)).ExpectJsonAsync();
+    }
 }

@@ -115,4 +115,33 @@ public sealed class GrantRoleTests(WorkforceApi api) : IClassFixture<WorkforceAp
 
         await response.ExpectInvalidFieldsAsync("role", "organisationId");
     }
+
+    [Fact]
+    public async Task A_region_cannot_give_its_own_account_a_role_in_one_of_its_enterprises()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var me = await enterprise.Region.Client.MeAsync();
+
+        var response = await enterprise.Region.Client.PostAsync(Url(me.Id()), new { role = "enterpriseAdmin", organisationId = enterprise.Id });
+
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        Assert.Single((await enterprise.Region.Client.MeAsync()).Grants());
+        await (await enterprise.Region.Client.ActingFor(enterprise.Id).GetAsync(AccessApi.Workers)).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_role_carrying_rights_the_granter_does_not_hold_is_refused_and_one_within_them_granted()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var account = await enterprise.NewHandlerAsync();
+        var (_, key) = await enterprise.CreateApiClientAsync("access.users.read", "access.users.write", "directory.organisations.read");
+
+        var beyond = await api.WithApiKey(key).PostAsync(Url(account.Id), new { role = "enterpriseAdmin", organisationId = enterprise.Id });
+        var within = await api.WithApiKey(key).PostAsync(Url(account.Id), new { role = "worker", organisationId = enterprise.Id });
+
+        var problem = await beyond.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        Assert.Contains("directory.workers.read", problem.Detail);
+        await within.ExpectJsonAsync();
+        Assert.Equal(["handler", "worker"], (await enterprise.Client.GrantsOfAsync(account.Id)).Select(g => g!.Str("role")));
+    }
 }

@@ -153,4 +153,18 @@ public sealed class RevokeGrantTests(WorkforceApi api) : IClassFixture<Workforce
             await Task.Delay(50);
         }
     }
+
+    [Fact]
+    public async Task A_role_is_taken_away_only_by_someone_who_could_give_it()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var account = await enterprise.Client.NewAccountAsync("enterpriseAdmin", enterprise.Id);
+        var grantId = (await enterprise.Client.GrantsOfAsync(account.Id)).GrantOf("enterpriseAdmin");
+        var (_, key) = await enterprise.CreateApiClientAsync("access.users.read", "access.users.write", "directory.organisations.read");
+
+        var response = await api.WithApiKey(key).DeleteAsync($"{AccessApi.User(account.Id)}/grants/{grantId}");
+
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        Assert.Single(await enterprise.Client.GrantsOfAsync(account.Id));
+    }
 }

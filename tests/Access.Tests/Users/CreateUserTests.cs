@@ -41,15 +41,50 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
-    public async Task An_account_created_above_belongs_to_the_tenant_of_its_organisation()
+    public async Task A_tenants_first_administrator_is_created_from_above_and_belongs_to_the_tenant_and_its_audit_trail()
+    {
+        var region = await api.NewRegionAsync();
+        var enterprise = await NewEnterpriseWithoutAdministratorAsync(region);
+        var body = NewUserBody.For("enterpriseAdmin", enterprise);
+
+        var user = await region.Client.CreateAsync(AccessApi.Users, body);
+        var union = await api.SignInAsync(body.LoginName, body.Password);
+
+        Assert.Equal(enterprise.ToString(), user.Str("tenantId"));
+        Assert.Contains((await union.GetJsonAsync(AccessApi.Users)).Items(), u => u!.Id() == user.Id());
+        Assert.DoesNotContain((await region.Client.GetJsonAsync(AccessApi.Users)).Items(), u => u!.Id() == user.Id());
+        var regionAdministrator = (await region.Client.MeAsync()).Id().ToString();
+        Assert.Contains((await union.GetJsonAsync($"{AccessApi.Audit}?entityId={user.Id()}")).Items(),
+            entry => entry!.Str("action") == "insert" && entry!.Str("actorId") == regionAdministrator);
+    }
+
+    [Fact]
+    public async Task Once_a_tenant_has_an_administrator_the_tenant_above_creates_no_more_of_its_accounts()
     {
         var enterprise = await api.NewEnterpriseAsync();
 
-        var user = await enterprise.Region.Client.CreateAsync(AccessApi.Users, NewUserBody.For("enterpriseAdmin", enterprise.Id));
+        foreach (var role in new[] { "enterpriseAdmin", "handler", "representative", "worker" })
+        {
+            var response = await enterprise.Region.Client.PostAsync(AccessApi.Users, NewUserBody.For(role, enterprise.Id));
+            await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        }
 
-        Assert.Equal(enterprise.Id.ToString(), user.Str("tenantId"));
-        Assert.Contains((await enterprise.Client.GetJsonAsync(AccessApi.Users)).Items(), u => u!.Id() == user.Id());
-        Assert.DoesNotContain((await enterprise.Region.Client.GetJsonAsync(AccessApi.Users)).Items(), u => u!.Id() == user.Id());
+        Assert.Single((await enterprise.Client.GetJsonAsync(AccessApi.Users)).Items());
+    }
+
+    [Fact]
+    public async Task Of_first_administrators_created_at_once_one_is_created_and_the_others_refused()
+    {
+        var region = await api.NewRegionAsync();
+        var enterprise = await NewEnterpriseWithoutAdministratorAsync(region);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => region.Client.PostAsync(AccessApi.Users, NewUserBody.For("enterpriseAdmin", enterprise))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        }
     }
 
     [Theory]
@@ -211,16 +246,16 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
     [Fact]
     public async Task A_worker_is_linked_only_while_acting_for_the_workers_enterprise()
     {
-        var enterprise = await api.NewEnterpriseAsync();
-        var worker = await enterprise.RegisterWorkerAsync();
+        var region = await api.NewRegionAsync();
+        var enterprise = await NewEnterpriseWithoutAdministratorAsync(region);
 
-        var response = await enterprise.Region.Client.PostAsync(AccessApi.Users, NewUserBody.For("worker", enterprise.Id) with { WorkerId = worker.Id() });
+        var response = await region.Client.PostAsync(AccessApi.Users, NewUserBody.For("enterpriseAdmin", enterprise) with { WorkerId = Guid.NewGuid() });
 
         await response.ExpectInvalidFieldsAsync("workerId");
     }
 
     [Fact]
-    public async Task A_region_acting_for_an_enterprise_cannot_tell_its_workers_from_ids_that_do_not_exist()
+    public async Task A_region_acting_for_an_enterprise_creates_none_of_its_accounts_and_cannot_tell_its_workers_from_ids_that_do_not_exist()
     {
         var enterprise = await api.NewEnterpriseAsync();
         var worker = await enterprise.RegisterWorkerAsync();
@@ -229,9 +264,9 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
         var real = await region.PostAsync(AccessApi.Users, NewUserBody.For("worker", enterprise.Id) with { WorkerId = worker.Id() });
         var madeUp = await region.PostAsync(AccessApi.Users, NewUserBody.For("worker", enterprise.Id) with { WorkerId = Guid.NewGuid() });
 
-        var first = await real.ExpectInvalidFieldsAsync("workerId");
-        var second = await madeUp.ExpectInvalidFieldsAsync("workerId");
-        Assert.Equal(first.Errors!["workerId"], second.Errors!["workerId"]);
+        var first = await real.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        var second = await madeUp.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(first.Detail, second.Detail);
     }
 
     [Fact]
@@ -246,4 +281,7 @@ public sealed class CreateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
         await forbidden.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await anonymous.ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
     }
+
+    private static async Task<Guid> NewEnterpriseWithoutAdministratorAsync(TestRegion region) =>
+        (await region.Client.CreateAsync(AccessApi.Organisations, new { parentId = region.Id, kind = "enterprise", name = TestIdentity.NewName("企业") })).Id();
 }

@@ -83,4 +83,18 @@ public sealed class ResetPasswordTests(WorkforceApi api) : IClassFixture<Workfor
 
         await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task Nobody_resets_the_password_of_an_account_with_rights_they_do_not_hold()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var administrator = await enterprise.Client.NewAccountAsync("enterpriseAdmin", enterprise.Id);
+        var (_, key) = await enterprise.CreateApiClientAsync("access.users.read", "access.users.write");
+
+        var response = await api.WithApiKey(key).PostAsync(Url(administrator.Id), new { password = Fresh });
+
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        await api.ExpectSignInAsync(administrator.LoginName, administrator.Password);
+        await api.ExpectSignInRefusedAsync(administrator.LoginName, Fresh);
+    }
 }

@@ -136,4 +136,18 @@ public sealed class UpdateUserTests(WorkforceApi api) : IClassFixture<WorkforceA
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "user_not_found");
         await api.ExpectSignInAsync(theirs.LoginName, theirs.Password);
     }
+
+    [Fact]
+    public async Task Nobody_disables_or_renames_an_account_with_rights_they_do_not_hold()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var administrator = await enterprise.Client.NewAccountAsync("enterpriseAdmin", enterprise.Id);
+        var (_, key) = await enterprise.CreateApiClientAsync("access.users.read", "access.users.write");
+
+        var response = await api.WithApiKey(key).PutAsync(AccessApi.User(administrator.Id), new { displayName = "改名", status = "disabled" }, "\"1\"");
+
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
+        var unchanged = await enterprise.Client.GetJsonAsync(AccessApi.User(administrator.Id));
+        Assert.Equal(("active", administrator.LoginName), (unchanged.Str("status"), unchanged.Str("displayName")));
+    }
 }

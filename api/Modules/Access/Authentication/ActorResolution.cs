@@ -80,7 +80,7 @@ internal sealed class ActorResolution(RequestDelegate next)
             return;
         }
         var place = await mediator.Send(new FindOrganisation(organisationId), context.RequestAborted);
-        var permissions = place is null ? new HashSet<string>() : GrantedPermissions.At(place, grants);
+        var permissions = place is null ? new HashSet<string>() : GrantedPermissions.At(place, tenant, grants);
         if (permissions.Count == 0)
         {
             throw NotGranted();

@@ -67,6 +67,7 @@ internal static class CreateApiClientEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/access/clients/{issued.Client.Id}", issued, response);
         })
         .RequirePermission(Permissions.Access.ClientsManage)
+        .HandsOutAccess()
         .WithName("CreateApiClient")
         .WithTags("API clients")
         .WithSummary("Create an API client; its key is in this response and nowhere else")

@@ -1,3 +1,5 @@
+using Workforce.Access.Grants;
+
 namespace Workforce.Access.Clients;
 
 /// <summary>Revoke a client: its key stops working on its very next request.</summary>
@@ -8,6 +10,7 @@ internal sealed class RevokeApiClientHandler(DbSession db, CurrentActor actor) :
     public async Task<ApiClient> Handle(RevokeApiClient request, CancellationToken cancellationToken)
     {
         var current = await ApiClient.FindForUpdateAsync(db, actor.TenantId, request.ClientId, cancellationToken);
+        Authority.RequireMayManage(actor, current.Scopes);
         if (current.Status == ApiClientStatus.Revoked)
         {
             return current;

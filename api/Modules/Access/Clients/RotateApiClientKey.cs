@@ -1,4 +1,5 @@
 using Workforce.Access.Authentication;
+using Workforce.Access.Grants;
 
 namespace Workforce.Access.Clients;
 
@@ -10,6 +11,7 @@ internal sealed class RotateApiClientKeyHandler(DbSession db, CurrentActor actor
     public async Task<IssuedApiClient> Handle(RotateApiClientKey request, CancellationToken cancellationToken)
     {
         var current = await ApiClient.FindForUpdateAsync(db, actor.TenantId, request.ClientId, cancellationToken);
+        Authority.RequireMayManage(actor, current.Scopes);
         if (current.Status == ApiClientStatus.Revoked)
         {
             throw ProblemException.Conflict("api_client_revoked", "This client was revoked; create a new one instead.");
@@ -34,6 +36,7 @@ internal static class RotateApiClientKeyEndpoint
         .MapPost("/clients/{id:guid}/rotate", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new RotateApiClientKey(id), ct), response))
         .RequirePermission(Permissions.Access.ClientsManage)
+        .HandsOutAccess()
         .WithName("RotateApiClientKey")
         .WithTags("API clients")
         .WithSummary("Issue a new key for an API client; the old key stops working at once")

@@ -27,7 +27,12 @@ internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, IMediat
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
         var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
+        if (place.TenantId != user.TenantId)
+        {
+            throw Authority.Exceeded("An account holds roles only in its own tenant; the organisation's own administrators give roles there.");
+        }
         OrganisationScope.RequireGrantable(request.Role!.Value, place);
+        Authority.RequireMayGive(actor, request.Role.Value);
         await db.ExecuteAsync(
             "INSERT INTO access.grants (tenant_id, id, user_id, role, organisation_id) VALUES (@TenantId, @Id, @UserId, @Role, @OrganisationId)",
             new { user.TenantId, Id = Guid.CreateVersion7(), UserId = user.Id, Role = request.Role.Value.ToDbText(), OrganisationId = place.Id },
@@ -42,6 +47,7 @@ internal static class GrantRoleEndpoint
         .MapPost("/users/{id:guid}/grants", async (Guid id, GrantRole command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { UserId = id }, ct), response))
         .RequirePermission(Permissions.Access.UsersWrite)
+        .HandsOutAccess()
         .WithName("GrantRole")
         .WithTags("Users")
         .WithSummary("Grant a user another role at an organisation")

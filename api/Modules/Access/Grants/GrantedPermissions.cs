@@ -8,22 +8,17 @@ internal sealed record HeldGrant(Role Role, Guid OrganisationId);
 internal static class GrantedPermissions
 {
     /// <summary>
-    /// The union over the grants made at the node or above it. A grant made above the node's tenant (a region's,
-    /// seen from one of its enterprises) gives only what <see cref="Roles.AcrossTenants"/> allows there.
+    /// The union over the grants made at the node or above it. An account has its roles' rights only in its own
+    /// tenant; in any other (a region's account, seen from one of its enterprises) it has at most what
+    /// <see cref="Roles.AcrossTenants"/> allows there, wherever its grants were made.
     /// </summary>
-    public static IReadOnlySet<string> At(OrganisationPlacement place, IEnumerable<HeldGrant> grants)
+    public static IReadOnlySet<string> At(OrganisationPlacement place, Guid accountTenant, IEnumerable<HeldGrant> grants)
     {
-        var tenantDepth = place.Path.ToList().IndexOf(place.TenantId);
         var permissions = new HashSet<string>();
-        foreach (var grant in grants)
+        foreach (var grant in grants.Where(grant => place.Path.Contains(grant.OrganisationId)))
         {
-            var depth = place.Path.ToList().IndexOf(grant.OrganisationId);
-            if (depth < 0)
-            {
-                continue;
-            }
             var granted = Roles.PermissionsOf(grant.Role);
-            permissions.UnionWith(depth >= tenantDepth ? granted : granted.Intersect(Roles.AcrossTenants));
+            permissions.UnionWith(place.TenantId == accountTenant ? granted : granted.Intersect(Roles.AcrossTenants));
         }
         return permissions;
     }

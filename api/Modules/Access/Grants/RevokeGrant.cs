@@ -18,6 +18,7 @@ internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, IMedi
         {
             throw new ProblemException(403, "forbidden", "You may not do this.", "This role was granted above the organisation you act for.");
         }
+        Authority.RequireMayGive(actor, grant.Role);
         // The grants are locked while counted: two administrators revoking each other at once must not both see the other remain.
         if (grant.Role == Role.PlatformAdmin && user.Status == UserStatus.Active && await PlatformAdministrators.ActiveCountAsync(db, cancellationToken) == 1)
         {

@@ -47,6 +47,7 @@ internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, IMedia
     {
         var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
         OrganisationScope.RequireGrantable(request.Role!.Value, place);
+        await Authority.RequireMayCreateAsync(db, mediator, actor, request.Role.Value, place, cancellationToken);
         await WorkerLink.RequireAsync(mediator, actor, place.TenantId, request.WorkerId, cancellationToken);
 
         var id = Guid.CreateVersion7();
@@ -104,6 +105,7 @@ internal static class CreateUserEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/access/users/{user.Id}", user, response);
         })
         .RequirePermission(Permissions.Access.UsersWrite)
+        .HandsOutAccess()
         .WithName("CreateUser")
         .WithTags("Users")
         .WithSummary("Create a user account with its first role")

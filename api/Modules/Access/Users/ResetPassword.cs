@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
+using Workforce.Access.Grants;
 
 namespace Workforce.Access.Users;
 
@@ -30,6 +31,7 @@ internal sealed class ResetPasswordHandler(DbSession db, CurrentActor actor, IPa
     public async Task<User> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
+        Authority.RequireMayManage(actor, user);
         if (AccountRules.PasswordProblem(request.Password, user.LoginName) is { } problem)
         {
             throw ProblemException.Invalid("password", problem);
@@ -52,6 +54,7 @@ internal static class ResetPasswordEndpoint
         .MapPost("/users/{id:guid}/password", async (Guid id, ResetPassword command, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { UserId = id }, ct), response))
         .RequirePermission(Permissions.Access.UsersWrite)
+        .HandsOutAccess()
         .WithName("ResetPassword")
         .WithTags("Users")
         .WithSummary("Set a new password for a user account; its sessions end and a lockout is lifted")

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.Access.Grants;
 
 namespace Workforce.Access.Users;
 
@@ -27,6 +28,7 @@ internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, IMedia
     public async Task<User> Handle(UpdateUser request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
+        Authority.RequireMayManage(actor, user);
         Concurrency.EnsureVersion(user.Version, request.ExpectedVersion);
         if (user.Id == actor.Id && request.Status == UserStatus.Disabled)
         {
@@ -60,6 +62,7 @@ internal static class UpdateUserEndpoint
             return Concurrency.WithETag(user, request.HttpContext.Response);
         })
         .RequirePermission(Permissions.Access.UsersWrite)
+        .HandsOutAccess()
         .WithName("UpdateUser")
         .WithTags("Users")
         .WithSummary("Rename, disable or re-enable a user account, or link it to a worker (needs If-Match)")
