@@ -10,19 +10,10 @@ import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
+import { grantable, grantablePlaces } from './logic';
 
 type User = components['schemas']['User'];
 type Role = components['schemas']['Role'];
-
-/** The roles an administrator here hands out, and the kinds of organisation each may be granted at. */
-const grantable: Record<Role, string[]> = {
-  platformAdmin: ['platform'],
-  regionAdmin: ['region'],
-  enterpriseAdmin: ['enterprise'],
-  handler: ['enterprise', 'unit', 'team'],
-  representative: ['enterprise'],
-  worker: ['enterprise'],
-};
 
 /** User accounts and their scoped grants: who may do what, where. */
 export function UsersPage() {
@@ -46,8 +37,10 @@ export function UsersPage() {
   });
   const places = organisations.data?.items ?? [];
   const placeName = (id: string) => places.find((o) => o.id === id)?.name ?? id;
-  const placeOptions = (role?: Role) => places.filter((o) => !role || grantable[role].includes(o.kind)).map((o) => ({ value: o.id, label: o.name }));
-  const roleOptions = (Object.keys(grantable) as Role[]).filter((r) => places.some((o) => grantable[r].includes(o.kind)))
+  const placeOptions = (role: Role | undefined, creating: boolean) =>
+    grantablePlaces(places, me?.actingFor?.id, role, creating).map((o) => ({ value: o.id, label: o.name }));
+  const roleOptions = (creating: boolean) => (Object.keys(grantable) as Role[])
+    .filter((r) => grantablePlaces(places, me?.actingFor?.id, r, creating).length > 0)
     .map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
   const refresh = () => queries.invalidateQueries({ queryKey: ['users'] });
   const revoke = async (user: User, grantId: string) => {
@@ -94,12 +87,12 @@ export function UsersPage() {
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
               <Form.Item label={t('user.role')} name="role" rules={[{ required: true, message: t('form.required') }]}>
-                <Select options={roleOptions} onChange={() => form.setFieldValue('organisationId', undefined)} />
+                <Select options={roleOptions(true)} onChange={() => form.setFieldValue('organisationId', undefined)} />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(a, b) => a.role !== b.role}>
                 {({ getFieldValue }) => (
                   <Form.Item label={t('user.where')} name="organisationId" rules={[{ required: true, message: t('form.required') }]}>
-                    <Select showSearch optionFilterProp="label" options={placeOptions(getFieldValue('role'))} />
+                    <Select showSearch optionFilterProp="label" options={placeOptions(getFieldValue('role'), true)} />
                   </Form.Item>
                 )}
               </Form.Item>
@@ -126,10 +119,10 @@ export function UsersPage() {
               }
             }}>
               <Form.Item name="role" rules={[{ required: true, message: t('form.required') }]}>
-                <Select placeholder={t('user.role')} aria-label={t('user.role')} style={{ width: 150 }} options={roleOptions} />
+                <Select placeholder={t('user.role')} aria-label={t('user.role')} style={{ width: 150 }} options={roleOptions(false)} />
               </Form.Item>
               <Form.Item name="organisationId" rules={[{ required: true, message: t('form.required') }]}>
-                <Select placeholder={t('user.where')} aria-label={t('user.where')} style={{ width: 170 }} showSearch optionFilterProp="label" options={placeOptions()} />
+                <Select placeholder={t('user.where')} aria-label={t('user.where')} style={{ width: 170 }} showSearch optionFilterProp="label" options={placeOptions(undefined, false)} />
               </Form.Item>
               <Button type="primary" htmlType="submit">{t('user.grant')}</Button>
             </Form>
