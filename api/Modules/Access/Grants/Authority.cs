@@ -54,7 +54,7 @@ internal static class Authority
         }
         if (place.Id != place.TenantId || Roles.AdministratorOf(place.Kind) != role)
         {
-            throw Exceeded($"Inside {place.Name} you may create only its first {Roles.AdministratorOf(place.Kind)?.ToDbText() ?? "administrator"}; its own administrators manage its accounts.");
+            throw Exceeded("In a tenant below yours you may create only its first administrator, at the tenant itself; its own administrators manage its accounts.");
         }
         if (await mediator.Send(new FindOrganisation(actor.TenantId), ct) is not { } acting || Roles.AdministratorOf(acting.Kind) is not { } administrator)
         {
