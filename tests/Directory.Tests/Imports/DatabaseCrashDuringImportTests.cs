@@ -24,9 +24,12 @@ public sealed class DatabaseCrashDuringImportTests(KillableDatabaseApi api) : IC
             await hold.ExecuteNonQueryAsync();
         }
         var job = (await (await enterprise.Client.UploadAsync(file)).ExpectJsonAsync(HttpStatusCode.Accepted)).Id();
-        await Eventually.UntilAsync("the job to be merging, its merge waiting for the outbox lock", async () =>
-            (await (await enterprise.Client.GetAsync($"/api/v1/directory/imports/{job}")).ExpectJsonAsync()).Str("phase") == "merging"
-            && await WaitersForAdvisoryLockAsync(holder, held) > 0);
+        await using (var watcher = await api.Postgres.OpenAsync())
+        {
+            await Eventually.UntilAsync("the job to be merging, its merge waiting for the outbox lock", async () =>
+                (await (await enterprise.Client.GetAsync($"/api/v1/directory/imports/{job}")).ExpectJsonAsync()).Str("phase") == "merging"
+                && await WaitersForAdvisoryLockAsync(watcher) > 0);
+        }
         var runnerFailures = api.Logged("Looking for imports to run failed");
 
         await api.Postgres.KillAsync();
@@ -49,11 +52,12 @@ public sealed class DatabaseCrashDuringImportTests(KillableDatabaseApi api) : IC
         Assert.Equal(300, again.Int("created"));
     }
 
-    private static async Task<long> WaitersForAdvisoryLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Asked outside any transaction: inside one, pg_stat_activity answers what it saw first.</summary>
+    private static async Task<long> WaitersForAdvisoryLockAsync(NpgsqlConnection watcher)
     {
         await using var waiting = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'",
-            connection, transaction);
+            watcher);
         return (long)(await waiting.ExecuteScalarAsync())!;
     }
 }
