@@ -14,6 +14,8 @@ public sealed class DatabaseCrashDuringImportTests(KillableDatabaseApi api) : IC
         var enterprise = await api.NewEnterpriseAsync();
         await enterprise.AddUnitAsync("车间");
         var file = ImportFiles.Csv(Enumerable.Range(0, 300).Select(_ => ImportFiles.WorkerRow("车间")).Prepend(ImportFiles.Header));
+        var earlier = await enterprise.Client.ImportAsync(ImportFiles.Csv([ImportFiles.Header, ImportFiles.WorkerRow("没有的车间")]), "dryRun=true");
+        Assert.Equal(1, earlier.Int("rowsRejected"));
 
         var holder = await api.Postgres!.OpenAsync();
         // The merge takes the tenant's outbox lock first, inside its transaction; holding it keeps the merge there.
@@ -46,6 +48,10 @@ public sealed class DatabaseCrashDuringImportTests(KillableDatabaseApi api) : IC
         Assert.Equal(0, failed.Int("created"));
         Assert.Equal(0, await enterprise.WorkerCountAsync());
         Assert.Empty((await (await enterprise.Client.GetAsync("/api/v1/events?types=directory.worker.registered")).ExpectJsonAsync())["items"]!.AsArray());
+
+        // An import finished before the crash no longer has its rejected rows to give, and says so.
+        var lost = await (await enterprise.Client.GetAsync(earlier.Str("rejectedRowsUrl"))).ExpectProblemAsync(HttpStatusCode.Gone, "rejected_rows_lost");
+        Assert.Contains("dryRun=true", lost.Detail);
 
         var again = await enterprise.Client.ImportAsync(file);
         Assert.Equal("completed", again.Str("phase"));
