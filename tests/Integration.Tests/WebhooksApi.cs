@@ -17,6 +17,11 @@ public class WebhooksApi : WorkforceApi
     {
     }
 
+    /// <param name="killableServer">On a PostgreSQL server of its own, for fault tests (<see cref="KillableDatabaseWebhooksApi"/>).</param>
+    protected WebhooksApi(bool killableServer) : base(killableServer)
+    {
+    }
+
     private WebhooksApi(string sharedDatabase) => _sharedDatabase = sharedDatabase;
 
     /// <summary>Another instance over this one's database, started; dispose it to stop it.</summary>
@@ -55,3 +60,6 @@ public class WebhooksApi : WorkforceApi
         ["AllowPrivateNetworks"] = "true",
     };
 }
+
+/// <summary>The webhooks Host on a PostgreSQL server of its own, which its fault tests kill and start again.</summary>
+public sealed class KillableDatabaseWebhooksApi() : WebhooksApi(killableServer: true);

@@ -65,7 +65,8 @@ public sealed class Caller
     public Task<HttpResponseMessage> PostRawAsync(string url, string json) =>
         SendAsync(HttpMethod.Post, url, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? ifMatch = null)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? ifMatch = null,
+        CancellationToken cancellation = default)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (_organisation is { } organisation)
@@ -88,7 +89,7 @@ public sealed class Caller
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
-        return await _http.SendAsync(request);
+        return await _http.SendAsync(request, cancellation);
     }
 
     /// <summary>POSTs and expects 201, returning the created resource.</summary>

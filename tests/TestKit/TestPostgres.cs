@@ -63,12 +63,7 @@ public static class TestPostgres
         }
 
         var template = $"wf_template_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{template}\"");
-        await using (var dataSource = NpgsqlDataSource.Create(WithDatabase(admin, template)))
-        {
-            var migrations = new MigrationRunner(dataSource, MigrationScript.LoadDirectory(MigrationsDirectory), NullLogger<MigrationRunner>.Instance);
-            await migrations.MigrateAsync();
-        }
+        await MigrateAsync(await CreateDatabaseAsync(admin, template));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
@@ -83,8 +78,15 @@ public static class TestPostgres
         return new Server(admin, template);
     }
 
-    /// <summary>A throw-away cluster under the temp directory, removed when the process exits (or by the next run, if it was killed).</summary>
     private static async Task<string> StartPrivateClusterAsync()
+    {
+        // Nobody kills this one, so commits need not wait for their WAL.
+        var cluster = await StartThrowAwayClusterAsync(asynchronousCommit: true);
+        return cluster.ConnectionString("postgres");
+    }
+
+    /// <summary>A throw-away cluster under the temp directory, removed when the process exits (or by the next run, if it was killed).</summary>
+    internal static async Task<EmbeddedPostgres> StartThrowAwayClusterAsync(bool asynchronousCommit)
     {
         RemoveAbandonedClusters();
         var directory = Path.Combine(ClustersRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..24]);
@@ -93,10 +95,26 @@ public static class TestPostgres
             DataDirectory = Path.Combine(directory, "pg"),
             Database = "postgres",
             Ephemeral = true,
+            AsynchronousCommit = asynchronousCommit,
         });
         await cluster.StartAsync();
         RemoveWhenThisProcessEnds(directory);
-        return cluster.ConnectionString("postgres");
+        return cluster;
+    }
+
+    /// <summary>Applies every migration to the database of <paramref name="connectionString"/>.</summary>
+    internal static async Task MigrateAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var migrations = new MigrationRunner(dataSource, MigrationScript.LoadDirectory(MigrationsDirectory), NullLogger<MigrationRunner>.Instance);
+        await migrations.MigrateAsync();
+    }
+
+    /// <summary>Creates a database on the server of <paramref name="admin"/> (an admin connection string) and answers its connection string.</summary>
+    internal static async Task<string> CreateDatabaseAsync(string admin, string name)
+    {
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        return WithDatabase(admin, name);
     }
 
     /// <summary>

@@ -14,18 +14,47 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly string EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly bool _killableServer;
+
+    public WorkforceApi()
+    {
+    }
+
+    /// <param name="killableServer">Run on a PostgreSQL server of this API's own (<see cref="Postgres"/>), for fault tests.</param>
+    protected WorkforceApi(bool killableServer) => _killableServer = killableServer;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The server of this API alone, which a fault test may kill and start again; null on the shared test server.</summary>
+    public KillablePostgres? Postgres { get; private set; }
 
     /// <summary>What the application logged, at every level.</summary>
     public LogCapture Logs { get; } = new();
 
-    public async Task InitializeAsync() => ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+    public async Task InitializeAsync()
+    {
+        if (_killableServer)
+        {
+            Postgres = await KillablePostgres.StartAsync();
+            ConnectionString = Postgres.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = await TestPostgres.CreateMigratedDatabaseAsync();
+        }
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+        else
+        {
+            await TestPostgres.DropDatabaseAsync(ConnectionString);
+        }
     }
 
     public const string AdminPassword = "Platform-Secret-2026";
@@ -35,6 +64,9 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
     public Caller Anonymous() => Caller.Anonymous(CreateClient());
 
     public Caller WithApiKey(string key) => Caller.WithApiKey(CreateClient(), key);
+
+    /// <summary>An API-key caller whose request bodies go out as they are written; the default client holds a body back until it is whole, to follow redirects with it.</summary>
+    public Caller StreamingWithApiKey(string key) => Caller.WithApiKey(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), key);
 
     public Task<Caller> SignInAsync(string loginName, string password) => Caller.SignInAsync(CreateClient(), loginName, password);
 

@@ -18,8 +18,14 @@ public sealed record EmbeddedPostgresOptions
     /// <summary>Where initdb, pg_ctl and postgres live; found with pg_config or in the Debian layout when not given.</summary>
     public string? BinDirectory { get; init; }
 
-    /// <summary>Trade durability for speed (fsync off): for throw-away test clusters only.</summary>
+    /// <summary>
+    /// Trade durability for speed (fsync off): for throw-away test clusters only. What was committed still survives a
+    /// crash of the server, though not one of the machine.
+    /// </summary>
     public bool Ephemeral { get; init; }
+
+    /// <summary>Answer commits before their WAL is written (synchronous_commit off): a crash of the server then loses the last ones. For test clusters nobody kills.</summary>
+    public bool AsynchronousCommit { get; init; }
 }
 
 /// <summary>
@@ -178,7 +184,11 @@ public sealed class EmbeddedPostgres
         };
         if (_options.Ephemeral)
         {
-            configuration.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
+            configuration.AddRange(["fsync = off", "full_page_writes = off"]);
+        }
+        if (_options.AsynchronousCommit)
+        {
+            configuration.Add("synchronous_commit = off");
         }
         await File.AppendAllLinesAsync(Path.Combine(_dataDirectory, "postgresql.conf"), configuration, ct);
         settings.Write(_settingsFile);

@@ -25,33 +25,59 @@ public static class ImportFiles
     public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
 
     /// <summary>A minimal XLSX workbook: one sheet, every cell an inline string.</summary>
-    public static byte[] Xlsx(IEnumerable<string[]> rows)
+    public static byte[] Xlsx(IEnumerable<string[]> rows) => XlsxOf(sheet =>
+    {
+        var r = 0;
+        foreach (var row in rows)
+        {
+            r++;
+            sheet.Write($"<row r=\"{r}\">");
+            for (var c = 0; c < row.Length; c++)
+            {
+                sheet.Write($"<c r=\"{(char)('A' + c)}{r}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(row[c])}</t></is></c>");
+            }
+            sheet.Write("</row>");
+        }
+    });
+
+    /// <summary>
+    /// A workbook whose sheet data (the inside of sheetData) and shared strings (the inside of sst, if any) the test
+    /// writes, streaming, and with as many empty parts besides as it asks: for files no spreadsheet program would make.
+    /// </summary>
+    public static byte[] XlsxOf(Action<TextWriter> sheetData, Action<TextWriter>? sharedStrings = null, int extraParts = 0)
     {
         using var file = new MemoryStream();
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            void Add(string path, string xml)
+            void Add(string path, Action<TextWriter> write)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(path).Open(), new UTF8Encoding(false));
-                writer.Write(xml);
+                using var writer = new StreamWriter(zip.CreateEntry(path).Open(), new UTF8Encoding(false), 64 * 1024);
+                write(writer);
             }
-            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
-            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Add("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            Add("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-            var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-            var r = 0;
-            foreach (var row in rows)
+            var sharedStringsType = sharedStrings is null ? "" : """<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""";
+            Add("[Content_Types].xml", w => w.Write($"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>{sharedStringsType}</Types>"""));
+            Add("_rels/.rels", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"""));
+            Add("xl/workbook.xml", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="1" r:id="rId1"/></sheets></workbook>"""));
+            Add("xl/_rels/workbook.xml.rels", w => w.Write("""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"""));
+            Add("xl/worksheets/sheet1.xml", w =>
             {
-                r++;
-                sheet.Append($"<row r=\"{r}\">");
-                for (var c = 0; c < row.Length; c++)
+                w.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
+                sheetData(w);
+                w.Write("</sheetData></worksheet>");
+            });
+            if (sharedStrings is not null)
+            {
+                Add("xl/sharedStrings.xml", w =>
                 {
-                    sheet.Append($"<c r=\"{(char)('A' + c)}{r}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(row[c])}</t></is></c>");
-                }
-                sheet.Append("</row>");
+                    w.Write("""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+                    sharedStrings(w);
+                    w.Write("</sst>");
+                });
             }
-            Add("xl/worksheets/sheet1.xml", sheet.Append("</sheetData></worksheet>").ToString());
+            for (var i = 0; i < extraParts; i++)
+            {
+                zip.CreateEntry($"xl/media/part{i:D6}.bin");
+            }
         }
         return file.ToArray();
     }

@@ -5,12 +5,12 @@ namespace Workforce.Directory.Imports;
 
 /// <summary>
 /// An RFC 4180 reader that streams: quoted cells may hold separators, doubled quotes and line breaks; lines end with
-/// LF or CRLF. A malformed row (a stray quote, a quote never closed, a cell over the size limit) is still returned,
-/// with the problem named, so it can be reported and the rows after it read.
+/// LF or CRLF. A malformed row (a stray quote, a quote never closed, a cell, a row or its cells over the limits of
+/// <see cref="RowLimits"/>) is still returned, with the problem named and what is over the limits left out, so it can
+/// be reported and the rows after it read with no more memory than a row within them.
 /// </summary>
 internal static class CsvRows
 {
-    public const int MaxCellChars = 16 * 1024 * 1024;
 
     /// <summary>Comma, tab or semicolon: whichever the header line uses most.</summary>
     public static char SeparatorOf(string firstLine) =>
@@ -24,26 +24,39 @@ internal static class CsvRows
         var cells = new List<string>();
         var cell = new StringBuilder();
         string? problem = null;
+        var rowChars = 0;
         // quoted: inside a quoted cell; quoteSeen: a quote inside it, which is either the first of a doubled pair or
         // the closing one; closed: the current cell's closing quote has passed.
         bool quoted = false, quoteSeen = false, closed = false, started = false;
 
         void EndCell()
         {
-            cells.Add(cell.ToString());
+            if (cells.Count < RowLimits.MaxCells)
+            {
+                cells.Add(cell.ToString());
+            }
+            else
+            {
+                problem ??= $"The row has more than {RowLimits.MaxCells:N0} cells.";
+            }
             cell.Clear();
             closed = false;
         }
 
         void Add(char c)
         {
-            if (cell.Length < MaxCellChars)
+            if (cell.Length >= RowLimits.MaxCellChars)
             {
-                cell.Append(c);
+                problem ??= $"A cell is longer than {RowLimits.MaxCellChars:N0} characters.";
+            }
+            else if (rowChars >= RowLimits.MaxChars)
+            {
+                problem ??= $"The row is longer than {RowLimits.MaxChars:N0} characters.";
             }
             else
             {
-                problem ??= $"A cell is longer than {MaxCellChars / 1024 / 1024} million characters.";
+                cell.Append(c);
+                rowChars++;
             }
         }
 
@@ -108,6 +121,7 @@ internal static class CsvRows
                 }
                 cells.Clear();
                 problem = null;
+                rowChars = 0;
                 started = false;
             }
             else if (c == '\r')

@@ -18,6 +18,15 @@ internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) :
     public async Task<RejectedRows> Handle(GetRejectedRows request, CancellationToken cancellationToken)
     {
         var job = await ImportJob.FollowAsync(db, actor, request.JobId, cancellationToken);
+        // Kept in the unlogged staging table, which a crash of the database server empties.
+        var kept = await db.ExecuteScalarAsync<int>(
+            "SELECT count(*)::int FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NOT NULL",
+            new { Tenant = actor.TenantId, Job = request.JobId }, cancellationToken);
+        if (kept < job.RowsRejected)
+        {
+            throw new ProblemException(410, "rejected_rows_lost", "The rejected rows are no longer kept.",
+                "The database restarted since this import and its rejected rows were lost. Upload the file again with dryRun=true to see them.");
+        }
         var rows = db.StreamAsync<(int, string?[], string[])>(
             """
             SELECT row_number,
@@ -55,5 +64,5 @@ internal static class GetRejectedRowsEndpoint
         .WithTags("Imports")
         .WithSummary("Download an import's rejected rows as CSV, with the reason for each")
         .Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
-        .ProducesProblems(401, 403, 404);
+        .ProducesProblems(401, 403, 404, 410);
 }

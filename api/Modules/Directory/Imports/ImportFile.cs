@@ -10,6 +10,14 @@ internal enum FileFormat { Csv, Xlsx }
 /// <summary>One row of an import file: its number as people count rows (the header is row 1) and its cells, or why it could not be read.</summary>
 internal sealed record FileRow(int Number, string?[] Cells, string? Problem);
 
+/// <summary>What one row of an import file may hold, whatever its format: Excel's own limits for a cell and for a row's cells, and a bound on its characters together.</summary>
+internal static class RowLimits
+{
+    public const int MaxCellChars = 32_767;
+    public const int MaxCells = 16_384;
+    public const int MaxChars = 1024 * 1024;
+}
+
 /// <summary>
 /// An uploaded file read row by row, never whole. CSV comes as UTF-8 (with or without BOM) or GBK/GB18030, told apart
 /// by whether the start of the file is valid UTF-8; XLSX (a zip, which needs random access) is spooled to a temporary
@@ -45,9 +53,9 @@ internal sealed class ImportFile : IAsyncDisposable
     /// <summary>Every row, the header first.</summary>
     public IAsyncEnumerable<FileRow> RowsAsync(CancellationToken ct) => _rows(ct);
 
-    public static async Task<ImportFile> OpenAsync(Stream body, long maxBytes, CancellationToken ct)
+    public static async Task<ImportFile> OpenAsync(Stream body, ImportLimits limits, CancellationToken ct)
     {
-        var counted = new CountingStream(body, maxBytes);
+        var counted = new CountingStream(body, limits.MaxBytes);
         var start = new byte[Sample];
         var length = await counted.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, ct);
         if (length == 0)
@@ -56,7 +64,7 @@ internal sealed class ImportFile : IAsyncDisposable
         }
         if (length >= 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4)
         {
-            return await OpenXlsxAsync(new ConcatenatedStream(new MemoryStream(start, 0, length), counted), counted, ct);
+            return await OpenXlsxAsync(new ConcatenatedStream(new MemoryStream(start, 0, length), counted), counted, limits, ct);
         }
         var (encoding, name) = DetectEncoding(start.AsSpan(0, length), endOfFile: length < start.Length);
         var bom = name == "utf-8-bom" ? 3 : 0;
@@ -118,11 +126,11 @@ internal sealed class ImportFile : IAsyncDisposable
             var unreadable = problem is null && trimmed.Any(cell => cell.Contains('\uFFFD'))
                 ? "The row has characters in an unknown encoding; save the file as UTF-8 or GBK."
                 : problem;
-            yield return new FileRow(number, trimmed, unreadable);
+            yield return CellText.Checked(new FileRow(number, trimmed, unreadable));
         }
     }
 
-    private static async Task<ImportFile> OpenXlsxAsync(Stream whole, CountingStream counted, CancellationToken ct)
+    private static async Task<ImportFile> OpenXlsxAsync(Stream whole, CountingStream counted, ImportLimits limits, CancellationToken ct)
     {
         var spooled = Path.GetTempFileName();
         try
@@ -131,6 +139,7 @@ internal sealed class ImportFile : IAsyncDisposable
             {
                 await whole.CopyToAsync(file, ct);
             }
+            XlsxBounds.Check(spooled, limits);
             var stream = File.OpenRead(spooled);
             IExcelDataReader excel;
             try
@@ -159,7 +168,7 @@ internal sealed class ImportFile : IAsyncDisposable
     private static async IAsyncEnumerable<FileRow> ReadXlsx(IExcelDataReader excel, [EnumeratorCancellation] CancellationToken ct)
     {
         var number = 0;
-        while (excel.Read())
+        while (ReadRow(excel))
         {
             ct.ThrowIfCancellationRequested();
             number++;
@@ -175,13 +184,27 @@ internal sealed class ImportFile : IAsyncDisposable
                     var value => value.ToString()?.Trim(),
                 };
             }
-            yield return new FileRow(number, cells, null);
+            yield return CellText.Checked(new FileRow(number, cells, null));
             await Task.CompletedTask;
         }
     }
 
+    /// <summary>The next row of the sheet; a sheet that breaks off or holds what a sheet cannot is the file's fault, not ours.</summary>
+    private static bool ReadRow(IExcelDataReader excel)
+    {
+        try
+        {
+            return excel.Read();
+        }
+        catch (Exception error) when (error is System.Xml.XmlException or FormatException or OverflowException or IndexOutOfRangeException
+                                          or ArgumentException or InvalidDataException or InvalidOperationException)
+        {
+            throw ImportProblems.Unreadable("The sheet of this XLSX workbook cannot be read to the end; save it again from Excel or WPS, or as CSV.");
+        }
+    }
+
     /// <summary>Counts what was read, and stops at the size limit with a 413.</summary>
-    private sealed class CountingStream(Stream inner, long limit) : Stream
+    private sealed class CountingStream(Stream inner, long limit) : ForwardOnlyStream
     {
         public long Count { get; private set; }
 
@@ -193,19 +216,11 @@ internal sealed class ImportFile : IAsyncDisposable
         }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
         public override long Position { get => Count; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>The sample already read, then the rest of the upload.</summary>
-    private sealed class ConcatenatedStream(Stream first, Stream second) : Stream
+    private sealed class ConcatenatedStream(Stream first, Stream second) : ForwardOnlyStream
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -214,14 +229,5 @@ internal sealed class ImportFile : IAsyncDisposable
         }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

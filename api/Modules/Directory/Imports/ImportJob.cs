@@ -108,13 +108,31 @@ internal sealed record ImportJob
         await Dapper.SqlMapper.ExecuteAsync(connection, $"UPDATE directory.import_jobs SET {assignments} WHERE tenant_id = @Tenant AND id = @Id", parameters);
     }
 
+    /// <summary>
+    /// The advisory lock of whoever works on a job: the upload while it reads the file, then the runner that checks
+    /// and merges it. An instance that dies loses its sessions, and their locks with them.
+    /// </summary>
+    public const string LockKey = "hashtextextended(@Key, 0)";
+
+    public static object Lock(Guid id) => new { Key = $"import:{id}" };
+
+    /// <summary>Why a job left in reading with nobody holding its lock failed.</summary>
+    public const string UploadInterrupted =
+        "The upload stopped before the whole file was read (the connection or the server went away); nothing of it was applied. Upload the file again.";
+
     /// <summary>The reason a job failed, as its follower should read it.</summary>
     public static string FailureReason(Exception error) => error switch
     {
         ProblemException problem => problem.Detail,
+        OperationCanceledException or BadHttpRequestException or IOException => UploadInterrupted,
         NpgsqlException { InnerException: TimeoutException } =>
             "The import took longer than allowed and was stopped; nothing of it was applied. Split the file into smaller ones.",
+        PostgresException { IsTransient: false } refused when !EndsTheSession(refused) =>
+            "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
         NpgsqlException => "The database connection was lost; nothing of this import was applied. Upload the file again.",
         _ => "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
     };
+
+    /// <summary>Connection exceptions (08) and the server shutting down or starting up (57P).</summary>
+    private static bool EndsTheSession(PostgresException error) => error.SqlState.StartsWith("08", StringComparison.Ordinal) || error.SqlState.StartsWith("57P", StringComparison.Ordinal);
 }

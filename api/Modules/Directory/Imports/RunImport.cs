@@ -18,12 +18,23 @@ internal sealed record ImportOutcome(int Valid, int Rejected, int Created, int U
 
 internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor) : IRequestHandler<RunImport, ImportOutcome>
 {
-    private sealed record Job(ImportKind Kind, ImportMode Mode, bool DryRun);
+    private sealed record Job(ImportKind Kind, ImportMode Mode, bool DryRun, int RowsRead, int RowsStaged);
 
     public async Task<ImportOutcome> Handle(RunImport request, CancellationToken cancellationToken)
     {
-        var job = await db.QuerySingleAsync<Job>("SELECT kind, mode, dry_run FROM directory.import_jobs WHERE tenant_id = @Tenant AND id = @Id",
+        var job = await db.QuerySingleAsync<Job>(
+            """
+            SELECT j.kind, j.mode, j.dry_run, j.rows_read,
+                   (SELECT count(*)::int FROM directory.import_rows r WHERE r.tenant_id = j.tenant_id AND r.job_id = j.id) AS rows_staged
+            FROM directory.import_jobs j WHERE j.tenant_id = @Tenant AND j.id = @Id
+            """,
             new { Tenant = actor.TenantId, Id = request.JobId }, cancellationToken);
+        // Staging is an unlogged table: a crash of the database server empties it. Merging what is left would report
+        // an import that did nothing as completed.
+        if (job.RowsStaged != job.RowsRead)
+        {
+            throw ImportProblems.StagingLost(job.RowsRead, job.RowsStaged);
+        }
         var rows = new { Tenant = actor.TenantId, Job = request.JobId };
         UnitImportPlan? units = null;
         if (job.Kind == ImportKind.Workers)
@@ -176,7 +187,9 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 
 /// <summary>
 /// Picks up staged imports and runs them, one at a time per job across every API instance: a job belongs to whoever
-/// holds its advisory lock, which a crashed instance lets go of, so another picks the job up again.
+/// holds its advisory lock, which a crashed instance lets go of, so another picks the job up again. An upload still
+/// in reading whose lock nobody holds was cut off (its instance died, or its transaction ended without a word): it
+/// is failed, so that no job waits for ever.
 /// </summary>
 internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger) : BackgroundService
 {
@@ -208,6 +221,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var control = await dataSource.OpenConnectionAsync(ct);
+        await FailAbandonedUploadsAsync(control, ct);
         var waiting = await Dapper.SqlMapper.QueryAsync<Waiting>(control, new Dapper.CommandDefinition(
             """
             SELECT tenant_id, id, kind, created_by, created_by_kind, created_by_name FROM directory.import_jobs
@@ -215,8 +229,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
             """, cancellationToken: ct));
         foreach (var job in waiting)
         {
-            var key = new { Key = $"import:{job.Id}" };
-            if (!await Dapper.SqlMapper.ExecuteScalarAsync<bool>(control, "SELECT pg_try_advisory_lock(hashtextextended(@Key, 0))", key))
+            if (!await TryLockAsync(control, job.Id))
             {
                 continue;
             }
@@ -232,11 +245,46 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
             }
             finally
             {
-                await Dapper.SqlMapper.ExecuteAsync(control, "SELECT pg_advisory_unlock(hashtextextended(@Key, 0))", key);
+                await UnlockAsync(control, job.Id);
             }
         }
         return false;
     }
+
+    /// <summary>Fails the uploads in reading that nobody reads any more; returns how many.</summary>
+    internal static async Task<int> FailAbandonedUploadsAsync(NpgsqlConnection control, CancellationToken ct)
+    {
+        var reading = await Dapper.SqlMapper.QueryAsync<(Guid TenantId, Guid Id)>(control, new Dapper.CommandDefinition(
+            "SELECT tenant_id, id FROM directory.import_jobs WHERE phase = 'reading' ORDER BY created_at LIMIT 100", cancellationToken: ct));
+        var failed = 0;
+        foreach (var (tenant, id) in reading)
+        {
+            if (!await TryLockAsync(control, id))
+            {
+                continue;
+            }
+            try
+            {
+                failed += await Dapper.SqlMapper.ExecuteAsync(control,
+                    """
+                    UPDATE directory.import_jobs SET phase = 'failed', error = @Error, finished_at = now()
+                    WHERE tenant_id = @Tenant AND id = @Id AND phase = 'reading'
+                    """,
+                    new { Tenant = tenant, Id = id, Error = ImportJob.UploadInterrupted });
+            }
+            finally
+            {
+                await UnlockAsync(control, id);
+            }
+        }
+        return failed;
+    }
+
+    private static Task<bool> TryLockAsync(NpgsqlConnection control, Guid job) =>
+        Dapper.SqlMapper.ExecuteScalarAsync<bool>(control, $"SELECT pg_try_advisory_lock({ImportJob.LockKey})", ImportJob.Lock(job));
+
+    private static Task UnlockAsync(NpgsqlConnection control, Guid job) =>
+        Dapper.SqlMapper.ExecuteAsync(control, $"SELECT pg_advisory_unlock({ImportJob.LockKey})", ImportJob.Lock(job));
 
     private TimeSpan CommandTimeout => TimeSpan.FromSeconds(configuration.GetValue("Imports:CommandTimeoutSeconds", 1800));
 

@@ -14,6 +14,14 @@ internal sealed class ImportLimits
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
     public int MaxRows { get; set; } = 2_000_000;
     public int MaxUnitRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// The most different texts (shared strings) an XLSX workbook may hold, and their characters together: the reader
+    /// holds them all while it reads the sheet (about 100 MB at these limits).
+    /// </summary>
+    public int MaxXlsxSharedStrings { get; set; } = 1_000_000;
+
+    public long MaxXlsxSharedStringChars { get; set; } = 32L * 1024 * 1024;
 }
 
 /// <summary>
@@ -35,7 +43,8 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
 {
     public StartImportValidator()
     {
-        RuleFor(c => c.FileName).MaximumLength(200);
+        RuleFor(c => c.FileName).MaximumLength(200)
+            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("Give a file name without control characters.");
     }
 }
 
@@ -53,6 +62,9 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         }
         await ActingEnterprise.RequireAsync(db, actor.TenantId, cancellationToken);
         var id = Guid.CreateVersion7();
+        // Held until the staged rows commit or roll back, or this instance dies: a job in reading whose lock is free
+        // has nobody reading it any more (see ImportRunner). Taken before the job exists, so no one sees it unheld.
+        await db.ExecuteAsync($"SELECT pg_advisory_xact_lock({ImportJob.LockKey})", ImportJob.Lock(id), cancellationToken);
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
             await Dapper.SqlMapper.ExecuteAsync(connection,
@@ -69,7 +81,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
 
         try
         {
-            await using var file = await ImportFile.OpenAsync(request.Body, limits.MaxBytes, cancellationToken);
+            await using var file = await ImportFile.OpenAsync(request.Body, limits, cancellationToken);
             var rows = await StageAsync(request.Kind, file, id, limits, cancellationToken);
             await db.ExecuteAsync(
                 """
@@ -80,7 +92,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
                 new { Tenant = actor.TenantId, Id = id, Format = file.Format.ToDbText(), file.Encoding, file.BytesRead, Rows = rows },
                 cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = now()",
                 new { Error = ImportJob.FailureReason(error) });
