@@ -51,9 +51,31 @@ public static partial class ProblemResponses
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Instance ??= context.HttpContext.Request.Path;
         });
+        WriteWhateverTheCallerAccepts(services);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// The framework's writer writes a problem document only to a caller whose Accept header takes JSON. To any other (a
+    /// browser's text/html, application/xml) it writes nothing, so a 404 or 405 would go out as plain text, and a refusal
+    /// thrown as an exception would count as unhandled: logged as an error and answered with an empty 500. Its writing is
+    /// kept; the Accept header no longer decides whether it writes.
+    /// </summary>
+    private static void WriteWhateverTheCallerAccepts(IServiceCollection services)
+    {
+        var standard = services.Single(d => d.ServiceType == typeof(IProblemDetailsWriter));
+        services.Remove(standard);
+        services.AddSingleton<IProblemDetailsWriter>(provider =>
+            new AnyAcceptProblemWriter((IProblemDetailsWriter)ActivatorUtilities.CreateInstance(provider, standard.ImplementationType!)));
+    }
+
+    private sealed class AnyAcceptProblemWriter(IProblemDetailsWriter standard) : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) => true;
+
+        public ValueTask WriteAsync(ProblemDetailsContext context) => standard.WriteAsync(context);
     }
 
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app)
