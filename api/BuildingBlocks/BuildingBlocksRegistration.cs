@@ -57,6 +57,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));
         services.AddMediator(moduleAssemblies.Append(typeof(BuildingBlocksRegistration).Assembly));
         services.AddProblemResponses();
+        services.AddJsonBodies();
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Workforce.BuildingBlocks;
 using Workforce.BuildingBlocks.Http;
@@ -28,8 +26,6 @@ builder.Services.AddDirectory();
 builder.Services.AddIntegration();
 builder.Services.AddCongress();
 builder.Services.AddProposals();
-builder.Services.ConfigureHttpJsonOptions(json =>
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddWorkforceOpenApi();
 builder.Services.AddHostedService<DemoData>();
 
@@ -44,6 +40,7 @@ app.UseAdminUi();
 app.UseProblemResponses();
 app.UseWorkforceOpenApi();
 app.UseAccess();
+app.UsePlainTextInput();
 app.UseEnumQueryValues();
 app.UseIdempotency();
 

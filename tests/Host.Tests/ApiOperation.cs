@@ -30,8 +30,25 @@ internal sealed partial record ApiOperation(string Method, string Path, JsonObje
         .Where(p => p?["in"]?.GetValue<string>() == "query" && (!uuidOnly || p["schema"]?["format"]?.GetValue<string>() == "uuid"))
         .Select(p => p!["name"]!.GetValue<string>());
 
+    /// <summary>The query parameters the operation declares, each with its schema (references followed).</summary>
+    public IEnumerable<(string Name, JsonObject Schema)> QueryParameterSchemas() => (Body["parameters"] as JsonArray ?? [])
+        .Where(p => p?["in"]?.GetValue<string>() == "query")
+        .Select(p => (p!["name"]!.GetValue<string>(), Resolve(p["schema"])));
+
+    /// <summary>The bodies the operation takes: each media type with its schema (references followed).</summary>
+    public IEnumerable<(string MediaType, JsonObject Schema)> RequestBodies() => (Body["requestBody"]?["content"] as JsonObject ?? [])
+        .Select(content => (content.Key, Resolve(content.Value?["schema"])));
+
+    /// <summary>The schema itself, or the one it refers to in the document's components.</summary>
+    public JsonObject Resolve(JsonNode? schema) => schema?["$ref"]?.GetValue<string>() is { } reference
+        ? Resolve(Document["components"]!["schemas"]![reference.Split('/')[^1]])
+        : schema as JsonObject ?? [];
+
     /// <summary>The path with every parameter filled in, and each required query parameter given the first of its values.</summary>
-    public string Url(Func<PathParameter, Guid> value) => PathParameterPattern().Replace(Path,
+    public string Url(Func<PathParameter, Guid> value) => UrlWith(p => value(p).ToString());
+
+    /// <summary>The path with every parameter given this text as it is (no escaping), and each required query parameter the first of its values.</summary>
+    public string UrlWith(Func<PathParameter, string> value) => PathParameterPattern().Replace(Path,
         match => $"{match.Groups["segment"].Value}/{value(new PathParameter(match.Groups["segment"].Value, match.Groups["name"].Value))}") + RequiredQuery();
 
     private string RequiredQuery()
@@ -43,9 +60,8 @@ internal sealed partial record ApiOperation(string Method, string Path, JsonObje
         return required.Count == 0 ? "" : "?" + string.Join('&', required);
     }
 
-    private string? SampleOf(JsonNode? schema) => schema?["$ref"]?.GetValue<string>() is { } reference
-        ? SampleOf(Document["components"]!["schemas"]![reference.Split('/')[^1]])
-        : schema?["enum"]?[0]?.ToString() ?? throw new InvalidOperationException($"{this} requires a query parameter the matrix cannot fill.");
+    private string? SampleOf(JsonNode? schema) =>
+        Resolve(schema)["enum"]?[0]?.ToString() ?? throw new InvalidOperationException($"{this} requires a query parameter the matrix cannot fill.");
 
     /// <summary>The path with a fresh random id for every parameter: something nobody has.</summary>
     public string UrlWithRandomIds() => Url(_ => Guid.NewGuid());

@@ -91,8 +91,11 @@ describe('The worker register', { timeout: 150_000 }, () => {
     assert.equal(await dialog.getByLabel('身份证号').getAttribute('type'), 'password');
 
     const response = await setup.union.send('GET', `/api/v1/directory/workers/${listed.id}`);
-    const current = await response.json();
-    await setup.union.expect(200, 'PUT', `/api/v1/directory/workers/${listed.id}`, { ...current, post: '班组长' }, { 'If-Match': response.headers.get('etag') });
+    // A PUT takes the worker's fields, not the whole record read (its id, unit name, version and times are not fields).
+    const { name, employeeNumber, residentId, phone, unitId, skillGrade, unionMember, unionJoinedOn, partyMember, status, hiredOn, externalId } = await response.json();
+    await setup.union.expect(200, 'PUT', `/api/v1/directory/workers/${listed.id}`,
+      { name, employeeNumber, residentId, phone, unitId, post: '班组长', skillGrade, unionMember, unionJoinedOn, partyMember, status, hiredOn, externalId },
+      { 'If-Match': response.headers.get('etag') });
     await dialog.getByLabel('岗位').fill('质检员');
     await dialog.getByLabel('岗位').press('Enter');
     await dialog.getByText('此记录已被他人修改').waitFor();

@@ -2553,10 +2553,8 @@ export interface components {
             workerId?: string | null;
         };
         CreateWebhook: {
-            readonly distinctEventTypes?: string[];
             eventTypes?: string[] | null;
             status?: components["schemas"]["WebhookStatus"];
-            readonly trimmedUrl?: string;
             url?: string | null;
         };
         Criterion: {
@@ -3532,10 +3530,8 @@ export interface components {
             workerId?: string | null;
         };
         UpdateWebhook: {
-            readonly distinctEventTypes?: string[];
             eventTypes?: string[] | null;
             status?: components["schemas"]["WebhookStatus"];
-            readonly trimmedUrl?: string;
             url?: string | null;
         };
         UpdateWorker: {

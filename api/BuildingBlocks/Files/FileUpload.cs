@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Http;
 
 namespace Workforce.BuildingBlocks.Files;
 
@@ -73,7 +74,8 @@ public static class FileUpload
                 }
                 else if (section.AsFormDataSection() is { } field)
                 {
-                    fields[field.Name] = await field.GetValueAsync(ct);
+                    var value = await field.GetValueAsync(ct);
+                    fields[field.Name] = PlainText.IsPlain(value) ? value : throw PlainText.InvalidField(PlainText.IsPlain(field.Name) ? field.Name : "form");
                 }
             }
         }

@@ -12,8 +12,9 @@ using Workforce.BuildingBlocks.Errors;
 namespace Workforce.BuildingBlocks.Http;
 
 /// <summary>
-/// Every error leaves as <c>application/problem+json</c> with a stable <c>code</c> and the request id: refusals
-/// from handlers, bodies that are not JSON or hold wrong types, unknown routes, and the 500 that should never happen.
+/// Every error leaves as <c>application/problem+json</c> with a stable <c>code</c> and the request id, whatever the
+/// caller's Accept header says: refusals from handlers, bodies that are not JSON or hold wrong types or unknown fields,
+/// unknown routes, and the 500 that should never happen.
 /// </summary>
 public static partial class ProblemResponses
 {
@@ -51,9 +52,31 @@ public static partial class ProblemResponses
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Instance ??= context.HttpContext.Request.Path;
         });
+        WriteWhateverTheCallerAccepts(services);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
+    }
+
+    /// <summary>
+    /// The framework's writer writes a problem document only to a caller whose Accept header takes JSON. To any other (a
+    /// browser's text/html, application/xml) it writes nothing, so a 404 or 405 would go out as plain text, and a refusal
+    /// thrown as an exception would count as unhandled: logged as an error and answered with an empty 500. Its writing is
+    /// kept; the Accept header no longer decides whether it writes.
+    /// </summary>
+    private static void WriteWhateverTheCallerAccepts(IServiceCollection services)
+    {
+        var standard = services.Single(d => d.ServiceType == typeof(IProblemDetailsWriter));
+        services.Remove(standard);
+        services.AddSingleton<IProblemDetailsWriter>(provider =>
+            new AnyAcceptProblemWriter((IProblemDetailsWriter)ActivatorUtilities.CreateInstance(provider, standard.ImplementationType!)));
+    }
+
+    private sealed class AnyAcceptProblemWriter(IProblemDetailsWriter standard) : IProblemDetailsWriter
+    {
+        public bool CanWrite(ProblemDetailsContext context) => true;
+
+        public ValueTask WriteAsync(ProblemDetailsContext context) => standard.WriteAsync(context);
     }
 
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app)
@@ -86,9 +109,13 @@ public static partial class ProblemResponses
     /// <summary>What went wrong while reading the request, said without echoing what the caller sent.</summary>
     internal static ProblemException FromBadRequest(BadHttpRequestException error) => error.InnerException switch
     {
+        PlainText.NotPlainTextException text => PlainText.InvalidField(FieldPath.FromJsonPath(text.Path)),
         JsonException json => ProblemException.BadRequest("malformed_body",
-            "The body is not valid JSON for this operation, or a field has the wrong type.",
-            new Dictionary<string, string[]> { [FieldPath.FromJsonPath(json.Path)] = ["This value is not valid JSON of the expected type."] }),
+            "The body is not valid JSON for this operation, has a field the operation does not take, or a field of the wrong type.",
+            new Dictionary<string, string[]>
+            {
+                [FieldPath.FromJsonPath(json.Path)] = [IsUnknownField(json) ? "This operation takes no such field." : "This value is not valid JSON of the expected type."],
+            }),
         _ when error.StatusCode == StatusCodes.Status413PayloadTooLarge =>
             new ProblemException(413, "payload_too_large", "The request body is too large.", error.Message),
         _ when error.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
@@ -100,6 +127,10 @@ public static partial class ProblemResponses
             ProblemException.BadRequest("malformed_body", "The request needs a JSON body."),
         _ => ProblemException.BadRequest("bad_request", error.Message),
     };
+
+    // System.Text.Json says so only in its message (JsonUnmappedMemberHandling.Disallow); its path names the field.
+    private static bool IsUnknownField(JsonException json) =>
+        json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
 
     private static ProblemException InvalidParameter(string name) => ProblemException.BadRequest("invalid_parameter",
         $"{name} is missing or not valid.", new Dictionary<string, string[]> { [name] = ["This value is missing or not valid."] });

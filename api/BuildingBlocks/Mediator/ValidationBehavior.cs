@@ -4,12 +4,19 @@ using Workforce.BuildingBlocks.Errors;
 
 namespace Workforce.BuildingBlocks.Mediator;
 
-/// <summary>Runs the request's validators before anything else touches it; failures become one 422 with a field map.</summary>
+/// <summary>
+/// Runs the request's validators before anything else touches it; failures become one 422 with a field map. A null
+/// element of any of its collections is refused first, so that no validator or handler meets one.
+/// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
+        if (request is not null && NullElements.Find(request) is { Count: > 0 } nulls)
+        {
+            throw ProblemException.Validation(nulls.ToDictionary(FieldPath.ToCamelCase, _ => new[] { "This element may not be null." }));
+        }
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

@@ -196,14 +196,14 @@ public sealed class LoginTests(WorkforceApi api) : IClassFixture<WorkforceApi>
     }
 
     [Fact]
-    public async Task A_refused_sign_in_is_logged_as_a_warning_without_the_password_tried()
+    public async Task A_refused_sign_in_is_logged_as_information_without_the_password_tried()
     {
         var enterprise = await api.NewEnterpriseAsync();
         var account = await enterprise.NewHandlerAsync();
 
         await api.ExpectSignInRefusedAsync(account.LoginName, "Wrong-Guess-4711");
 
-        Assert.Contains(api.Logs.Entries, log => log.Level == Microsoft.Extensions.Logging.LogLevel.Warning && log.Message.Contains(account.LoginName));
+        Assert.Contains(api.Logs.Entries, log => log.Level == Microsoft.Extensions.Logging.LogLevel.Information && log.Message.Contains(account.LoginName));
         Assert.DoesNotContain(api.Logs.Entries, log => log.Text.Contains("Wrong-Guess-4711"));
     }
 }

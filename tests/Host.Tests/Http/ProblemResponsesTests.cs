@@ -24,6 +24,22 @@ public sealed class ProblemResponsesTests(WorkforceApi api) : IClassFixture<Work
         await response.ExpectTracedProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
     }
 
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("image/png")]
+    [InlineData("application/json;q=0")]
+    public async Task Refusals_are_problem_documents_whatever_the_accept_header_says(string accept)
+    {
+        var client = (await ClientAsync()).WithHeader("Accept", accept);
+
+        await (await client.GetAsync("/api/v1/directory/nothing-here")).ExpectTracedProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await (await client.GetAsync($"/api/v1/directory/organisations/{Guid.NewGuid()}")).ExpectTracedProblemAsync(HttpStatusCode.NotFound, "organisation_not_found");
+        await (await client.SendAsync(HttpMethod.Delete, Workers)).ExpectTracedProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        await (await client.PostRawAsync(Workers, "{")).ExpectTracedProblemAsync(HttpStatusCode.BadRequest, "malformed_body");
+        await (await api.SendWithHeadersAsync(HttpMethod.Get, Workers, ("Accept", accept))).ExpectTracedProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_malformed()
     {

@@ -59,7 +59,7 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
         var now = clock.GetUtcNow();
         if (candidate is null || candidate.Status != "active" || candidate.LockedUntil > now)
         {
-            logger.LogWarning("Sign-in refused for {LoginName}: {Reason}", AccountRules.Normalize(request.LoginName!),
+            logger.LogInformation("Sign-in refused for {LoginName}: {Reason}", AccountRules.Normalize(request.LoginName!),
                 candidate is null ? "unknown login" : candidate.Status != "active" ? "account disabled" : "account locked");
             _decoyHash ??= hasher.HashPassword(Account, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(Account, _decoyHash, request.Password!);
@@ -71,7 +71,7 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
         {
             var failures = candidate.FailedLogins + 1;
             var locked = failures >= options.Value.MaxFailedLogins;
-            logger.LogWarning("Sign-in refused for {LoginName}: wrong password ({Failures} in a row){Lockout}", candidate.LoginName, failures,
+            logger.LogInformation("Sign-in refused for {LoginName}: wrong password ({Failures} in a row){Lockout}", candidate.LoginName, failures,
                 locked ? "; account locked" : "");
             await db.ExecuteAsync(
                 "UPDATE access.users SET failed_logins = @Failures, locked_until = @LockedUntil WHERE tenant_id = @TenantId AND id = @Id",

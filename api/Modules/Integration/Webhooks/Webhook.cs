@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Workforce.Integration.Webhooks;
@@ -60,8 +61,11 @@ internal abstract record WebhookFields
     /// <summary>The event types to send, e.g. directory.worker.registered; none (or empty) for every type.</summary>
     public string[]? EventTypes { get; init; }
 
+    // Worked out from the fields above, not fields of the request: left out of its JSON and of the OpenAPI document.
+    [JsonIgnore]
     public string TrimmedUrl => Url!.Trim();
 
+    [JsonIgnore]
     public string[] DistinctEventTypes => (EventTypes ?? []).Select(t => t.Trim()).Distinct().Order(StringComparer.Ordinal).ToArray();
 }
 

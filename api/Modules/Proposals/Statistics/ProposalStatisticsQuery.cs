@@ -5,9 +5,17 @@ namespace Workforce.Proposals.Statistics;
 
 internal sealed class GetProposalStatisticsValidator : AbstractValidator<GetProposalStatistics>
 {
-    public GetProposalStatisticsValidator() =>
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after the day it starts.")
+    // The period's days become instants in the enterprise's time zone, which the calendar's first and last days have not.
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(2999, 12, 31);
+
+    public GetProposalStatisticsValidator()
+    {
+        RuleFor(q => q.From).InclusiveBetween(Earliest, Latest).WithMessage("Ask for a period between 1900 and 2999.");
+        RuleFor(q => q.To).InclusiveBetween(Earliest, Latest).WithMessage("Ask for a period between 1900 and 2999.")
+            .GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after the day it starts.")
             .Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Ask for at most ten years at a time.");
+    }
 }
 
 /// <summary>
