@@ -7,7 +7,7 @@ HOST := dotnet run --project api/Host --no-build --
 .PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites clean
 
 run: prerequisites build admin-ui
-	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
+	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --OpenApi:SwaggerUi=true --Database:DataDirectory=$(DATA_DIR)
 
 # The admin web app, built into admin-ui/dist, which the Host serves at / (npm ci only when the lock file changed).
 admin-ui: node-prerequisites

@@ -31,6 +31,8 @@ builder.Services.AddProposals();
 builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
 builder.Services.AddWorkforceOpenApi();
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddWorkforceSecurityHeaders();
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();
@@ -39,6 +41,8 @@ if (verb == "migrate")
     return await MigrateCommand.RunAsync(app.Services);
 }
 
+app.UseTrustedProxies();
+app.UseWorkforceSecurityHeaders();
 app.UseRequestIds();
 app.UseAdminUi();
 app.UseProblemResponses();
