@@ -2,7 +2,9 @@
 SHELL := /bin/bash
 PORT ?= 5080
 DATA_DIR ?= $(CURDIR)/.data/postgres
-HOST := dotnet run --project api/Host --no-build --
+# The built Host, run in place of the recipe's shell (not under dotnet run), so that a signal to make's process group (a
+# service manager's SIGTERM, Ctrl+C) reaches it directly and make waits until it has stopped its embedded database.
+HOST := cd api/Host && exec dotnet bin/Debug/net10.0/Workforce.Host.dll
 
 .PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites clean
 

@@ -59,7 +59,15 @@ app.MapIntegration();
 app.MapCongress();
 app.MapProposals();
 
-await app.RunAsync();
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // Stopped (SIGTERM, Ctrl+C) before it had finished starting: what it had started is stopped as it is disposed.
+}
 return 0;
 
 public partial class Program;
