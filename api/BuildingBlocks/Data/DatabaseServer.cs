@@ -45,16 +45,16 @@ public sealed class DatabaseServer(IConfiguration configuration, ILogger<Databas
             Embedded.DataDirectory);
     }
 
-    public async Task StopAsync(CancellationToken ct)
+    public async Task StopAsync()
     {
         if (Embedded is { StartedHere: true })
         {
-            await Embedded.StopAsync(ct);
+            await Embedded.StopAsync();
             logger.LogInformation("Embedded PostgreSQL stopped");
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+    public async ValueTask DisposeAsync() => await StopAsync();
 
-    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
 }

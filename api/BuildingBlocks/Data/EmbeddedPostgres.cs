@@ -104,8 +104,8 @@ public sealed class EmbeddedPostgres
         await EnsureDatabaseAsync(ct);
     }
 
-    /// <summary>Stops the server if this instance owns it, and gives up owning it. A stop once begun is seen through.</summary>
-    public async Task StopAsync(CancellationToken ct = default)
+    /// <summary>Stops the server if this instance owns it, and gives up owning it; not to be cancelled half-way, pg_ctl's own wait bounds it.</summary>
+    public async Task StopAsync()
     {
         if (_ownership is null)
         {
