@@ -2,12 +2,14 @@
 SHELL := /bin/bash
 PORT ?= 5080
 DATA_DIR ?= $(CURDIR)/.data/postgres
-HOST := dotnet run --project api/Host --no-build --
+# The built Host, run in place of the recipe's shell (not under dotnet run), so that a signal to make's process group (a
+# service manager's SIGTERM, Ctrl+C) reaches it directly and make waits until it has stopped its embedded database.
+HOST := cd api/Host && exec dotnet bin/Debug/net10.0/Workforce.Host.dll
 
 .PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites clean
 
 run: prerequisites build admin-ui
-	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --Database:DataDirectory=$(DATA_DIR)
+	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --OpenApi:SwaggerUi=true --Database:DataDirectory=$(DATA_DIR)
 
 # The admin web app, built into admin-ui/dist, which the Host serves at / (npm ci only when the lock file changed).
 admin-ui: node-prerequisites

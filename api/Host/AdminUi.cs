@@ -9,11 +9,16 @@ namespace Workforce.Host;
 /// </summary>
 internal static class AdminUi
 {
+    /// <summary>The first segments of what the API answers itself: its operations, its document, its health.</summary>
+    private static readonly string[] ApiSegments = ["api", "openapi", "healthz", "readyz"];
+
     /// <summary>
-    /// The app's own routes: not the API, its document, Swagger UI or health, and not a file (a dot in the last
-    /// segment), which the static files serve or answer 404 for. The root has no path value: the default file serves it.
+    /// The app's own routes: not the API, Swagger UI, and not a file (a dot in the last segment), which the static files
+    /// serve or answer 404 for. The root has no path value: the default file serves it.
     /// </summary>
-    private const string AppRoutes = "{*path:regex(^(?!api/|api$|openapi/|swagger|healthz|readyz)[^.]*$)}";
+    private static readonly string AppRoutes = $"{{*path:regex(^(?!({string.Join('|', [.. ApiSegments, "swagger"])})(/|$))[^.]*$)}}";
+
+    public static bool IsApiPath(PathString path) => ApiSegments.Any(segment => path.StartsWithSegments("/" + segment));
 
     public static WebApplication UseAdminUi(this WebApplication app)
     {

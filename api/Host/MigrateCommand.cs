@@ -23,7 +23,7 @@ internal static class MigrateCommand
         }
         finally
         {
-            await server.StopAsync(CancellationToken.None);
+            await server.StopAsync();
         }
     }
 }

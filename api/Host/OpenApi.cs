@@ -7,7 +7,10 @@ using Workforce.BuildingBlocks.Security;
 
 namespace Workforce.Host;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c> (the contract HR systems and the admin UI share) and Swagger UI at <c>/swagger</c>.</summary>
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c> (the contract HR systems and the admin UI share) and, when
+/// <c>OpenApi:SwaggerUi</c> is on, Swagger UI at <c>/swagger</c>.
+/// </summary>
 internal static class OpenApi
 {
     public const string SessionScheme = "session";
@@ -55,11 +58,15 @@ internal static class OpenApi
     public static WebApplication UseWorkforceOpenApi(this WebApplication app)
     {
         app.UseSwagger(swagger => swagger.RouteTemplate = "openapi/{documentName}.json");
-        app.UseSwaggerUI(ui =>
+        // Anyone could browse and try the API from it: on in Development (and make run), elsewhere only when switched on.
+        if (app.Configuration.GetValue("OpenApi:SwaggerUi", app.Environment.IsDevelopment()))
         {
-            ui.RoutePrefix = "swagger";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Workforce API v1");
-        });
+            app.UseSwaggerUI(ui =>
+            {
+                ui.RoutePrefix = "swagger";
+                ui.SwaggerEndpoint("/openapi/v1.json", "Workforce API v1");
+            });
+        }
         return app;
     }
 

@@ -27,6 +27,8 @@ builder.Services.AddIntegration();
 builder.Services.AddCongress();
 builder.Services.AddProposals();
 builder.Services.AddWorkforceOpenApi();
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddWorkforceSecurityHeaders();
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();
@@ -35,6 +37,8 @@ if (verb == "migrate")
     return await MigrateCommand.RunAsync(app.Services);
 }
 
+app.UseTrustedProxies();
+app.UseWorkforceSecurityHeaders();
 app.UseRequestIds();
 app.UseAdminUi();
 app.UseProblemResponses();
@@ -52,7 +56,15 @@ app.MapIntegration();
 app.MapCongress();
 app.MapProposals();
 
-await app.RunAsync();
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // Stopped (SIGTERM, Ctrl+C) before it had finished starting: what it had started is stopped as it is disposed.
+}
 return 0;
 
 public partial class Program;

@@ -100,15 +100,6 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal(["active", "onLeave", "left", "retired"], workerStatus["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
-    [Fact]
-    public async Task Swagger_ui_is_served()
-    {
-        var response = await api.Anonymous().GetAsync("/swagger/index.html");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-    }
-
     private Task<JsonNode> DocumentAsync() => ApiOperation.DocumentAsync(api);
 
     private Task<IReadOnlyList<ApiOperation>> ApiOperationsAsync() => ApiOperation.AllAsync(api);

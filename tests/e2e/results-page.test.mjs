@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './lib/browser.mjs';
 import { holdSession } from './lib/congress.mjs';
 import { resultsDir, startHost } from './lib/host.mjs';
 
@@ -22,10 +22,7 @@ describe('The printable results page', { timeout: 150_000 }, () => {
     await mkdir(resultsDir, { recursive: true });
     host = await startHost();
     session = await holdSession(host.url);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: printableWidth, height: 1000 } });
     await context.addCookies(session.union.cookies);
     page = await context.newPage();

@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API client; its key is in this response and nowhere else
-         * @description Requires the `access.clients.manage` permission at the organisation you act for.
+         * @description Requires the `access.clients.manage` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["CreateApiClient"];
         delete?: never;
@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a new key for an API client; the old key stops working at once
-         * @description Requires the `access.clients.manage` permission at the organisation you act for.
+         * @description Requires the `access.clients.manage` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["RotateApiClientKey"];
         delete?: never;
@@ -164,7 +164,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; your other sessions end */
+        /** Change your own password; your other sessions end. Wrong current passwords count towards the sign-in lockout */
         post: operations["ChangeOwnPassword"];
         delete?: never;
         options?: never;
@@ -187,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user account with its first role
-         * @description Requires the `access.users.write` permission at the organisation you act for.
+         * @description Requires the `access.users.write` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["CreateUser"];
         delete?: never;
@@ -210,7 +210,7 @@ export interface paths {
         get: operations["GetUser"];
         /**
          * Rename, disable or re-enable a user account, or link it to a worker (needs If-Match)
-         * @description Requires the `access.users.write` permission at the organisation you act for.
+         * @description Requires the `access.users.write` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         put: operations["UpdateUser"];
         post?: never;
@@ -231,7 +231,7 @@ export interface paths {
         put?: never;
         /**
          * Grant a user another role at an organisation
-         * @description Requires the `access.users.write` permission at the organisation you act for.
+         * @description Requires the `access.users.write` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["GrantRole"];
         delete?: never;
@@ -271,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password for a user account; its sessions end and a lockout is lifted
-         * @description Requires the `access.users.write` permission at the organisation you act for.
+         * @description Requires the `access.users.write` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["ResetPassword"];
         delete?: never;
@@ -4460,6 +4460,15 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,9 +5,11 @@ namespace Workforce.BuildingBlocks.Data;
 
 /// <summary>
 /// Where the database is: the configured <c>ConnectionStrings:Workforce</c> always wins; without one, a private
-/// embedded cluster under <c>Database:DataDirectory</c> (default <c>.data/postgres</c>) is started on demand.
+/// embedded cluster under <c>Database:DataDirectory</c> (default <c>.data/postgres</c>) is started on demand. A cluster
+/// this process owns is stopped with it, however the host ends: after a clean shutdown, and when the host is disposed
+/// after a start that failed or was cut short by SIGTERM or Ctrl+C, when no shutdown runs.
 /// </summary>
-public sealed class DatabaseServer(IConfiguration configuration, ILogger<DatabaseServer> logger)
+public sealed class DatabaseServer(IConfiguration configuration, ILogger<DatabaseServer> logger) : IAsyncDisposable, IDisposable
 {
     public const string ConnectionStringName = "Workforce";
     private string? _connectionString;
@@ -39,15 +41,20 @@ public sealed class DatabaseServer(IConfiguration configuration, ILogger<Databas
         await Embedded.StartAsync(ct);
         _connectionString = Embedded.ConnectionString();
         logger.LogInformation("Embedded PostgreSQL {State} in {DataDirectory}",
-            Embedded.StartedHere ? "started" : "already running", Embedded.DataDirectory);
+            Embedded.TookOver ? "taken over from an earlier start that left it running" : Embedded.StartedHere ? "started" : "in use, owned by another process",
+            Embedded.DataDirectory);
     }
 
-    public async Task StopAsync(CancellationToken ct)
+    public async Task StopAsync()
     {
         if (Embedded is { StartedHere: true })
         {
-            await Embedded.StopAsync(ct);
+            await Embedded.StopAsync();
             logger.LogInformation("Embedded PostgreSQL stopped");
         }
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
 }

@@ -30,8 +30,12 @@ public sealed record EmbeddedPostgresOptions
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's server binaries: created on first use, started if it is not
-/// running, stopped on shutdown only by the process that started it. initdb refuses to run as root, so a root
-/// process runs the cluster as the <c>postgres</c> system user.
+/// running, and stopped by its owner. The owner is the instance that started it, or, when the process that started it
+/// is gone and left it running (killed, say), the next instance to start on it, which takes it over. Ownership is a
+/// lock on <c>&lt;dir&gt;.owner</c> held for as long as the owner lives, so a live owner is never taken from and a dead
+/// one frees it by dying. initdb refuses to run as root, so a root process runs the cluster as the <c>postgres</c> user.
+/// pg_ctl starts the server in a session of its own: a signal to the starting process's group never reaches it, and
+/// the owner stops it (in fast mode, which neither waits for clients nor loses committed data).
 /// </summary>
 public sealed class EmbeddedPostgres
 {
@@ -39,18 +43,24 @@ public sealed class EmbeddedPostgres
     private readonly EmbeddedPostgresOptions _options;
     private readonly string _dataDirectory;
     private readonly string _settingsFile;
+    private readonly string _ownerFile;
     private string? _binDirectory;
     private Settings? _settings;
+    private FileStream? _ownership;
 
     public EmbeddedPostgres(EmbeddedPostgresOptions options)
     {
         _options = options;
         _dataDirectory = Path.GetFullPath(options.DataDirectory);
         _settingsFile = _dataDirectory.TrimEnd('/') + ".json";
+        _ownerFile = _dataDirectory.TrimEnd('/') + ".owner";
     }
 
-    /// <summary>True when this instance started the server, and so must stop it.</summary>
-    public bool StartedHere { get; private set; }
+    /// <summary>True when this instance owns the server (it started it, or took it over), and so must stop it.</summary>
+    public bool StartedHere => _ownership is not null;
+
+    /// <summary>True when the server was found running, left behind by an owner that is gone, and this instance took it over.</summary>
+    public bool TookOver { get; private set; }
 
     public string DataDirectory => _dataDirectory;
 
@@ -82,6 +92,8 @@ public sealed class EmbeddedPostgres
 
         if (await PgCtlAsync(["status", "-D", _dataDirectory], ct, throwOnError: false) != 0)
         {
+            // Owned before it is started: a start cut short (a signal mid-way) leaves a server whose owner stops it.
+            _ownership ??= TryClaimOwnership();
             var logFile = Path.Combine(_dataDirectory, "server.log");
             var exit = await PgCtlAsync(["start", "-D", _dataDirectory, "-w", "-t", "60", "-l", logFile], ct, throwOnError: false);
             if (exit != 0)
@@ -89,23 +101,57 @@ public sealed class EmbeddedPostgres
                 throw new EmbeddedPostgresException(
                     $"The embedded PostgreSQL server in {_dataDirectory} did not start; see {logFile}: {Tail(logFile)}");
             }
-            StartedHere = true;
+        }
+        else if (TryClaimOwnership() is { } abandoned)
+        {
+            _ownership = abandoned;
+            TookOver = true;
         }
         await EnsureDatabaseAsync(ct);
     }
 
-    public async Task StopAsync(CancellationToken ct = default)
+    /// <summary>Stops the server if this instance owns it, and gives up owning it; not to be cancelled half-way, pg_ctl's own wait bounds it.</summary>
+    public async Task StopAsync()
     {
-        if (!StartedHere)
+        if (_ownership is null)
         {
             return;
         }
-        await PgCtlAsync(["stop", "-D", _dataDirectory, "-m", "fast", "-w"], ct, throwOnError: false);
-        StartedHere = false;
+        await PgCtlAsync(["stop", "-D", _dataDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+        ReleaseOwnership();
     }
 
-    /// <summary>Stops the server at once, without a clean shutdown; for throw-away clusters.</summary>
-    public Task<int> KillAsync() => PgCtlAsync(["stop", "-D", _dataDirectory, "-m", "immediate", "-w"], CancellationToken.None, throwOnError: false);
+    /// <summary>Stops the server at once, without a clean shutdown, whoever owns it; for throw-away clusters.</summary>
+    public async Task<int> KillAsync()
+    {
+        var exit = await PgCtlAsync(["stop", "-D", _dataDirectory, "-m", "immediate", "-w"], CancellationToken.None, throwOnError: false);
+        ReleaseOwnership();
+        return exit;
+    }
+
+    /// <summary>The owner's lock, if no live process holds it; it says who holds it, for whoever looks.</summary>
+    private FileStream? TryClaimOwnership()
+    {
+        try
+        {
+            var owner = new FileStream(_ownerFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            owner.SetLength(0);
+            owner.Write(System.Text.Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n"));
+            owner.Flush();
+            return owner;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void ReleaseOwnership()
+    {
+        _ownership?.Dispose();
+        _ownership = null;
+        TookOver = false;
+    }
 
     /// <summary>The PostgreSQL server binaries: configured, from pg_config, or the newest in the Debian layout.</summary>
     public static string FindBinDirectory(string? configured)

@@ -15,7 +15,7 @@ internal sealed class DatabaseStartup(DatabaseServer server, IServiceProvider se
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
     }
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => server.StopAsync(cancellationToken);
+    public Task StoppedAsync(CancellationToken cancellationToken) => server.StopAsync();
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -30,6 +30,7 @@ public static class AccessModule
     {
         services.AddOptions<AccessOptions>().BindConfiguration("Access");
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<PasswordAttempts>();
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccessOptions>>((hashing, access) =>
             hashing.IterationCount = access.Value.PasswordHashIterations ?? hashing.IterationCount);
 
@@ -65,7 +66,7 @@ public static class AccessModule
         });
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(LoginEndpoint.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            limiter.AddPolicy(PasswordAttempts.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -83,7 +84,7 @@ public static class AccessModule
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many attempts.",
-                        Detail = "Wait a minute before signing in again.",
+                        Detail = "Wait a minute before trying a password again.",
                     },
                 });
             };

@@ -51,6 +51,47 @@ public sealed class ChangeOwnPasswordTests(WorkforceApi api) : IClassFixture<Wor
         await (await elsewhere.GetAsync(AccessApi.Me)).ExpectJsonAsync();
     }
 
+    [Fact]
+    public async Task Five_wrong_current_passwords_in_a_row_lock_the_account_against_the_right_one_and_against_signing_in()
+    {
+        var (account, caller) = await SignedInAccountAsync();
+
+        await FailChangesAsync(caller, 5);
+        var response = await caller.PostAsync(AccessApi.MyPassword, new { currentPassword = account.Password, newPassword = NewPassword });
+
+        await response.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "account_locked");
+        await api.ExpectSignInRefusedAsync(account.LoginName, account.Password);
+        await api.ExpectSignInRefusedAsync(account.LoginName, NewPassword);
+    }
+
+    [Fact]
+    public async Task Four_wrong_current_passwords_do_not_lock_and_the_right_one_then_starts_the_count_again()
+    {
+        var (account, caller) = await SignedInAccountAsync();
+        await FailChangesAsync(caller, 4);
+
+        (await caller.PostAsync(AccessApi.MyPassword, new { currentPassword = account.Password, newPassword = NewPassword })).EnsureSuccessStatusCode();
+        await FailChangesAsync(caller, 4);
+
+        await api.ExpectSignInAsync(account.LoginName, NewPassword);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_at_sign_in_and_at_a_change_count_together_towards_the_lockout()
+    {
+        var (account, caller) = await SignedInAccountAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await api.ExpectSignInRefusedAsync(account.LoginName, "Wrong-Password-2026");
+        }
+
+        await FailChangesAsync(caller, 2);
+
+        await api.ExpectSignInRefusedAsync(account.LoginName, account.Password);
+        await (await caller.PostAsync(AccessApi.MyPassword, new { currentPassword = account.Password, newPassword = NewPassword }))
+            .ExpectProblemAsync(HttpStatusCode.TooManyRequests, "account_locked");
+    }
+
     [Theory]
     [InlineData("short1", "10 to 128 characters")]
     [InlineData("onlyletters-here", "letters and digits")]
@@ -103,6 +144,14 @@ public sealed class ChangeOwnPasswordTests(WorkforceApi api) : IClassFixture<Wor
         var response = await api.Anonymous().PostAsync(AccessApi.MyPassword, new { currentPassword = "Anything-1234", newPassword = NewPassword });
 
         await response.ExpectProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    private static async Task FailChangesAsync(Caller caller, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await (await caller.PostAsync(AccessApi.MyPassword, new { currentPassword = "Not-My-Password-1", newPassword = NewPassword })).ExpectInvalidFieldsAsync("currentPassword");
+        }
     }
 
     private async Task<(TestAccount Account, Caller Caller)> SignedInAccountAsync()

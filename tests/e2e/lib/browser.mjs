@@ -8,11 +8,32 @@ import { resultsDir, startHost } from './host.mjs';
 
 export const screenshots = join(resultsDir, 'screenshots');
 
-export function launchBrowser() {
-  return chromium.launch({
+/**
+ * Run in every page before its own scripts: a Content-Security-Policy violation (a style or script the policy blocked)
+ * becomes an uncaught error, which each test's `pageerror` handler collects with the page's other errors.
+ */
+function reportPolicyViolations() {
+  document.addEventListener('securitypolicyviolation', (violation) => {
+    setTimeout(() => {
+      throw new Error(`Content-Security-Policy violation: ${violation.violatedDirective} blocked ${violation.blockedURI || 'an inline resource'}`
+        + ` in ${violation.sourceFile || violation.documentURI}:${violation.lineNumber}`);
+    });
+  });
+}
+
+/** The machine's Chromium; every context it opens reports policy violations as page errors. */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(reportPolicyViolations);
+    return context;
+  };
+  return browser;
 }
 
 /** A button's accessible name: Ant Design puts a space between the two characters of a two-character label ("结 案"). */

@@ -3,12 +3,18 @@ using Workforce.Access.Users;
 
 namespace Workforce.Access.Sessions;
 
-/// <summary>A signed-in user changes their own password; every other session of theirs ends.</summary>
-internal sealed record ChangeOwnPassword : ICommand<SignedInUser>
+/// <summary>
+/// A signed-in user changes their own password; every other session of theirs ends. The current password is tried as
+/// signing in tries it (<see cref="PasswordAttempts"/>): wrong ones count towards the same lockout, under the same rate limit.
+/// </summary>
+internal sealed record ChangeOwnPassword : ICommand<PasswordChange>
 {
     public string? CurrentPassword { get; init; }
     public string? NewPassword { get; init; }
 }
+
+/// <summary>The session to renew when the password was changed; otherwise why the current password was refused.</summary>
+internal sealed record PasswordChange(SignedInUser? User, PasswordVerdict Verdict, DateTimeOffset? LockedUntil);
 
 internal sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPassword>
 {
@@ -25,23 +31,23 @@ internal sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPa
     }
 }
 
-internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor, IPasswordHasher<UserAccount> hasher)
-    : IRequestHandler<ChangeOwnPassword, SignedInUser>
+/// <summary>Returns a refusal rather than throwing it, so that a wrong password's count is kept.</summary>
+internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor, PasswordAttempts attempts, IPasswordHasher<UserAccount> hasher)
+    : IRequestHandler<ChangeOwnPassword, PasswordChange>
 {
-    private sealed record Account(Guid TenantId, string LoginName, string DisplayName, string PasswordHash);
-
-    public async Task<SignedInUser> Handle(ChangeOwnPassword request, CancellationToken cancellationToken)
+    public async Task<PasswordChange> Handle(ChangeOwnPassword request, CancellationToken cancellationToken)
     {
         if (actor.Kind != ActorKind.User)
         {
             throw new ProblemException(403, "forbidden", "Only people have passwords.", "API clients authenticate with their key.");
         }
-        var account = await db.QuerySingleAsync<Account>(
-            "SELECT tenant_id, login_name, display_name, password_hash FROM access.users WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
+        var account = await db.QuerySingleAsync<PasswordAccount>(
+            $"SELECT {PasswordAccount.Columns} FROM access.users WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
             new { Tenant = actor.HomeTenantId, actor.Id }, cancellationToken);
-        if (hasher.VerifyHashedPassword(new UserAccount(), account.PasswordHash, request.CurrentPassword!) == PasswordVerificationResult.Failed)
+        var verdict = await attempts.TryAsync(account, request.CurrentPassword!, "Password change", cancellationToken);
+        if (verdict is PasswordVerdict.Wrong or PasswordVerdict.Locked)
         {
-            throw ProblemException.Invalid("currentPassword", "This is not your current password.");
+            return new PasswordChange(null, verdict, account.LockedUntil);
         }
         if (AccountRules.PasswordProblem(request.NewPassword, account.LoginName) is { } problem)
         {
@@ -49,9 +55,13 @@ internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor,
         }
         var stamp = Guid.NewGuid();
         await db.ExecuteAsync(
-            "UPDATE access.users SET password_hash = @Hash, security_stamp = @Stamp, version = version + 1, updated_at = now() WHERE tenant_id = @TenantId AND id = @Id",
-            new { Hash = hasher.HashPassword(new UserAccount(), request.NewPassword!), Stamp = stamp, account.TenantId, actor.Id }, cancellationToken);
-        return new SignedInUser(account.TenantId, actor.Id!.Value, account.LoginName, account.DisplayName, stamp);
+            """
+            UPDATE access.users
+            SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now()
+            WHERE tenant_id = @TenantId AND id = @Id
+            """,
+            new { Hash = hasher.HashPassword(new UserAccount(), request.NewPassword!), Stamp = stamp, account.TenantId, account.Id }, cancellationToken);
+        return new PasswordChange(new SignedInUser(account.TenantId, account.Id, account.LoginName, account.DisplayName, stamp), verdict, null);
     }
 }
 
@@ -60,12 +70,24 @@ internal static class ChangeOwnPasswordEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/me/password", async (ChangeOwnPassword command, IMediator mediator, HttpContext context, CancellationToken ct) =>
         {
-            await SessionCookie.SignInAsync(context, await mediator.Send(command, ct));
+            var change = await mediator.Send(command, ct);
+            if (change.User is null)
+            {
+                throw change.Verdict == PasswordVerdict.Locked
+                    ? new ProblemException(429, "account_locked", "Too many wrong passwords.",
+                        "After repeated wrong passwords the account is locked for a while; try again later.")
+                    {
+                        Extensions = new Dictionary<string, object> { ["lockedUntil"] = change.LockedUntil! },
+                    }
+                    : ProblemException.Invalid("currentPassword", "This is not your current password.");
+            }
+            await SessionCookie.SignInAsync(context, change.User);
             return TypedResults.NoContent();
         })
+        .RequireRateLimiting(PasswordAttempts.RateLimit)
         .WithName("ChangeOwnPassword")
         .WithTags("Sessions")
-        .WithSummary("Change your own password; your other sessions end")
+        .WithSummary("Change your own password; your other sessions end. Wrong current passwords count towards the sign-in lockout")
         .Produces(StatusCodes.Status204NoContent)
-        .ProducesProblems(401, 403, 422);
+        .ProducesProblems(401, 403, 422, 429);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workforce.Access.Users;
 
 namespace Workforce.Access.Sessions;
@@ -24,68 +23,29 @@ internal sealed class LoginValidator : AbstractValidator<Login>
 
 /// <summary>
 /// Checks a password. The refusal says nothing of why (unknown name, wrong password, disabled or locked account) and
-/// takes as long either way; wrong passwords are counted, and enough in a row lock the account for a while. It
-/// returns null rather than throwing, so the count survives the refusal.
+/// takes as long either way; wrong passwords count towards a lockout (<see cref="PasswordAttempts"/>). It returns
+/// null rather than throwing, so the count survives the refusal.
 /// </summary>
-internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> hasher, IOptions<AccessOptions> options, TimeProvider clock,
-    ILogger<LoginHandler> logger) : IRequestHandler<Login, SignedInUser?>
+internal sealed class LoginHandler(DbSession db, PasswordAttempts attempts, IPasswordHasher<UserAccount> hasher, ILogger<LoginHandler> logger)
+    : IRequestHandler<Login, SignedInUser?>
 {
-    private static readonly UserAccount Account = new();
-
-    // Checked against when there is no password to check, so that refusing takes as long as checking.
-    private static string? _decoyHash;
-
-    private sealed record Candidate
-    {
-        public required Guid TenantId { get; init; }
-        public required Guid Id { get; init; }
-        public required string LoginName { get; init; }
-        public required string DisplayName { get; init; }
-        public required string PasswordHash { get; init; }
-        public required Guid SecurityStamp { get; init; }
-        public required string Status { get; init; }
-        public required int FailedLogins { get; init; }
-        public DateTimeOffset? LockedUntil { get; init; }
-    }
-
     public async Task<SignedInUser?> Handle(Login request, CancellationToken cancellationToken)
     {
-        var candidate = await db.QuerySingleOrDefaultAsync<Candidate>(
-            """
-            SELECT tenant_id, id, login_name, display_name, password_hash, security_stamp, status, failed_logins, locked_until
-            FROM access.users WHERE login_name = @LoginName FOR UPDATE
-            """,
-            new { LoginName = AccountRules.Normalize(request.LoginName!) }, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (candidate is null || candidate.Status != "active" || candidate.LockedUntil > now)
+        var loginName = AccountRules.Normalize(request.LoginName!);
+        var account = await db.QuerySingleOrDefaultAsync<PasswordAccount>(
+            $"SELECT {PasswordAccount.Columns} FROM access.users WHERE login_name = @LoginName FOR UPDATE", new { LoginName = loginName }, cancellationToken);
+        if (account is null || account.Status != "active")
         {
-            logger.LogInformation("Sign-in refused for {LoginName}: {Reason}", AccountRules.Normalize(request.LoginName!),
-                candidate is null ? "unknown login" : candidate.Status != "active" ? "account disabled" : "account locked");
-            _decoyHash ??= hasher.HashPassword(Account, Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(Account, _decoyHash, request.Password!);
+            logger.LogInformation("Sign-in refused for {LoginName}: {Reason}", loginName, account is null ? "unknown login" : "account disabled");
+            attempts.SpendAsLongAsChecking(request.Password!);
             return null;
         }
 
-        var verdict = hasher.VerifyHashedPassword(Account, candidate.PasswordHash, request.Password!);
-        if (verdict == PasswordVerificationResult.Failed)
+        var verdict = await attempts.TryAsync(account, request.Password!, "Sign-in", cancellationToken);
+        if (verdict is PasswordVerdict.Wrong or PasswordVerdict.Locked)
         {
-            var failures = candidate.FailedLogins + 1;
-            var locked = failures >= options.Value.MaxFailedLogins;
-            logger.LogInformation("Sign-in refused for {LoginName}: wrong password ({Failures} in a row){Lockout}", candidate.LoginName, failures,
-                locked ? "; account locked" : "");
-            await db.ExecuteAsync(
-                "UPDATE access.users SET failed_logins = @Failures, locked_until = @LockedUntil WHERE tenant_id = @TenantId AND id = @Id",
-                new
-                {
-                    Failures = locked ? 0 : failures,
-                    LockedUntil = locked ? now.AddMinutes(options.Value.LockoutMinutes) : (DateTimeOffset?)null,
-                    candidate.TenantId,
-                    candidate.Id,
-                },
-                cancellationToken);
             return null;
         }
-
         await db.ExecuteAsync(
             """
             UPDATE access.users
@@ -94,18 +54,17 @@ internal sealed class LoginHandler(DbSession db, IPasswordHasher<UserAccount> ha
             """,
             new
             {
-                Rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(Account, request.Password!) : null,
-                candidate.TenantId,
-                candidate.Id,
+                Rehashed = verdict == PasswordVerdict.RightButOutdated ? hasher.HashPassword(new UserAccount(), request.Password!) : null,
+                account.TenantId,
+                account.Id,
             },
             cancellationToken);
-        return new SignedInUser(candidate.TenantId, candidate.Id, candidate.LoginName, candidate.DisplayName, candidate.SecurityStamp);
+        return new SignedInUser(account.TenantId, account.Id, account.LoginName, account.DisplayName, account.SecurityStamp);
     }
 }
 
 internal static class LoginEndpoint
 {
-    public const string RateLimit = "login";
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/login", async (Login command, IMediator mediator, HttpContext context, CancellationToken ct) =>
@@ -116,7 +75,7 @@ internal static class LoginEndpoint
             return TypedResults.Ok(new LoginResponse(user.Id, user.LoginName, user.DisplayName, token));
         })
         .AllowAnonymous()
-        .RequireRateLimiting(RateLimit)
+        .RequireRateLimiting(PasswordAttempts.RateLimit)
         .WithName("Login")
         .WithTags("Sessions")
         .WithSummary("Sign in with login name and password; sets the session cookie and returns the antiforgery token")

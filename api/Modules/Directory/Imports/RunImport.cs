@@ -339,7 +339,14 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            logger.LogWarning(error, "Import {Job} failed", job.Id);
+            if (error is ProblemException refusal)
+            {
+                logger.LogInformation("Import {Job} refused with {Code}", job.Id, refusal.Code);
+            }
+            else
+            {
+                logger.LogWarning(error, "Import {Job} failed", job.Id);
+            }
             await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'failed', error = @Error, finished_at = now()",
                 new { Error = ImportJob.FailureReason(error) });
         }

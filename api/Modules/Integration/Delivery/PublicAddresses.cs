@@ -3,30 +3,75 @@ using System.Net.Sockets;
 
 namespace Workforce.Integration.Delivery;
 
-/// <summary>A webhook's host resolved only to addresses webhooks may not reach.</summary>
+/// <summary>A webhook's host is, or resolves to, an address webhooks may not reach.</summary>
 internal sealed class AddressNotAllowedException(string host)
-    : Exception($"{host} resolves only to loopback, private or other non-public addresses, which webhooks may not reach.");
+    : Exception($"{host} is or resolves to a loopback, private or other non-public address, which webhooks may not reach.");
 
 /// <summary>
-/// Webhooks connect only to public addresses, checked on the address actually connected to (after DNS, so a name that
-/// resolves to an internal address is caught too, whenever it does), unless private networks are allowed.
+/// Webhooks reach only public addresses, unless private networks are allowed. One rule, checked twice: when a URL is
+/// set (so that a bad one is refused at once), and on the address actually connected to at each delivery (after DNS,
+/// as a name may resolve elsewhere by then).
 /// </summary>
 internal static class PublicAddresses
 {
+    /// <summary>The IPv4 special-purpose ranges (IANA's registry) that are no one's public address.</summary>
+    private static readonly IPNetwork[] NonPublicIPv4 =
+    [
+        IPNetwork.Parse("0.0.0.0/8"),        // this network, and the unspecified address
+        IPNetwork.Parse("10.0.0.0/8"),       // private
+        IPNetwork.Parse("100.64.0.0/10"),    // shared address space (carrier-grade NAT)
+        IPNetwork.Parse("127.0.0.0/8"),      // loopback
+        IPNetwork.Parse("169.254.0.0/16"),   // link-local: cloud metadata services live here
+        IPNetwork.Parse("172.16.0.0/12"),    // private
+        IPNetwork.Parse("192.0.0.0/24"),     // IETF protocol assignments
+        IPNetwork.Parse("192.0.2.0/24"),     // documentation
+        IPNetwork.Parse("192.88.99.0/24"),   // 6to4 relays
+        IPNetwork.Parse("192.168.0.0/16"),   // private
+        IPNetwork.Parse("198.18.0.0/15"),    // benchmarking
+        IPNetwork.Parse("198.51.100.0/24"),  // documentation
+        IPNetwork.Parse("203.0.113.0/24"),   // documentation
+        IPNetwork.Parse("224.0.0.0/3"),      // multicast, reserved, broadcast
+    ];
+
+    /// <summary>Global unicast: every public IPv6 address is in it, and nothing outside it is public.</summary>
+    private static readonly IPNetwork GlobalUnicast = IPNetwork.Parse("2000::/3");
+
+    /// <summary>The parts of global unicast that are no one's public address.</summary>
+    private static readonly IPNetwork[] NonPublicIPv6 =
+    [
+        IPNetwork.Parse("2001::/23"),        // IETF protocol assignments: Teredo, benchmarking, ORCHID
+        IPNetwork.Parse("2001:db8::/32"),    // documentation
+        IPNetwork.Parse("3fff::/20"),        // documentation
+    ];
+
+    /// <summary>NAT64's well-known prefix carries an IPv4 address in its last 32 bits.</summary>
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    /// <summary>6to4 carries an IPv4 address in bits 16 to 48.</summary>
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    /// <summary>
+    /// The addresses a webhook to <paramref name="host"/> (a URL's <see cref="Uri.IdnHost"/>) may connect to: a literal
+    /// address, or everything the name resolves to. Refused when any of them is not public, unless private networks are allowed.
+    /// </summary>
+    public static async Task<IPAddress[]> ResolveAsync(string host, bool allowPrivateNetworks, CancellationToken ct)
+    {
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+        if (!allowPrivateNetworks && (addresses.Length == 0 || !addresses.All(IsPublic)))
+        {
+            throw new AddressNotAllowedException(host);
+        }
+        return addresses;
+    }
+
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(bool allowPrivateNetworks) =>
         async (context, ct) =>
         {
-            var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-            var allowed = addresses.Where(address => allowPrivateNetworks || IsPublic(address)).ToArray();
-            if (allowed.Length == 0)
-            {
-                throw new AddressNotAllowedException(host);
-            }
+            var addresses = await ResolveAsync(context.DnsEndPoint.Host, allowPrivateNetworks, ct);
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch
@@ -38,23 +83,32 @@ internal static class PublicAddresses
 
     public static bool IsPublic(IPAddress address)
     {
+        if (EmbeddedIPv4(address) is { } embedded)
+        {
+            address = embedded;
+        }
+        return address.AddressFamily switch
+        {
+            AddressFamily.InterNetwork => !NonPublicIPv4.Any(range => range.Contains(address)),
+            AddressFamily.InterNetworkV6 => GlobalUnicast.Contains(address) && !NonPublicIPv6.Any(range => range.Contains(address)),
+            _ => false,
+        };
+    }
+
+    /// <summary>The IPv4 address an IPv6 one stands for (IPv4-mapped, NAT64, 6to4), whose reach is the IPv4 one's.</summary>
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
         if (address.IsIPv4MappedToIPv6)
         {
-            address = address.MapToIPv4();
+            return address.MapToIPv4();
         }
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return !(b[0] is 0 or 10 or 127 or >= 224                // this network, private, loopback, multicast and reserved
-                || (b[0] == 100 && b[1] is >= 64 and < 128)          // shared address space (carrier-grade NAT)
-                || (b[0] == 169 && b[1] == 254)                      // link-local: cloud metadata services live here
-                || (b[0] == 172 && b[1] is >= 16 and < 32)           // private
-                || (b[0] == 192 && b[1] == 168)                      // private
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0)           // IETF protocol assignments
-                || (b[0] == 198 && b[1] is 18 or 19));               // benchmarking
-        }
-        return address.AddressFamily == AddressFamily.InterNetworkV6
-            && !(IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6None) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal
-                 || address.IsIPv6UniqueLocal || address.IsIPv6Multicast || address.IsIPv6Teredo || address.IsIPv4MappedToIPv6);
+        var bytes = address.GetAddressBytes();
+        return Nat64.Contains(address) ? new IPAddress(bytes[12..16])
+            : SixToFour.Contains(address) ? new IPAddress(bytes[2..6])
+            : null;
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Workforce.BuildingBlocks.Protection;
+using Workforce.Integration.Delivery;
 
 namespace Workforce.Integration.Webhooks;
 
@@ -14,7 +16,7 @@ internal sealed record CreateWebhook : WebhookFields, ICommand<IssuedWebhook>
 
 internal sealed class CreateWebhookValidator : AbstractValidator<CreateWebhook>
 {
-    public CreateWebhookValidator() => Include(new WebhookFieldsValidator());
+    public CreateWebhookValidator(IOptions<WebhookOptions> options) => Include(new WebhookFieldsValidator(options));
 }
 
 internal sealed class CreateWebhookHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<CreateWebhook, IssuedWebhook>

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Workforce.Integration.Delivery;
 
 namespace Workforce.Integration.Webhooks;
 
@@ -17,9 +19,9 @@ internal sealed record UpdateWebhook : WebhookFields, ICommand<Webhook>
 
 internal sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhook>
 {
-    public UpdateWebhookValidator()
+    public UpdateWebhookValidator(IOptions<WebhookOptions> options)
     {
-        Include(new WebhookFieldsValidator());
+        Include(new WebhookFieldsValidator(options));
         RuleFor(c => c.Status).NotNull().WithMessage("Say whether the webhook is active or paused.");
     }
 }

@@ -1,7 +1,10 @@
 using System.Buffers.Text;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Workforce.Integration.Delivery;
 
 namespace Workforce.Integration.Webhooks;
 
@@ -73,11 +76,13 @@ internal sealed partial class WebhookFieldsValidator : AbstractValidator<Webhook
 {
     public const int MaxEventTypes = 50;
 
-    public WebhookFieldsValidator()
+    public WebhookFieldsValidator(IOptions<WebhookOptions> options)
     {
         RuleFor(w => w.Url).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("Give the URL to send events to.").MaximumLength(2000);
         RuleFor(w => w.Url).Must(BeHttpUrl).When(w => !string.IsNullOrWhiteSpace(w.Url))
-            .WithMessage("Give an absolute http or https URL, without a user name or password.");
+            .WithMessage("Give an absolute http or https URL, without a user name or password.")
+            .MustAsync((url, ct) => options.Value.AllowPrivateNetworks ? Task.FromResult(true) : ReachOnlyPublicAddressesAsync(url!, ct))
+            .WithMessage("Webhooks may not reach loopback, private, link-local or other non-public addresses, and this URL's host is or resolves to one.");
         RuleFor(w => w.EventTypes).Must(t => t is null || t.Length <= MaxEventTypes).WithMessage($"Name at most {MaxEventTypes} event types.");
         RuleForEach(w => w.EventTypes).Must(t => t is not null && t.Trim().Length <= 100 && EventType().IsMatch(t.Trim()))
             .WithMessage("'{PropertyValue}' is not an event type: they are named module.entity.happening.");
@@ -85,6 +90,24 @@ internal sealed partial class WebhookFieldsValidator : AbstractValidator<Webhook
 
     private static bool BeHttpUrl(string? url) =>
         Uri.TryCreate(url!.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 && uri.Host.Length > 0;
+
+    /// <summary>The rule each delivery checks again. A name that does not resolve now may later: its deliveries will tell.</summary>
+    private static async Task<bool> ReachOnlyPublicAddressesAsync(string url, CancellationToken ct)
+    {
+        try
+        {
+            await PublicAddresses.ResolveAsync(new Uri(url.Trim()).IdnHost, allowPrivateNetworks: false, ct);
+            return true;
+        }
+        catch (AddressNotAllowedException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
 
     [GeneratedRegex("^[a-z][a-zA-Z0-9]*(\\.[a-z][a-zA-Z0-9]*){2,}$")]
     private static partial Regex EventType();

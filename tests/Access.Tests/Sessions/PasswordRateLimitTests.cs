@@ -28,3 +28,23 @@ public sealed class LoginRateLimitTests(ThreeLoginsPerMinuteApi api) : IClassFix
         Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
     }
 }
+
+public sealed class ChangeOwnPasswordRateLimitTests(ThreeLoginsPerMinuteApi api) : IClassFixture<ThreeLoginsPerMinuteApi>
+{
+    /// <summary>The administrator's sign-in takes one of the three attempts, two wrong current passwords the others.</summary>
+    [Fact]
+    public async Task Password_changes_take_from_the_same_limit_as_sign_ins_even_with_the_right_password()
+    {
+        var admin = await api.AdminAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await (await admin.PostAsync(AccessApi.MyPassword, new { currentPassword = "Not-My-Password-1", newPassword = "Brand-New-Secret-77" }))
+                .ExpectInvalidFieldsAsync("currentPassword");
+        }
+
+        var response = await admin.PostAsync(AccessApi.MyPassword, new { currentPassword = WorkforceApi.AdminPassword, newPassword = "Brand-New-Secret-77" });
+
+        await response.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "too_many_requests");
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
+    }
+}
