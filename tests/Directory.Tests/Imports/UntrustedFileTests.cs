@@ -50,13 +50,15 @@ public sealed class UntrustedFileTests(WorkforceApi api) : IClassFixture<Workfor
     }
 
     [Fact]
-    public async Task A_file_name_holding_a_control_character_is_refused_with_422()
+    public async Task A_file_name_holding_a_control_character_is_refused_naming_it()
     {
         var enterprise = await api.NewEnterpriseAsync();
 
         var response = await enterprise.Client.UploadAsync(ImportFiles.Csv([ImportFiles.Header]), "fileName=workers%00.csv");
 
-        await response.ExpectInvalidFieldsAsync("fileName");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "invalid_parameter");
+        Assert.Equal(["fileName"], problem.Errors!.Keys);
+        Assert.Empty((await (await enterprise.Client.GetAsync("/api/v1/directory/imports")).ExpectJsonAsync())["items"]!.AsArray());
     }
 
     [Fact]

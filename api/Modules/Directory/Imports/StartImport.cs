@@ -43,8 +43,7 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
 {
     public StartImportValidator()
     {
-        RuleFor(c => c.FileName).MaximumLength(200)
-            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("Give a file name without control characters.");
+        RuleFor(c => c.FileName).MaximumLength(200);
     }
 }
 

@@ -79,10 +79,11 @@ internal sealed partial class WebhookFieldsValidator : AbstractValidator<Webhook
     public WebhookFieldsValidator(IOptions<WebhookOptions> options)
     {
         RuleFor(w => w.Url).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("Give the URL to send events to.").MaximumLength(2000);
-        RuleFor(w => w.Url).Must(BeHttpUrl).When(w => !string.IsNullOrWhiteSpace(w.Url))
-            .WithMessage("Give an absolute http or https URL, without a user name or password.")
+        RuleFor(w => w.Url).Cascade(CascadeMode.Stop)
+            .Must(BeHttpUrl).WithMessage("Give an absolute http or https URL, without a user name or password.")
             .MustAsync((url, ct) => options.Value.AllowPrivateNetworks ? Task.FromResult(true) : ReachOnlyPublicAddressesAsync(url!, ct))
-            .WithMessage("Webhooks may not reach loopback, private, link-local or other non-public addresses, and this URL's host is or resolves to one.");
+            .WithMessage("Webhooks may not reach loopback, private, link-local or other non-public addresses, and this URL's host is or resolves to one.")
+            .When(w => !string.IsNullOrWhiteSpace(w.Url));
         RuleFor(w => w.EventTypes).Must(t => t is null || t.Length <= MaxEventTypes).WithMessage($"Name at most {MaxEventTypes} event types.");
         RuleForEach(w => w.EventTypes).Must(t => t is not null && t.Trim().Length <= 100 && EventType().IsMatch(t.Trim()))
             .WithMessage("'{PropertyValue}' is not an event type: they are named module.entity.happening.");
