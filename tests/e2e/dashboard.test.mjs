@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
+import { enterpriseToday, launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
 import { holdSession } from './lib/congress.mjs';
 import { startHost } from './lib/host.mjs';
 import { proposalDesk } from './lib/proposal-states.mjs';
@@ -50,7 +50,7 @@ describe('The dashboard', { timeout: 300_000 }, () => {
     await page.getByRole('menuitem', { name: '工作概览' }).click();
     await page.waitForURL('**/dashboard');
     await chartsLoaded;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = enterpriseToday();
     const from = `${today.slice(0, 4)}-01-01`;
     const stats = await session.union.get(`/api/v1/proposals/statistics?from=${from}&to=${today}`);
     const turnout = await session.union.get(`/api/v1/congress/turnout?from=${from}&to=${today}`);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, pageAs, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, enterpriseToday, pageAs, screenshots } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, noSidewaysScrolling, proposalPeople, proposalsApi as proposals, settled, submittedProposal } from './lib/proposals.mjs';
 
@@ -22,7 +22,7 @@ describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
       state.reps = { proposer: people.reps[0], first: people.reps[1], second: people.reps[2] };
       state.department = people.units[0].unit;
       state.handler = people.units[0].handler;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = enterpriseToday();
       state.call = await union.create('/api/v1/proposals/calls', {
         theme: '2026年度产改专项提案征集', description: '围绕技能提升、安全生产和职工权益征集提案', opensOn: '2026-01-01', closesOn: today > '2026-12-31' ? today : '2026-12-31',
       });

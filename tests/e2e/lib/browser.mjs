@@ -21,7 +21,16 @@ function reportPolicyViolations() {
   });
 }
 
-/** The machine's Chromium; every context it opens reports policy violations as page errors. */
+/**
+ * The time zone of the enterprises the tests make (Asia/Shanghai, the API's default), which their people's browsers
+ * are in: a page's "today" and a test's agree with the API's whatever the machine's own zone and hour.
+ */
+export const timeZone = 'Asia/Shanghai';
+
+/** Today's date (yyyy-MM-dd) where the enterprise is. */
+export const enterpriseToday = () => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+
+/** The machine's Chromium; every context it opens is in the enterprises' time zone and reports policy violations as page errors. */
 export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -29,7 +38,7 @@ export async function launchBrowser() {
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ timezoneId: timeZone, ...options });
     await context.addInitScript(reportPolicyViolations);
     return context;
   };
