@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Caller } from './lib/api.mjs';
-import { chooseOption, launchBrowser, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
+import { chooseOption, discardChanges, launchBrowser, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
 import { newUser } from './lib/enterprise.mjs';
 import { adminPassword, startHost } from './lib/host.mjs';
 import { proposalDesk } from './lib/proposal-states.mjs';
@@ -189,9 +189,7 @@ describe('An award campaign of a region', { timeout: 300_000 }, () => {
     assert.equal((await refused.json()).code, 'conflict_of_interest');
     await dialog.getByRole('alert').getByText('您来自杭州精工机械有限公司，该提案由您所在企业推荐，按回避规定不能由您评分').waitFor();
     await page.screenshot({ path: join(screenshots, 'awards-score-refused.png') });
-    await dialog.getByRole('button', { name: /^取\s?消$/ }).click();
-    await page.getByRole('button', { name: '放弃修改' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await discardChanges(page, dialog);
 
     for (const key of ['NB1', 'NB2']) {
       await page.getByRole('button', { name: `评分：${titles[key]}` }).click();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, discardChanges, screenshots, submitDialog } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 
 describe('The organisation tree', { timeout: 150_000 }, () => {
@@ -32,8 +32,7 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     const nameField = dialog().locator('.ant-form-item').filter({ hasText: 'This name is already used' });
     assert.match(await nameField.innerText(), /名称/);
     await page.screenshot({ path: join(screenshots, 'organisations-name-taken.png') });
-    await dialog().getByRole('button', { name: /取\s?消/ }).click();
-    await page.getByRole('button', { name: '放弃修改' }).click();
+    await discardChanges(page, dialog());
   });
 
   it('renames a unit, and deactivates it', async () => {

@@ -50,6 +50,18 @@ export const buttonName = (text) => new RegExp(`^${[...text].join('\\s?')}$`);
 
 export const signInButton = (page) => page.getByRole('button', { name: buttonName('登录') });
 
+/**
+ * Closes an edit dialog holding unsaved changes as a person does: 取消, then 放弃修改 in the question that asks, and
+ * returns once the question and the dialog are both gone (while the question is up, two dialogs are on the page).
+ */
+export async function discardChanges(page, dialog) {
+  await dialog.getByRole('button', { name: buttonName('取消') }).click();
+  const question = page.getByRole('dialog').filter({ hasText: '放弃修改？' });
+  await question.getByRole('button', { name: '放弃修改' }).click();
+  await question.waitFor({ state: 'detached' });
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** Opens the app and signs in on its page as a person would, until it shows `landsOn` (the home page's greeting). */
 export async function signInOnPage(page, baseUrl, loginName, password, landsOn = '欢迎，') {
   await page.goto(baseUrl);
