@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Workforce.BuildingBlocks.Files;
@@ -16,7 +17,7 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<IReadOnlyList<object?>
 /// The smallest Office Open XML workbook Excel, LibreOffice and WPS open without complaint: one part per sheet with
 /// inline strings, a stylesheet with a bold header style, and column widths guessed from the content.
 /// </summary>
-public static class XlsxWriter
+public static partial class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -163,7 +164,7 @@ public static class XlsxWriter
                 {
                     xml.WriteAttributeString("xml", "space", null, "preserve");
                 }
-                xml.WriteString(text);
+                xml.WriteString(EscapeLookalikes(text));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
                 break;
@@ -189,6 +190,15 @@ public static class XlsxWriter
         }
         return clean.ToString();
     }
+
+    /// <summary>
+    /// Spreadsheet programs read <c>_xHHHH_</c> in a cell's text as the character HHHH (ECMA-376 22.4.2.4), so text that
+    /// holds one literally has its underscore escaped: <c>_x005F_</c>.
+    /// </summary>
+    private static string EscapeLookalikes(string text) => EscapeSequence().Replace(text, "_x005F_");
+
+    [GeneratedRegex("_(?=x[0-9A-Fa-f]{4}_)")]
+    private static partial Regex EscapeSequence();
 
     /// <summary>Wide enough for the longest cell of each column (a CJK character takes two), within reason.</summary>
     private static List<double> ColumnWidths(IReadOnlyList<IReadOnlyList<object?>> rows)

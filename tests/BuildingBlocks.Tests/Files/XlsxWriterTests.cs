@@ -42,6 +42,29 @@ public sealed class XlsxWriterTests
     }
 
     [Fact]
+    public void Text_that_spells_a_character_escape_reads_back_as_written()
+    {
+        string[] texts = ["_x0041_", "a_x0041_x0042_b", "_x00_", "_x005F_"];
+
+        var rows = Workbook.Read(XlsxWriter.Write([new XlsxSheet("S", [texts], HeaderRows: 0)]))["S"];
+
+        Assert.Equal(texts, rows.Single());
+    }
+
+    [Fact]
+    public void Characters_beyond_the_basic_plane_are_written_as_themselves_not_as_escapes()
+    {
+        // A reader that decodes _xD842__xDFB7_ hides the difference; LibreOffice shows such escapes as they are.
+        var file = XlsxWriter.Write([new XlsxSheet("S", [["𠮷", "王😀"]], HeaderRows: 0)]);
+
+        using var zip = new ZipArchive(new MemoryStream(file));
+        var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEnd();
+        Assert.Contains(">𠮷<", sheet);
+        Assert.Contains(">王😀<", sheet);
+        Assert.Equal(new object?[] { "𠮷", "王😀" }, Workbook.Read(file)["S"].Single());
+    }
+
+    [Fact]
     public void Sheet_names_are_made_acceptable_to_excel_and_unique()
     {
         var file = XlsxWriter.Write(
