@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Docker.DotNet;
-using HostConfig = Docker.DotNet.Models.HostConfig;
 using DotNet.Testcontainers.Configurations;
 using Npgsql;
 using Testcontainers.PostgreSql;
+using HostConfig = Docker.DotNet.Models.HostConfig;
 
 namespace Workforce.TestKit;
 
@@ -34,7 +34,7 @@ public static class PostgresContainers
             .WithDatabase("postgres")
             // As the embedded cluster: the tests' pools together need more than the default 100 connections.
             .WithCommand("-c", "max_connections=200", "-c", "max_wal_size=4GB")
-            // Docker's default /dev/shm (64 MB) is too small for parallel query workers' shared memory.
+            // Parallel queries share memory in /dev/shm, which Docker makes 64 MB; the embedded cluster has the machine's.
             .WithCreateParameterModifier(container => (container.HostConfig ??= new HostConfig()).ShmSize = 256L * 1024 * 1024);
         if (killable)
         {
@@ -53,6 +53,7 @@ public static class PostgresContainers
     internal static string ConnectionString(PostgreSqlContainer container, string database) =>
         new NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = database }.ConnectionString;
 
+    /// <summary>Sets Testcontainers up for this machine's engine, and answers the image to start servers from.</summary>
     private static async Task<string> PrepareAsync()
     {
         await SpeakTheEnginesApiVersionAsync();
