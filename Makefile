@@ -6,7 +6,7 @@ DATA_DIR ?= $(CURDIR)/.data/postgres
 # service manager's SIGTERM, Ctrl+C) reaches it directly and make waits until it has stopped its embedded database.
 HOST := cd api/Host && exec dotnet bin/Debug/net10.0/Workforce.Host.dll
 
-.PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites clean
+.PHONY: run test bench migrate fmt build admin-ui prerequisites node-prerequisites browser-prerequisites docker-prerequisites clean
 
 run: prerequisites build admin-ui
 	$(HOST) --urls http://127.0.0.1:$(PORT) --Demo:Seed=true --OpenApi:SwaggerUi=true --Database:DataDirectory=$(DATA_DIR)
@@ -15,7 +15,7 @@ run: prerequisites build admin-ui
 admin-ui: node-prerequisites
 	@cd admin-ui && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build --silent
 
-test: prerequisites browser-prerequisites
+test: prerequisites browser-prerequisites docker-prerequisites
 	@tests/run-all.sh
 
 # Import, list and paging throughput and the API's memory against their baselines, and a congress's secret ballot:
@@ -52,6 +52,25 @@ prerequisites:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 		else \
 			echo "Install the PostgreSQL server binaries: sudo apt-get install postgresql"; exit 1; \
+		fi; \
+	fi
+
+# A Docker engine, which the .NET tests start their PostgreSQL servers in (Testcontainers): Debian's docker.io installed
+# when missing and its daemon started when none answers, when we may (a DOCKER_HOST of the caller's is left as it is).
+docker-prerequisites:
+	@if ! docker info >/dev/null 2>&1; then \
+		if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null || [ -n "$${DOCKER_HOST:-}" ]; then \
+			echo "Start a Docker engine for the .NET tests (sudo apt-get install docker.io; sudo dockerd)"; exit 1; \
+		fi; \
+		if ! command -v dockerd >/dev/null; then \
+			echo "Installing Docker (docker.io) for the .NET tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null; \
+		fi; \
+		if ! docker info >/dev/null 2>&1; then \
+			echo "Starting dockerd (its log: /var/log/dockerd.log)..."; \
+			setsid dockerd >>/var/log/dockerd.log 2>&1 </dev/null & \
+			for _ in $$(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done; \
+			docker info >/dev/null 2>&1 || { echo "dockerd did not start; see /var/log/dockerd.log"; exit 1; }; \
 		fi; \
 	fi
 

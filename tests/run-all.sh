@@ -13,6 +13,17 @@ if ! dotnet build Workforce.slnx --nologo -clp:ErrorsOnly; then
     exit 1
 fi
 
+# The image of the .NET tests' PostgreSQL containers: pulled, or built here once per recipe (tests/postgres-image).
+if [ -z "${WORKFORCE_TEST_POSTGRES_IMAGE:-}" ]; then
+    started=$SECONDS
+    if ! WORKFORCE_TEST_POSTGRES_IMAGE=$(tests/postgres-image/image.sh); then
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    export WORKFORCE_TEST_POSTGRES_IMAGE
+    echo "PostgreSQL test image: $WORKFORCE_TEST_POSTGRES_IMAGE ($((SECONDS - started)) s)"
+fi
+
 dotnet test Workforce.slnx --no-build --nologo --logger "trx;LogFilePrefix=dotnet" --results-directory "$results/dotnet" || status=1
 
 passed=0

@@ -1,21 +1,22 @@
 using Npgsql;
-using Workforce.BuildingBlocks.Data;
+using Testcontainers.PostgreSql;
 
 namespace Workforce.TestKit;
 
 /// <summary>
-/// A PostgreSQL server of one test fixture's own, with the real migrations applied, for fault tests: <see cref="KillAsync"/>
-/// stops it hard (an immediate shutdown, so the next start runs crash recovery, as after the server process died) and
-/// <see cref="StartAgainAsync"/> brings it back on the same port. The other tests of the process keep the shared server.
-/// Commits are acknowledged only once their WAL is written, as in production, so what was acknowledged survives a kill.
+/// A PostgreSQL server of one test fixture's own, in a container of its own with the real migrations applied, for fault
+/// tests: <see cref="KillAsync"/> stops it hard (an immediate shutdown, so the next start runs crash recovery, as after
+/// the server process died) and <see cref="StartAgainAsync"/> starts the same container again, on its data and its port.
+/// The other tests of the process keep the shared server. Commits are acknowledged only once their WAL is written, as in
+/// production, so what was acknowledged survives a kill.
 /// </summary>
 public sealed class KillablePostgres : IAsyncDisposable
 {
-    private readonly EmbeddedPostgres _cluster;
+    private readonly PostgreSqlContainer _container;
 
-    private KillablePostgres(EmbeddedPostgres cluster, string connectionString)
+    private KillablePostgres(PostgreSqlContainer container, string connectionString)
     {
-        _cluster = cluster;
+        _container = container;
         ConnectionString = connectionString;
     }
 
@@ -24,24 +25,27 @@ public sealed class KillablePostgres : IAsyncDisposable
 
     public static async Task<KillablePostgres> StartAsync()
     {
-        var cluster = await TestPostgres.StartThrowAwayClusterAsync(asynchronousCommit: false);
-        var database = await TestPostgres.CreateDatabaseAsync(cluster.ConnectionString("postgres"), "workforce");
+        var container = await PostgresContainers.StartAsync(killable: true);
+        var database = await TestPostgres.CreateDatabaseAsync(PostgresContainers.ConnectionString(container, "postgres"), "workforce");
         await TestPostgres.MigrateAsync(database);
-        return new KillablePostgres(cluster, database);
+        return new KillablePostgres(container, database);
     }
 
     /// <summary>Stops the server at once: every session is cut off mid-statement and nothing is shut down cleanly.</summary>
     public async Task KillAsync()
     {
-        var exit = await _cluster.KillAsync();
-        if (exit != 0)
+        // SIGQUIT to the server, the container's main process, is PostgreSQL's immediate shutdown (what pg_ctl stop
+        // --mode=immediate sends); the container ends with the server, and Docker's wait for its end returns then.
+        var signal = await _container.ExecAsync(["sh", "-c", "kill -QUIT 1"]);
+        if (signal.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pg_ctl stop -m immediate exited with {exit}.");
+            throw new InvalidOperationException($"Signalling the server to stop failed ({signal.ExitCode}): {signal.Stderr}");
         }
+        await _container.GetExitCodeAsync();
     }
 
-    /// <summary>Starts the server again on its data directory; it recovers from the kill before it takes connections.</summary>
-    public Task StartAgainAsync() => _cluster.StartAsync();
+    /// <summary>Starts the server again on its data; it recovers from the kill before it takes connections.</summary>
+    public Task StartAgainAsync() => _container.StartAsync();
 
     /// <summary>A connection of the test's own, outside the application's pool.</summary>
     public async Task<NpgsqlConnection> OpenAsync()
@@ -51,5 +55,5 @@ public sealed class KillablePostgres : IAsyncDisposable
         return connection;
     }
 
-    public async ValueTask DisposeAsync() => await _cluster.KillAsync();
+    public ValueTask DisposeAsync() => _container.DisposeAsync();
 }

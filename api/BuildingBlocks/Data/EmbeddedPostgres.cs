@@ -23,9 +23,6 @@ public sealed record EmbeddedPostgresOptions
     /// crash of the server, though not one of the machine.
     /// </summary>
     public bool Ephemeral { get; init; }
-
-    /// <summary>Answer commits before their WAL is written (synchronous_commit off): a crash of the server then loses the last ones. For test clusters nobody kills.</summary>
-    public bool AsynchronousCommit { get; init; }
 }
 
 /// <summary>
@@ -231,10 +228,6 @@ public sealed class EmbeddedPostgres
         if (_options.Ephemeral)
         {
             configuration.AddRange(["fsync = off", "full_page_writes = off"]);
-        }
-        if (_options.AsynchronousCommit)
-        {
-            configuration.Add("synchronous_commit = off");
         }
         await File.AppendAllLinesAsync(Path.Combine(_dataDirectory, "postgresql.conf"), configuration, ct);
         settings.Write(_settingsFile);
