@@ -37,6 +37,10 @@ internal sealed record Document
         FROM congress.documents d JOIN congress.sessions s ON s.tenant_id = d.tenant_id AND s.id = d.session_id
         """;
 
+    /// <summary>Its file as it is downloaded.</summary>
+    public FileDownload Download(Guid tenant) =>
+        new(tenant, new StoredFile { Id = FileId, Sha256 = Sha256, Size = Size, ContentType = ContentType, FileName = FileName }, UploadedAt);
+
     public static ProblemException NotFound(Guid id) =>
         ProblemException.NotFound("document_not_found", $"There is no congress document {id} in this enterprise.");
 
@@ -58,12 +62,4 @@ internal sealed record Document
             $"SELECT session_id FROM congress.documents WHERE tenant_id = @Tenant AND id = @Id{(keyShare ? " FOR KEY SHARE" : "")}",
             new { Tenant = tenant, Id = id }, ct)
         ?? throw NotFound(id);
-}
-
-/// <summary>A document's file as it is downloaded.</summary>
-internal static class DocumentFile
-{
-    public static FileDownload Download(Guid tenant, Document document) => new(tenant,
-        new StoredFile { Id = document.FileId, Sha256 = document.Sha256, Size = document.Size, ContentType = document.ContentType, FileName = document.FileName },
-        document.UploadedAt);
 }

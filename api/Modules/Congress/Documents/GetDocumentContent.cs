@@ -8,7 +8,7 @@ internal sealed record GetDocumentContent(Guid Id) : IQuery<FileDownload>;
 internal sealed class GetDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetDocumentContent, FileDownload>
 {
     public async Task<FileDownload> Handle(GetDocumentContent query, CancellationToken cancellationToken) =>
-        DocumentFile.Download(actor.TenantId, await Document.FindAsync(db, actor.TenantId, query.Id, cancellationToken));
+        (await Document.FindAsync(db, actor.TenantId, query.Id, cancellationToken)).Download(actor.TenantId);
 }
 
 internal static class GetDocumentContentEndpoint

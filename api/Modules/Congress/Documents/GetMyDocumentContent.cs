@@ -14,7 +14,7 @@ internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor act
         var document = await Document.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, document.SessionId, cancellationToken);
         await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
-        return DocumentFile.Download(actor.TenantId, document);
+        return document.Download(actor.TenantId);
     }
 }
 
