@@ -8,6 +8,7 @@ using Npgsql;
 using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Errors;
 using Workforce.BuildingBlocks.Events;
+using Workforce.BuildingBlocks.Files;
 using Workforce.BuildingBlocks.Hosting;
 using Workforce.BuildingBlocks.Http;
 using Workforce.BuildingBlocks.Mediator;
@@ -52,6 +53,8 @@ public static class BuildingBlocksRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DbSession>();
         services.AddScoped<Outbox>();
+        services.AddScoped<FileStore>();
+        services.AddOptions<FileStoreOptions>().BindConfiguration("Files");
         services.AddScoped<CurrentActor>();
         services.AddSingleton<ConstraintProblems>();
         services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));

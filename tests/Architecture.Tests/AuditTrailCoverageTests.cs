@@ -28,15 +28,10 @@ public class AuditTrailCoverageTests
         // must never stand next to its voter. The voter roll (who voted, not what) is audited.
         "congress.ballots",
         "congress.receipts",
-        // The bytes of congress documents: auditing them would copy every file into the trail. The audited
-        // congress.documents row names each file by size and sha256, which a foreign key holds the bytes to.
-        "congress.document_contents",
         // Import jobs and their staged rows are the import's own record (who loaded which file, which rows were
         // rejected and why); the workers and units an import writes are audited row by row.
         "directory.import_jobs",
         "directory.import_rows",
-        // The bytes of proposal attachments, for the same reason: proposals.attachments names each file by size and sha256.
-        "proposals.attachment_contents",
         // A proposal's timeline is its own record of every transition (who, when, from and to, why), written with the
         // audited change to the proposal itself.
         "proposals.timeline",

@@ -8,12 +8,24 @@ using Workforce.BuildingBlocks.Http;
 
 namespace Workforce.BuildingBlocks.Files;
 
-/// <summary>A file uploaded as multipart/form-data, with the form's other fields.</summary>
-public sealed record UploadedFile(string? FileName, string? ContentType, byte[] Content, IReadOnlyDictionary<string, string> Fields)
+/// <summary>
+/// A file uploaded as multipart/form-data, with the form's other fields. Its bytes are kept for the request, in memory up
+/// to 64 KB and beyond that in a temporary file, to be checked and stored by <see cref="FileStore"/> (again, if the
+/// command is repeated); they go when the request ends.
+/// </summary>
+public sealed class UploadedFile(string? fileName, string? contentType, long size, Stream content, IReadOnlyDictionary<string, string> fields)
 {
-    public long Size => Content.Length;
+    public string? FileName => fileName;
 
-    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
+    /// <summary>Its content type as the client declared it; null or application/octet-stream when it did not know.</summary>
+    public string? ContentType => contentType;
+
+    public long Size => size;
+
+    public IReadOnlyDictionary<string, string> Fields => fields;
+
+    /// <summary>The bytes, seekable; whoever reads them seeks to the start first.</summary>
+    internal Stream Content => content;
 }
 
 public static class UploadedFileRules
@@ -24,20 +36,24 @@ public static class UploadedFileRules
         validator.RuleFor(c => file(c).FileName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Send the file, with its name, in the field file.")
             .MaximumLength(255).Must(n => n is null || !n.Any(char.IsControl)).WithMessage("The file name has control characters.")
             .OverridePropertyName("file");
-        validator.RuleFor(c => file(c).Content).Must(c => c.Length > 0).WithMessage("The file is empty.").When(c => !string.IsNullOrWhiteSpace(file(c).FileName))
+        validator.RuleFor(c => file(c).Size).Must(size => size > 0).WithMessage("The file is empty.").When(c => !string.IsNullOrWhiteSpace(file(c).FileName))
             .OverridePropertyName("file");
     }
 }
 
-/// <summary>Reads a file upload (multipart/form-data) into memory, refusing it as soon as it is larger than allowed.</summary>
+/// <summary>Reads a file upload (multipart/form-data) as it arrives, refusing it as soon as it is larger than allowed.</summary>
 public static class FileUpload
 {
     /// <summary>Room for the multipart framing and the small fields around the file.</summary>
     private const long FormOverhead = 64 * 1024;
 
+    /// <summary>A file up to this size stays in memory; a larger one is written to a temporary file as it arrives.</summary>
+    private const int InMemoryBytes = 64 * 1024;
+
     /// <summary>
-    /// Reads the form as it arrives, keeping the file in memory up to the limit and no further: the first byte over it
-    /// ends the upload with 413. The file is the field <c>file</c>; the other fields come as text.
+    /// Reads the form as it arrives, keeping the file up to the limit and no further: the first byte over it ends the
+    /// upload with 413. The file is the field <c>file</c>; the other fields come as text. The file is disposed of with
+    /// the request.
     /// </summary>
     public static async Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, string what, CancellationToken ct)
     {
@@ -58,7 +74,7 @@ public static class FileUpload
         }
 
         string? fileName = null, contentType = null;
-        byte[] content = [];
+        Stream content = Stream.Null;
         var fields = new Dictionary<string, string>();
         try
         {
@@ -70,7 +86,7 @@ public static class FileUpload
                     // Some browsers send the whole path the file was picked from.
                     fileName = file.FileName[(file.FileName.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
                     contentType = section.ContentType;
-                    content = await ReadFileAsync(section.Body, maxBytes, what, ct);
+                    content = await SpoolAsync(section.Body, maxBytes, what, request.HttpContext.Response, ct);
                 }
                 else if (section.AsFormDataSection() is { } field)
                 {
@@ -88,23 +104,26 @@ public static class FileUpload
             // A broken boundary or header (InvalidDataException), or a body that ends inside the form (IOException).
             throw ProblemException.BadRequest("malformed_body", "The body is not well-formed multipart/form-data.");
         }
-        return new UploadedFile(fileName, contentType, content, fields);
+        return new UploadedFile(fileName, contentType, content.Length, content, fields);
     }
 
-    private static async Task<byte[]> ReadFileAsync(Stream body, long maxBytes, string what, CancellationToken ct)
+    private static async Task<Stream> SpoolAsync(Stream body, long maxBytes, string what, HttpResponse response, CancellationToken ct)
     {
-        using var file = new MemoryStream();
+        var file = new FileBufferingReadStream(body, InMemoryBytes, bufferLimit: null, Path.GetTempPath());
+        response.RegisterForDisposeAsync(file);
         var buffer = new byte[81920];
+        long length = 0;
         int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        while ((read = await file.ReadAsync(buffer, ct)) > 0)
         {
-            if (file.Length + read > maxBytes)
+            length += read;
+            if (length > maxBytes)
             {
                 throw TooLarge(maxBytes, what);
             }
-            file.Write(buffer, 0, read);
         }
-        return file.ToArray();
+        file.Position = 0;
+        return file;
     }
 
     private static ProblemException TooLarge(long maxBytes, string what) => new(413, $"{what}_too_large", $"The {what} is too large.",

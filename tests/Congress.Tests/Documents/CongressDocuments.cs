@@ -11,6 +11,14 @@ public static class CongressDocuments
     /// <summary>The start of a PDF (its signature) and some text, different on every call.</summary>
     public static byte[] Pdf(string text = "工作报告") => Encoding.UTF8.GetBytes($"%PDF-1.7\n% {text} {Guid.NewGuid()}\n%%EOF\n");
 
+    /// <summary>A small JPEG picture.</summary>
+    public static byte[] Jpeg()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
+        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+        return bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
+    }
+
     public static MultipartFormDataContent Form(byte[] content, string fileName, string? contentType, string? title)
     {
         var file = new ByteArrayContent(content);

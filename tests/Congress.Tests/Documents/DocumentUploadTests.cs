@@ -117,7 +117,8 @@ public sealed class DocumentUploadTests(WorkforceApi api) : IClassFixture<Workfo
         {
             ".docx" => new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 },
             ".xls" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00],
-            ".jpg" => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10],
+            // A whole picture: images are decoded to be stored without their metadata.
+            ".jpg" => CongressDocuments.Jpeg(),
             _ => Encoding.UTF8.GetBytes("一、审议工作报告\r\n二、表决\r\n"),
         };
 

@@ -1,3 +1,6 @@
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+
 namespace Workforce.Proposals.Tests.Lifecycle;
 
 public sealed class AttachmentTests(WorkforceApi api) : IClassFixture<WorkforceApi>
@@ -64,5 +67,41 @@ public sealed class AttachmentTests(WorkforceApi api) : IClassFixture<WorkforceA
         Assert.Equal(HttpStatusCode.NoContent, (await scenario.Proposer.Client.DeleteAsync(url)).StatusCode);
         await (await scenario.Proposer.Client.GetAsync(url)).ExpectProblemAsync(HttpStatusCode.NotFound, "attachment_not_found");
         await (await scenario.Proposer.Client.DeleteAsync(url)).ExpectProblemAsync(HttpStatusCode.NotFound, "attachment_not_found");
+    }
+
+    [Fact]
+    public async Task A_photo_is_kept_upright_without_where_it_was_taken_and_downloads_unchanged_until_it_changes()
+    {
+        var scenario = await ProposalScenario.CreateAsync(api);
+        var id = (await scenario.DraftAsync()).Id();
+        var photo = Photos.JpegWithGps(width: 40, height: 20, orientation: 6);
+
+        var attached = await (await UploadAsync(scenario.Proposer.Client, id, photo, "现场照片.jpg", "image/jpeg")).ExpectJsonAsync(HttpStatusCode.Created);
+
+        var url = $"{ProposalScenario.Url(id, "attachments")}/{attached.Id()}";
+        var download = await scenario.Proposer.Client.GetAsync(url);
+        var kept = await download.Content.ReadAsByteArrayAsync();
+        Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(photo)).OfType<GpsDirectory>());
+        Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(kept)).OfType<ExifDirectoryBase>());
+        Assert.Equal((20, 40), Photos.SizeOf(kept));
+        Assert.Equal(("image/jpeg", kept.Length), (attached.Str("contentType"), attached["size"]!.GetValue<int>()));
+        Assert.Equal("现场照片.jpg", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal((true, true), (download.Headers.CacheControl!.Private, download.Headers.CacheControl.NoCache));
+        var again = await scenario.Proposer.Client.WithHeader("If-None-Match", download.Headers.ETag!.Tag).GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_image_that_is_not_one_is_refused_and_nothing_is_attached()
+    {
+        var scenario = await ProposalScenario.CreateAsync(api);
+        var id = (await scenario.DraftAsync()).Id();
+
+        var response = await UploadAsync(scenario.Proposer.Client, id, [0xFF, 0xD8, 0xFF, 0xE0, .. "<script>alert(1)</script>"u8], "现场照片.jpg", "image/jpeg");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "attachment_content_mismatch");
+        Assert.Equal(["file"], problem.Errors!.Keys);
+        var draft = await (await scenario.Proposer.Client.GetAsync(ProposalScenario.Url(id))).ExpectJsonAsync();
+        Assert.Empty(draft["attachments"]!.AsArray());
     }
 }

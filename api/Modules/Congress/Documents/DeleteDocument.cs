@@ -24,7 +24,8 @@ internal sealed class DeleteDocumentHandler(DbSession db, CurrentActor actor) : 
             throw ProblemException.Conflict("document_discussed",
                 $"{string.Join("、", discussedBy)} recorded opinions on this document; it stays as part of the session's record.");
         }
-        // Its contents and read confirmations go with it (ON DELETE CASCADE), the confirmations recorded in the audit trail.
+        // Its read confirmations go with it (ON DELETE CASCADE), recorded in the audit trail, and so does its file unless
+        // another row holds the same bytes (shared.holds_files).
         var deleted = await db.ExecuteAsync("DELETE FROM congress.documents WHERE tenant_id = @Tenant AND id = @Id", new { Tenant = actor.TenantId, request.Id }, cancellationToken);
         return deleted == 1 ? true : throw Document.NotFound(request.Id);
     }

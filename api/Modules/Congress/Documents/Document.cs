@@ -1,6 +1,5 @@
-using System.Data;
-using Microsoft.Net.Http.Headers;
-using Npgsql;
+using System.Text.Json.Serialization;
+using Workforce.BuildingBlocks.Files;
 
 namespace Workforce.Congress.Documents;
 
@@ -9,6 +8,10 @@ internal sealed record Document
 {
     public required Guid Id { get; init; }
     public required Guid SessionId { get; init; }
+
+    /// <summary>The file in the store (shared.files), named with the tenant.</summary>
+    [JsonIgnore] public required Guid FileId { get; init; }
+
     public required string Title { get; init; }
     public required string FileName { get; init; }
     public required string ContentType { get; init; }
@@ -29,10 +32,14 @@ internal sealed record Document
     public int? RosterSize { get; init; }
 
     private const string Select = """
-        SELECT d.id, d.session_id, d.title, d.file_name, d.content_type, d.size, d.sha256, d.uploaded_by, d.uploaded_at, s.roster_size,
+        SELECT d.id, d.session_id, d.file_id, d.title, d.file_name, d.content_type, d.size, d.sha256, d.uploaded_by, d.uploaded_at, s.roster_size,
                (SELECT count(*)::int FROM congress.document_reads r WHERE r.tenant_id = d.tenant_id AND r.document_id = d.id) AS read_count
         FROM congress.documents d JOIN congress.sessions s ON s.tenant_id = d.tenant_id AND s.id = d.session_id
         """;
+
+    /// <summary>Its file as it is downloaded.</summary>
+    public FileDownload Download(Guid tenant) =>
+        new(tenant, new StoredFile { Id = FileId, Sha256 = Sha256, Size = Size, ContentType = ContentType, FileName = FileName }, UploadedAt);
 
     public static ProblemException NotFound(Guid id) =>
         ProblemException.NotFound("document_not_found", $"There is no congress document {id} in this enterprise.");
@@ -55,51 +62,4 @@ internal sealed record Document
             $"SELECT session_id FROM congress.documents WHERE tenant_id = @Tenant AND id = @Id{(keyShare ? " FOR KEY SHARE" : "")}",
             new { Tenant = tenant, Id = id }, ct)
         ?? throw NotFound(id);
-}
-
-/// <summary>A document's file as it is downloaded: its metadata now, its bytes streamed from PostgreSQL as they are sent.</summary>
-internal sealed class DocumentFile(DbSession db, Guid tenant, Document document)
-{
-    public Document Document => document;
-
-    public static async Task<DocumentFile> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
-        new(db, tenant, await Document.FindAsync(db, tenant, id, ct));
-
-    /// <summary>
-    /// Copies the bytes to <paramref name="destination"/>. Read in sequential access, straight from the column, so that
-    /// a download holds a small buffer rather than the whole file (Dapper would read it into one array).
-    /// </summary>
-    public async Task CopyToAsync(Stream destination, CancellationToken ct)
-    {
-        var connection = await db.ConnectionAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT content FROM congress.document_contents WHERE tenant_id = @Tenant AND id = @Id", connection)
-        {
-            Parameters = { new("Tenant", tenant), new("Id", document.Id) },
-        };
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            throw Document.NotFound(document.Id);
-        }
-        await using var content = await reader.GetStreamAsync(0, ct);
-        await content.CopyToAsync(destination, ct);
-    }
-
-    /// <summary>
-    /// 200 with the bytes, or 304 when the caller's If-None-Match already names them. The name goes in Content-Disposition
-    /// twice: an ASCII stand-in as filename and the real one, Chinese included, as RFC 5987 filename*.
-    /// </summary>
-    public IResult ToResult(HttpResponse response, CancellationToken ct)
-    {
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(
-            async body =>
-            {
-                // Only now is it certain the bytes are sent (not a 304), so only now may the length be promised.
-                response.ContentLength = document.Size;
-                await CopyToAsync(body, ct);
-            },
-            document.ContentType, document.FileName, document.UploadedAt, new EntityTagHeaderValue($"\"{document.Sha256}\""));
-    }
 }

@@ -1,19 +1,20 @@
+using Workforce.BuildingBlocks.Files;
+
 namespace Workforce.Congress.Documents;
 
 /// <summary>Union staff download a session's document.</summary>
-internal sealed record GetDocumentContent(Guid Id) : IQuery<DocumentFile>;
+internal sealed record GetDocumentContent(Guid Id) : IQuery<FileDownload>;
 
-internal sealed class GetDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetDocumentContent, DocumentFile>
+internal sealed class GetDocumentContentHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetDocumentContent, FileDownload>
 {
-    public Task<DocumentFile> Handle(GetDocumentContent query, CancellationToken cancellationToken) =>
-        DocumentFile.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
+    public async Task<FileDownload> Handle(GetDocumentContent query, CancellationToken cancellationToken) =>
+        (await Document.FindAsync(db, actor.TenantId, query.Id, cancellationToken)).Download(actor.TenantId);
 }
 
 internal static class GetDocumentContentEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/documents/{id:guid}/content", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            (await mediator.Send(new GetDocumentContent(id), ct)).ToResult(response, ct))
+        .MapGet("/documents/{id:guid}/content", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDocumentContent(id), ct))
         .WithName("GetDocumentContent")
         .RequirePermission(Permissions.Congress.SessionsRead)
         .WithTags("Congress documents")

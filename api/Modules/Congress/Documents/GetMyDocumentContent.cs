@@ -1,27 +1,27 @@
+using Workforce.BuildingBlocks.Files;
 using Workforce.Congress.Attendance;
 using Workforce.Congress.Sessions;
 
 namespace Workforce.Congress.Documents;
 
 /// <summary>A representative downloads a document of a session they attend (see RosterSeat).</summary>
-internal sealed record GetMyDocumentContent(Guid Id) : IQuery<DocumentFile>;
+internal sealed record GetMyDocumentContent(Guid Id) : IQuery<FileDownload>;
 
-internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GetMyDocumentContent, DocumentFile>
+internal sealed class GetMyDocumentContentHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GetMyDocumentContent, FileDownload>
 {
-    public async Task<DocumentFile> Handle(GetMyDocumentContent query, CancellationToken cancellationToken)
+    public async Task<FileDownload> Handle(GetMyDocumentContent query, CancellationToken cancellationToken)
     {
-        var file = await DocumentFile.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
-        var session = await Session.FindAsync(db, actor.TenantId, file.Document.SessionId, cancellationToken);
+        var document = await Document.FindAsync(db, actor.TenantId, query.Id, cancellationToken);
+        var session = await Session.FindAsync(db, actor.TenantId, document.SessionId, cancellationToken);
         await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
-        return file;
+        return document.Download(actor.TenantId);
     }
 }
 
 internal static class GetMyDocumentContentEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/my/documents/{id:guid}/content", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-            (await mediator.Send(new GetMyDocumentContent(id), ct)).ToResult(response, ct))
+        .MapGet("/my/documents/{id:guid}/content", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetMyDocumentContent(id), ct))
         .WithName("GetMyDocumentContent")
         .RequirePermission(Permissions.Congress.Attend)
         .WithTags("Representatives")

@@ -15,7 +15,6 @@ internal sealed record UploadDocument : ICommand<Document>
 {
     public required Guid SessionId { get; init; }
     public string? Title { get; init; }
-    /// <summary>Its content type as the client declared it; null or application/octet-stream when it did not know.</summary>
     public required UploadedFile File { get; init; }
 }
 
@@ -31,33 +30,31 @@ internal sealed class UploadDocumentValidator : AbstractValidator<UploadDocument
     }
 }
 
-internal sealed class UploadDocumentHandler(DbSession db, CurrentActor actor) : IRequestHandler<UploadDocument, Document>
+internal sealed class UploadDocumentHandler(DbSession db, CurrentActor actor, FileStore files) : IRequestHandler<UploadDocument, Document>
 {
     public async Task<Document> Handle(UploadDocument request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken, forUpdate: true);
         session.Require("adding documents", SessionStatus.Planned, SessionStatus.Open);
-        var file = request.File;
-        var contentType = FileTypes.Identify(file.FileName!, file.ContentType, file.Content, "document");
+        var file = await files.StoreAsync(actor.TenantId, request.File, "document", cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(
             """
-            INSERT INTO congress.documents (tenant_id, id, session_id, title, file_name, content_type, size, sha256, uploaded_by)
-            VALUES (@Tenant, @Id, @Session, @Title, @FileName, @ContentType, @Size, @Sha256, @UploadedBy);
-            INSERT INTO congress.document_contents (tenant_id, id, content) VALUES (@Tenant, @Id, @Content);
+            INSERT INTO congress.documents (tenant_id, id, session_id, file_id, title, file_name, content_type, size, sha256, uploaded_by)
+            VALUES (@Tenant, @Id, @Session, @FileId, @Title, @FileName, @ContentType, @Size, @Sha256, @UploadedBy)
             """,
             new
             {
                 Tenant = actor.TenantId,
                 Id = id,
                 Session = session.Id,
+                FileId = file.Id,
                 Title = request.Title!.Trim(),
                 file.FileName,
-                ContentType = contentType,
+                file.ContentType,
                 file.Size,
                 file.Sha256,
                 UploadedBy = actor.Name,
-                file.Content,
             },
             cancellationToken);
         return await Document.FindAsync(db, actor.TenantId, id, cancellationToken);

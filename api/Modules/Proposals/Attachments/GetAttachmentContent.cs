@@ -1,42 +1,30 @@
+using Workforce.BuildingBlocks.Files;
 using Workforce.Proposals.Proposals;
 
 namespace Workforce.Proposals.Attachments;
 
 /// <summary>Whoever may see a proposal downloads its attachments.</summary>
-internal sealed record GetAttachmentContent(Guid ProposalId, Guid Id) : IQuery<AttachmentFile>;
+internal sealed record GetAttachmentContent(Guid ProposalId, Guid Id) : IQuery<FileDownload>;
 
-internal sealed record AttachmentFile
+internal sealed class GetAttachmentContentHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<GetAttachmentContent, FileDownload>
 {
-    public required string FileName { get; init; }
-    public required string ContentType { get; init; }
-    public required string Sha256 { get; init; }
-    public required byte[] Content { get; init; }
-}
-
-internal sealed class GetAttachmentContentHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<GetAttachmentContent, AttachmentFile>
-{
-    public async Task<AttachmentFile> Handle(GetAttachmentContent query, CancellationToken cancellationToken)
+    public async Task<FileDownload> Handle(GetAttachmentContent query, CancellationToken cancellationToken)
     {
         await Proposal.FindAsync(db, actor, clock, query.ProposalId, cancellationToken);
-        return await db.QuerySingleOrDefaultAsync<AttachmentFile>(
+        var file = await db.QuerySingleOrDefaultAsync<StoredFile>(
             """
-            SELECT a.file_name, a.content_type, a.sha256, c.content FROM proposals.attachments a
-            JOIN proposals.attachment_contents c ON c.tenant_id = a.tenant_id AND c.id = a.id
+            SELECT a.file_id AS id, a.sha256, a.size, a.content_type, a.file_name FROM proposals.attachments a
             WHERE a.tenant_id = @Tenant AND a.proposal_id = @ProposalId AND a.id = @Id
             """, new { Tenant = actor.TenantId, query.ProposalId, query.Id }, cancellationToken) ?? throw Attachment.NotFound(query.Id);
+        return new FileDownload(actor.TenantId, file);
     }
 }
 
 internal static class GetAttachmentContentEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/proposals/{proposalId:guid}/attachments/{id:guid}", async (Guid proposalId, Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
-        {
-            var file = await mediator.Send(new GetAttachmentContent(proposalId, id), ct);
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers.CacheControl = "private, no-cache";
-            return TypedResults.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
-        })
+        .MapGet("/proposals/{proposalId:guid}/attachments/{id:guid}", (Guid proposalId, Guid id, IMediator mediator, CancellationToken ct) =>
+            mediator.Send(new GetAttachmentContent(proposalId, id), ct))
         .WithName("GetAttachmentContent")
         .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose, Permissions.Proposals.Handle)
         .WithTags("Proposals")

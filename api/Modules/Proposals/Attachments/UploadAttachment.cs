@@ -23,7 +23,7 @@ internal sealed class UploadAttachmentValidator : AbstractValidator<UploadAttach
     public UploadAttachmentValidator() => this.RuleForFile(c => c.File);
 }
 
-internal sealed class UploadAttachmentHandler(DbSession db, CurrentActor actor, TimeProvider clock, IOptions<AttachmentLimits> limits)
+internal sealed class UploadAttachmentHandler(DbSession db, CurrentActor actor, TimeProvider clock, IOptions<AttachmentLimits> limits, FileStore files)
     : IRequestHandler<UploadAttachment, Attachment>
 {
     public async Task<Attachment> Handle(UploadAttachment request, CancellationToken cancellationToken)
@@ -33,19 +33,17 @@ internal sealed class UploadAttachmentHandler(DbSession db, CurrentActor actor, 
         {
             throw ProblemException.Conflict("too_many_attachments", $"A proposal may have at most {limits.Value.MaxAttachments} attachments; remove one first.");
         }
-        var file = request.File;
-        var contentType = FileTypes.Identify(file.FileName!, file.ContentType, file.Content, "attachment");
+        var file = await files.StoreAsync(actor.TenantId, request.File, "attachment", cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(
             """
-            INSERT INTO proposals.attachments (tenant_id, id, proposal_id, file_name, content_type, size, sha256, uploaded_by)
-            VALUES (@Tenant, @Id, @ProposalId, @FileName, @ContentType, @Size, @Sha256, @UploadedBy);
-            INSERT INTO proposals.attachment_contents (tenant_id, id, content) VALUES (@Tenant, @Id, @Content);
+            INSERT INTO proposals.attachments (tenant_id, id, proposal_id, file_id, file_name, content_type, size, sha256, uploaded_by)
+            VALUES (@Tenant, @Id, @ProposalId, @FileId, @FileName, @ContentType, @Size, @Sha256, @UploadedBy)
             """,
             new
             {
-                Tenant = actor.TenantId, Id = id, request.ProposalId, file.FileName, ContentType = contentType, file.Size, file.Sha256,
-                UploadedBy = actor.Name, file.Content,
+                Tenant = actor.TenantId, Id = id, request.ProposalId, FileId = file.Id, file.FileName, file.ContentType, file.Size, file.Sha256,
+                UploadedBy = actor.Name,
             }, cancellationToken);
         return (await Proposal.FindAsync(db, actor, clock, request.ProposalId, cancellationToken)).Attachments!.Single(a => a.Id == id);
     }
