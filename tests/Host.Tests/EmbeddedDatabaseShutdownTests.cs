@@ -12,7 +12,6 @@ namespace Workforce.Host.Tests;
 /// </summary>
 public sealed class EmbeddedDatabaseShutdownTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "workforce-host-tests", Guid.NewGuid().ToString("N"));
     private string DataDirectory => Path.Combine(_root, "postgres");
 
@@ -151,7 +150,7 @@ public sealed class EmbeddedDatabaseShutdownTests : IDisposable
             {
                 postmaster = Postmaster() ?? 0;
                 return Task.FromResult(postmaster != 0 && IsAlive(postmaster));
-            }, () => Task.FromResult(Output), Patience);
+            }, () => Task.FromResult(Output));
             return postmaster;
         }
 
@@ -173,7 +172,7 @@ public sealed class EmbeddedDatabaseShutdownTests : IDisposable
                 {
                     return false;
                 }
-            }, () => Task.FromResult(Output), Patience);
+            }, () => Task.FromResult(Output));
             return Postmaster()!.Value;
         }
 
@@ -181,7 +180,7 @@ public sealed class EmbeddedDatabaseShutdownTests : IDisposable
         public async Task SignalGroupAsync(string signal)
         {
             await Eventually.UntilAsync("the Host's process to lead its group", () => Task.FromResult(GroupOf(_process.Id) == _process.Id),
-                () => Task.FromResult(Output), Patience);
+                () => Task.FromResult(Output));
             using var kill = Process.Start("kill", [$"-{signal}", "--", $"-{_process.Id}"]);
             await kill.WaitForExitAsync();
             Assert.Equal(0, kill.ExitCode);
@@ -191,7 +190,7 @@ public sealed class EmbeddedDatabaseShutdownTests : IDisposable
         public async Task GroupGoneAsync()
         {
             await Eventually.UntilAsync("every process of the Host's group to end", () => Task.FromResult(!InGroup(_process.Id)),
-                () => Task.FromResult(Output), Patience);
+                () => Task.FromResult(Output));
             await _process.WaitForExitAsync();
         }
 

@@ -10,7 +10,7 @@ namespace Workforce.TestKit;
 /// </summary>
 public static class Eventually
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Until <paramref name="condition"/> holds; <paramref name="seen"/> describes the state for the failure message.</summary>

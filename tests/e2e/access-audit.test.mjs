@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, screenshots, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
-describe('The audit log', { timeout: 150_000 }, () => {
+describe('The audit log', { timeout: suitePatience }, () => {
   const worker = { name: unique('孙') };
   const app = appAsUnion({
     prepare: async ({ union, enterprise }) => {

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 
-describe('API clients', { timeout: 150_000 }, () => {
+describe('API clients', { timeout: suitePatience }, () => {
   const app = appAsUnion({ clipboard: true });
   let firstKey;
 

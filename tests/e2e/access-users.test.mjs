@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, screenshots, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 
-describe('Users and grants', { timeout: 150_000 }, () => {
+describe('Users and grants', { timeout: suitePatience }, () => {
   const app = appAsUnion({
     prepare: ({ union, enterprise }) => union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: '安全环保部' }),
   });

@@ -5,10 +5,10 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshots, signInButton } from './lib/browser.mjs';
+import { launchBrowser, screenshots, signInButton, suitePatience } from './lib/browser.mjs';
 import { adminPassword, repoRoot, startHost } from './lib/host.mjs';
 
-describe('The admin web app', { timeout: 150_000 }, () => {
+describe('The admin web app', { timeout: suitePatience }, () => {
   let host;
   let browser;
   let page;

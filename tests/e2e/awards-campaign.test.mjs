@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Caller } from './lib/api.mjs';
-import { chooseOption, discardChanges, launchBrowser, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
+import { chooseOption, discardChanges, launchBrowser, screenshots, signInOnPage, submitDialog, suitePatience } from './lib/browser.mjs';
 import { newUser } from './lib/enterprise.mjs';
 import { adminPassword, startHost } from './lib/host.mjs';
 import { proposalDesk } from './lib/proposal-states.mjs';
@@ -44,7 +44,7 @@ async function pick(page, select, text) {
   await select.locator(`xpath=ancestor::div[@title='${text}']`).waitFor();
 }
 
-describe('An award campaign of a region', { timeout: 300_000 }, () => {
+describe('An award campaign of a region', { timeout: suitePatience }, () => {
   let host;
   let browser;
   const people = {};

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, buttonName, chooseOption, screenshots, signInOnPage, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, buttonName, chooseOption, screenshots, signInOnPage, submitDialog, suitePatience } from './lib/browser.mjs';
 import { newUser, nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -15,7 +15,7 @@ const items = ['第一部分 工资调整机制', '第二部分 工作时间与�
 const ballots = [['赞成', '赞成', '反对'], ['赞成', '反对', '赞成'], ['赞成', '赞成', '弃权'], ['反对', '赞成', '赞成']];
 const paperBallot = ['赞成', '反对', '弃权'];
 
-describe('A hybrid congress', { timeout: 400_000 }, () => {
+describe('A hybrid congress', { timeout: suitePatience }, () => {
   const state = { people: [] };
   const app = appAsUnion({
     viewport: { width: 1366, height: 900 },

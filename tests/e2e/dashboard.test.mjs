@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { enterpriseToday, launchBrowser, screenshots, signInOnPage } from './lib/browser.mjs';
+import { enterpriseToday, launchBrowser, screenshots, signInOnPage, suitePatience } from './lib/browser.mjs';
 import { holdSession } from './lib/congress.mjs';
 import { startHost } from './lib/host.mjs';
 import { proposalDesk } from './lib/proposal-states.mjs';
@@ -13,7 +13,7 @@ const statusNames = { submitted: '已提交', notAccepted: '不予立案', assig
 const categoryNames = { production: '生产经营', safetyAndHealth: '安全卫生', wagesAndBenefits: '工资福利', welfare: '生活福利', other: '其他' };
 const percent = (rate) => (rate == null ? '暂无' : `${Math.round(rate * 1000) / 10}%`);
 
-describe('The dashboard', { timeout: 300_000 }, () => {
+describe('The dashboard', { timeout: suitePatience }, () => {
   let host;
   let browser;
   let page;

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, discardChanges, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, discardChanges, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 
-describe('The organisation tree', { timeout: 150_000 }, () => {
+describe('The organisation tree', { timeout: suitePatience }, () => {
   const app = appAsUnion();
   const dialog = () => app.page.getByRole('dialog');
 
@@ -27,7 +27,7 @@ describe('The organisation tree', { timeout: 150_000 }, () => {
     await dialog().getByLabel('名称').fill(workshop);
     assert.equal((await submitDialog(page, '名称', '/api/v1/directory/organisations')).status(), 409);
     // The API's own words, on the field they concern.
-    await dialog().getByText('This name is already used under the same parent.').waitFor({ timeout: 10_000 })
+    await dialog().getByText('This name is already used under the same parent.').waitFor()
       .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });
     const nameField = dialog().locator('.ant-form-item').filter({ hasText: 'This name is already used' });
     assert.match(await nameField.innerText(), /名称/);

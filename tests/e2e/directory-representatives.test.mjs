@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
-describe('Representatives', { timeout: 150_000 }, () => {
+describe('Representatives', { timeout: suitePatience }, () => {
   const people = [unique('何'), unique('罗'), unique('高')];
   const state = {};
   const app = appAsUnion({

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, screenshots, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
-describe('The worker register', { timeout: 150_000 }, () => {
+describe('The worker register', { timeout: suitePatience }, () => {
   const state = {};
   const app = appAsUnion({
     viewport: { width: 1366, height: 900 },

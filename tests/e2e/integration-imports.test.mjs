@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 import { resultsDir } from './lib/host.mjs';
 
-describe('Importing workers', { timeout: 150_000 }, () => {
+describe('Importing workers', { timeout: suitePatience }, () => {
   const app = appAsUnion();
 
   it('uploads a CSV, shows its progress until it ends, its summary, and the rejected rows to download', async () => {
@@ -21,7 +21,7 @@ describe('Importing workers', { timeout: 150_000 }, () => {
     await page.getByRole('menuitem', { name: '批量导入' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('progressbar').waitFor();
-    await page.getByText('导入结果').waitFor({ timeout: 60_000 });
+    await page.getByText('导入结果').waitFor();
     const summary = await page.locator('.ant-descriptions').innerText();
     assert.match(summary, /读取行数\s+30/);
     assert.match(summary, /有误行数\s+1/);

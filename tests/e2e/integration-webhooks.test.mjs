@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
-describe('Webhooks', { timeout: 150_000 }, () => {
+describe('Webhooks', { timeout: suitePatience }, () => {
   // The receiver listens on loopback, which webhooks may reach only when allowed.
   const app = appAsUnion({ hostSettings: ['--Integration:Webhooks:AllowPrivateNetworks=true'] });
 
@@ -38,12 +38,12 @@ describe('Webhooks', { timeout: 150_000 }, () => {
         name: unique('郑'), employeeNumber: `W${nextNumber()}`, residentId: residentId(), unitId: setup.enterprise.id, unionMember: false, partyMember: false,
       });
       // The receiver answers 503: the delivery waits to be retried, its last result shown.
-      await page.locator('.ant-tag').filter({ hasText: '等待重试' }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.ant-tag').filter({ hasText: '等待重试' }).first().waitFor();
       await page.getByRole('cell', { name: '503' }).first().waitFor();
       await page.screenshot({ path: join(screenshots, 'webhook-deliveries.png') });
       accepting = true;
       await page.getByRole('button', { name: '立即重试' }).first().click();
-      await page.locator('.ant-tag').filter({ hasText: '成功' }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.ant-tag').filter({ hasText: '成功' }).first().waitFor();
       assert.ok(received.length >= 2);
       assert.deepEqual(problems, []);
     } finally {

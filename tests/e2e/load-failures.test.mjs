@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, suitePatience } from './lib/browser.mjs';
 
 // `empty`: what the screen says of a new enterprise's empty list (and must not say while it cannot tell);
 // `loaded`: what it shows of one that is not empty.
@@ -18,7 +18,7 @@ const screens = [
   { route: 'integration/webhooks', api: '/api/v1/integration/webhooks', empty: '还没有订阅' },
 ];
 
-describe('Lists that cannot load, and lists with nothing in them', { timeout: 200_000 }, () => {
+describe('Lists that cannot load, and lists with nothing in them', { timeout: suitePatience }, () => {
   const app = appAsUnion();
 
   for (const screen of screens) {

@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, enterpriseToday, pageAs, screenshots } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, enterpriseToday, pageAs, screenshots, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, noSidewaysScrolling, proposalPeople, proposalsApi as proposals, settled, submittedProposal } from './lib/proposals.mjs';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1366, height: 800 };
 
-describe('Proposals: from writing to closure', { timeout: 300_000 }, () => {
+describe('Proposals: from writing to closure', { timeout: suitePatience }, () => {
   const names = { proposer: unique('张'), first: unique('李'), second: unique('王') };
   const title = '关于改善焊接车间夏季降温条件的提案';
   const state = {};

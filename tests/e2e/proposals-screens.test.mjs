@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, pageAs, screenshots, submitDialog } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, pageAs, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, handled, proposalPeople, proposalsApi, settled, submittedProposal } from './lib/proposals.mjs';
 
-describe('Proposals: the union’s screens', { timeout: 240_000 }, () => {
+describe('Proposals: the union’s screens', { timeout: suitePatience }, () => {
   const state = {};
   const app = appAsUnion({
     prepare: async ({ union, enterprise }) => {

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './lib/browser.mjs';
+import { launchBrowser, suitePatience } from './lib/browser.mjs';
 import { holdSession } from './lib/congress.mjs';
 import { resultsDir, startHost } from './lib/host.mjs';
 
 // A4 less the page's @page margins (16 mm left and right), in CSS pixels: what a printed line has to fit in.
 const printableWidth = Math.floor(((210 - 2 * 16) * 96) / 25.4);
 
-describe('The printable results page', { timeout: 150_000 }, () => {
+describe('The printable results page', { timeout: suitePatience }, () => {
   let host;
   let browser;
   let session;

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, screenshots } from './lib/browser.mjs';
+import { appAsUnion, screenshots, suitePatience } from './lib/browser.mjs';
 
-describe('On a tablet', { timeout: 150_000 }, () => {
+describe('On a tablet', { timeout: suitePatience }, () => {
   const app = appAsUnion({ viewport: { width: 820, height: 1180 } });
 
   it('folds the menu behind a trigger and shows the (empty) worker register without the page scrolling sideways', async () => {

@@ -144,14 +144,8 @@ public sealed class RevokeGrantTests(WorkforceApi api) : IClassFixture<Workforce
     private async Task UntilSomeoneWaitsForALockAsync()
     {
         await using var connection = new NpgsqlConnection(api.ConnectionString);
-        for (var tries = 0; tries < 600; tries++)
-        {
-            if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock')"))
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync("a request to wait for a lock", () =>
+            connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock')"));
     }
 
     [Fact]

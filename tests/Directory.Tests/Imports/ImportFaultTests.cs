@@ -88,17 +88,13 @@ public sealed class ImportFaultTests(WorkforceApi api) : IClassFixture<Workforce
     private async Task<T> WaitForAsync<T>(string query, object parameter)
     {
         await using var connection = await OpenAsync();
-        for (var attempt = 0; attempt < 1200; attempt++)
+        var found = await Eventually.ForAsync($"something to come of: {query}", async () =>
         {
             await using var find = new NpgsqlCommand(query, connection);
             find.Parameters.Add(new NpgsqlParameter { Value = parameter });
-            if (await find.ExecuteScalarAsync() is T value)
-            {
-                return value;
-            }
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"Nothing came of: {query}");
+            return await find.ExecuteScalarAsync();
+        }, value => value is T);
+        return (T)found!;
     }
 }
 

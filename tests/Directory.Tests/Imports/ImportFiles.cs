@@ -93,23 +93,14 @@ public static class ImportFiles
         return await caller.FinishedAsync(accepted.Id());
     }
 
-    /// <summary>Follows a job until it completes or fails (within a generous limit, so a stuck job fails the test).</summary>
     public static async Task<int> WorkerCountAsync(this TestEnterprise enterprise) =>
         (await (await enterprise.Client.GetAsync("/api/v1/directory/workers?total=true")).ExpectJsonAsync()).Int("total");
 
-    public static async Task<JsonNode> FinishedAsync(this Caller caller, Guid job)
-    {
-        for (var attempt = 0; attempt < 1200; attempt++)
-        {
-            var state = await (await caller.GetAsync($"/api/v1/directory/imports/{job}")).ExpectJsonAsync();
-            if (state["finished"]!.GetValue<bool>())
-            {
-                return state;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Import {job} did not finish within a minute.");
-    }
+    /// <summary>Follows a job until it completes or fails (within the test kit's patience, so a stuck job fails the test).</summary>
+    public static Task<JsonNode> FinishedAsync(this Caller caller, Guid job) =>
+        Eventually.ForAsync($"import {job} to finish",
+            async () => await (await caller.GetAsync($"/api/v1/directory/imports/{job}")).ExpectJsonAsync(),
+            state => state["finished"]!.GetValue<bool>(), state => state.ToJsonString());
 
     public static async Task<string> RejectedCsvAsync(this Caller caller, JsonNode job)
     {

@@ -217,16 +217,11 @@ public sealed class IdempotencyTests(WorkforceApi api) : IClassFixture<Workforce
     {
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
-        for (var attempt = 0; attempt < 600; attempt++)
+        await Eventually.UntilAsync("the first request to wait for the outbox lock", async () =>
         {
             await using var waiting = new NpgsqlCommand(
                 "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory')", connection);
-            if ((bool)(await waiting.ExecuteScalarAsync())!)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("The first request never started waiting for the outbox lock.");
+            return (bool)(await waiting.ExecuteScalarAsync())!;
+        });
     }
 }

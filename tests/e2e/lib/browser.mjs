@@ -1,6 +1,6 @@
 // The machine's Chromium, driven headless by playwright-core, and the admin web app's sign-in page.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { newEnterprise } from './enterprise.mjs';
@@ -30,6 +30,14 @@ export const timeZone = 'Asia/Shanghai';
 /** Today's date (yyyy-MM-dd) where the enterprise is. */
 export const enterpriseToday = () => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
+/**
+ * How long a test lets a step (a page to show something, an answer to arrive) or a describe block take before it is
+ * failed as hung. Every wait is for a state the user sees, never for a time; these are only bounds, made generous so
+ * that a slow or busy machine (another build beside the suite) is never taken for a broken app.
+ */
+export const stepPatience = 120_000;
+export const suitePatience = 20 * 60_000;
+
 /** The machine's Chromium; every context it opens is in the enterprises' time zone and reports policy violations as page errors. */
 export async function launchBrowser() {
   const browser = await chromium.launch({
@@ -39,10 +47,30 @@ export async function launchBrowser() {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext({ timezoneId: timeZone, ...options });
+    context.setDefaultTimeout(stepPatience);
     await context.addInitScript(reportPolicyViolations);
     return context;
   };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await keepLastPages(browser);
+    return close();
+  };
   return browser;
+}
+
+/**
+ * Keeps what each page still open shows as its browser closes (in .test-results/e2e/last-pages, named after the test
+ * file), so that a test that failed leaves the screen it failed on.
+ */
+async function keepLastPages(browser) {
+  const dir = join(resultsDir, 'last-pages');
+  await mkdir(dir, { recursive: true });
+  const file = basename(process.argv[1] ?? 'test', '.test.mjs');
+  const pages = browser.contexts().flatMap((context) => context.pages());
+  for (const [i, page] of pages.entries()) {
+    await page.screenshot({ path: join(dir, `${file}-${i + 1}.png`), fullPage: true, timeout: 10_000 }).catch(() => { /* a page already closing */ });
+  }
 }
 
 /** A button's accessible name: Ant Design puts a space between the two characters of a two-character label ("结 案"). */
@@ -81,26 +109,20 @@ export async function pageAs(browser, caller, viewport, problems) {
 }
 
 /**
- * Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins), and waits for the
- * pick to show: the list closes (or, choosing several, the option is marked chosen). A list that re-renders under the
- * pointer (search results arriving) can swallow a click: then it is clicked again.
+ * Picks an option of the open Ant Design select by its text (its ARIA options are hidden stand-ins) once the list has
+ * what it is still loading (a list that re-renders under the pointer as search results arrive swallows a click), and
+ * waits for the pick to show: the list closes or, choosing several, the option is marked chosen.
  */
 export async function chooseOption(page, text) {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) });
-  for (let attempt = 1; ; attempt++) {
-    await option.click();
-    try {
-      await page.waitForFunction(() => {
-        const open = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-        return !open || open.getBoundingClientRect().height === 0 || open.querySelector('.ant-select-item-option-selected') !== null;
-      }, null, { timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) {
-        throw error;
-      }
-    }
-  }
+  await option.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-arrow-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-spin'));
+  await option.click();
+  await page.waitForFunction((picked) => {
+    const open = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    return !open || open.getBoundingClientRect().height === 0
+      || [...open.querySelectorAll('.ant-select-item-option-selected')].some((o) => new RegExp(`^${picked}$`).test(o.textContent));
+  }, text);
 }
 
 /**

@@ -4,7 +4,7 @@ import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -35,7 +35,8 @@ export async function startHost(settings = []) {
   await chmod(work, 0o755);
   const url = `http://127.0.0.1:${await freePort()}`;
   await mkdir(resultsDir, { recursive: true });
-  const log = createWriteStream(join(resultsDir, 'host.log'));
+  const logName = `host-${basename(process.argv[1] ?? 'test', '.test.mjs')}.log`;
+  const log = createWriteStream(join(resultsDir, logName), { flags: 'a' });
   const child = spawn('dotnet', [
     hostDll, '--urls', url,
     `--Database:DataDirectory=${join(work, 'postgres')}`,
@@ -52,10 +53,10 @@ export async function startHost(settings = []) {
   let exited = null;
   child.on('exit', (code, signal) => { exited = code ?? signal; });
 
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 5 * 60_000;
   while (Date.now() < deadline) {
     if (exited !== null) {
-      throw new Error(`The API exited (${exited}) before it was ready; see .test-results/e2e/host.log.`);
+      throw new Error(`The API exited (${exited}) before it was ready; see .test-results/e2e/${logName}.`);
     }
     try {
       if ((await fetch(`${url}/readyz`)).ok) {
@@ -67,7 +68,7 @@ export async function startHost(settings = []) {
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop(child, work);
-  throw new Error('The API was not ready within 90 seconds; see .test-results/e2e/host.log.');
+  throw new Error(`The API was not ready within 5 minutes; see .test-results/e2e/${logName}.`);
 }
 
 /** SIGTERM, so that the API stops the database it started; then the database's files go. */

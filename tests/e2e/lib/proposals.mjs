@@ -71,7 +71,7 @@ export async function expectButtons(page, expected) {
     const shown = bar ? [...bar.querySelectorAll('button')].map((b) => b.innerText.replace(/\s/g, ''))
       : document.querySelector('[data-testid=no-actions]') ? [] : null;
     return shown !== null && JSON.stringify(shown) === JSON.stringify(want);
-  }, expected, { timeout: 5_000 }).catch(() => { /* the assertion below says what was shown instead */ });
+  }, expected).catch(() => { /* the assertion below says what was shown instead */ });
   assert.deepEqual(await buttons(page), expected);
 }
 
@@ -98,21 +98,13 @@ export async function noSidewaysScrolling(page) {
 export const settled = (page) => page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton'));
 
 /**
- * Picks a node of the open tree select by its name and waits for the pick to show in the field; a tree still
- * unfolding under the pointer can swallow the click, which is then made again.
+ * Picks a node of the open tree select by its name once the tree has unfolded (a node still unfolding is replaced
+ * under the pointer and swallows the click), and waits for the pick to show in the field.
  */
 export async function chooseTreeNode(page, field, name) {
   const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: name });
-  const picked = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]').getByText(name);
-  for (let attempt = 1; ; attempt++) {
-    await node.click();
-    try {
-      await picked.waitFor({ timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) {
-        throw error;
-      }
-    }
-  }
+  await node.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-treenode-motion'));
+  await node.click();
+  await field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]').getByText(name).waitFor();
 }
