@@ -130,13 +130,19 @@ public sealed class AccessMatrixApi : WorkforceApi
             new { callId = call.Id(), category = "safetyAndHealth", title = "关于改善车间通风条件的提案", reasons = "车间闷热。", suggestions = "更换排风设备。" });
         var url = $"{Proposals}/proposals/{proposal.Id()}";
         var attachment = await (await representative.SendAsync(HttpMethod.Post, $"{url}/attachments", PdfForm())).ExpectJsonAsync(HttpStatusCode.Created);
-        await (await representative.PostAsync($"{url}/submit")).ExpectJsonAsync();
-        await (await admin.PostAsync($"{url}/review", new { })).ExpectJsonAsync();
-        await (await admin.PostAsync($"{url}/decision", new { decision = "accept" })).ExpectJsonAsync();
-        await (await admin.PostAsync($"{url}/assign", new { leadUnitId = unitId })).ExpectJsonAsync();
-        await (await handler.PostAsync($"{url}/answer", new { answer = "已更换排风设备。" })).ExpectJsonAsync();
-        await (await representative.PostAsync($"{url}/rating", new { rating = "satisfied" })).ExpectJsonAsync();
-        await (await admin.PostAsync($"{url}/close", new { })).ExpectJsonAsync();
+        // Each step sends the version the one before it answered.
+        var version = (await representative.GetAsync(url)).ETag();
+        foreach (var (caller, step, body) in new (Caller, string, object?)[]
+                 {
+                     (representative, "submit", null), (admin, "review", new { }), (admin, "decision", new { decision = "accept" }),
+                     (admin, "assign", new { leadUnitId = unitId }), (handler, "answer", new { answer = "已更换排风设备。" }),
+                     (representative, "rating", new { rating = "satisfied" }), (admin, "close", new { }),
+                 })
+        {
+            var response = await caller.PostAsync($"{url}/{step}", body, version);
+            await response.ExpectJsonAsync();
+            version = response.ETag();
+        }
         await (await admin.PostAsync($"{url}/resolutions", new { resolutionId })).ExpectJsonAsync();
         var region = enterprise.Region.Client;
         var regionAdmin = await (await region.GetAsync("/api/v1/access/me")).ExpectJsonAsync();

@@ -163,6 +163,32 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
     }
 
     [Fact]
+    public async Task Every_list_holds_its_page_size_to_1_through_200()
+    {
+        var (a, _) = await api.TenantsAsync();
+        var lists = (await ApiOperation.AllAsync(api))
+            .Where(o => o.HttpMethod == HttpMethod.Get && o.PathParameters.Count == 0 && o.QueryParameters().Contains("limit", StringComparer.OrdinalIgnoreCase))
+            // The change feed is no keyset list: it pages by its own cursor, up to 1,000 events.
+            .Where(o => o.OperationId != "ListEvents");
+
+        await AssertEveryAsync("Each list refuses a page of 0 or 201 rows (422 on limit) and serves one of 200", lists, async o =>
+        {
+            var caller = a.CallerFor(o.Permissions);
+            foreach (var limit in new[] { 0, PageQuery.MaxLimit + 1 })
+            {
+                var response = await caller.GetAsync($"{o.Path}?limit={limit}");
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.UnprocessableEntity || !body.Contains("\"limit\"", StringComparison.Ordinal))
+                {
+                    return $"limit={limit}: {(int)response.StatusCode} {Shorten(body)}";
+                }
+            }
+            var full = await caller.GetAsync($"{o.Path}?limit={PageQuery.MaxLimit}");
+            return full.StatusCode == HttpStatusCode.OK ? null : $"limit={PageQuery.MaxLimit}: {(int)full.StatusCode}";
+        });
+    }
+
+    [Fact]
     public async Task Lists_show_none_of_another_tenants_records_whatever_their_filters_name()
     {
         var (a, b) = await api.TenantsAsync();

@@ -80,13 +80,31 @@ public sealed class ProposalScenario(WorkforceApi api, TestEnterprise enterprise
     /// <summary>Sends an action as the party it belongs to (the proposer, the union, or the lead department's handler).</summary>
     public Task<HttpResponseMessage> ActAsync(Guid proposalId, string action, object? body = null, TestDepartment? lead = null) => action switch
     {
-        "submit" => Proposer.Client.PostAsync(Url(proposalId, "submit")),
-        "rating" => Proposer.Client.PostAsync(Url(proposalId, "rating"), body ?? new { rating = "satisfied" }),
-        "answer" => (lead ?? production).Handler.PostAsync(Url(proposalId, "answer"), body ?? new { answer = "已更换排风设备并增设降温设施。" }),
-        "assign" => Union.PostAsync(Url(proposalId, "assign"), body ?? new { leadUnitId = production.Id, coHandlingUnitIds = new[] { hr.Id } }),
-        "decision" => Union.PostAsync(Url(proposalId, "decision"), body ?? new { decision = "accept" }),
-        _ => Union.PostAsync(Url(proposalId, action), body ?? new { }),
+        "submit" => StepAsync(Proposer.Client, proposalId, "submit"),
+        "rating" => StepAsync(Proposer.Client, proposalId, "rating", body ?? new { rating = "satisfied" }),
+        "answer" => StepAsync((lead ?? production).Handler, proposalId, "answer", body ?? new { answer = "已更换排风设备并增设降温设施。" }),
+        "assign" => StepAsync(Union, proposalId, "assign", body ?? new { leadUnitId = production.Id, coHandlingUnitIds = new[] { hr.Id } }),
+        "decision" => StepAsync(Union, proposalId, "decision", body ?? new { decision = "accept" }),
+        _ => StepAsync(Union, proposalId, action, body ?? new { }),
     };
+
+    /// <summary>A step sent by <paramref name="caller"/> with the version its proposer reads now in If-Match, as a client that just read it.</summary>
+    public async Task<HttpResponseMessage> StepAsync(Caller caller, Guid proposalId, string action, object? body = null) =>
+        await caller.PostAsync(Url(proposalId, action), body, await ETagAsync(proposalId));
+
+    /// <summary>The proposal's ETag as its proposer (or else the union) reads it; one of no version for a proposal neither can see.</summary>
+    public async Task<string> ETagAsync(Guid proposalId)
+    {
+        foreach (var reader in representatives.Select(r => r.Client).Append(Union))
+        {
+            var read = await reader.GetAsync(Url(proposalId));
+            if (read.IsSuccessStatusCode)
+            {
+                return read.ETag();
+            }
+        }
+        return "\"0\"";
+    }
 
     public async Task<JsonNode> DoAsync(Guid proposalId, string action, object? body = null, TestDepartment? lead = null) =>
         await (await ActAsync(proposalId, action, body, lead)).ExpectJsonAsync();

@@ -85,7 +85,7 @@ describe('Proposals: the union’s screens', { timeout: suitePatience }, () => {
     const { page, setup, problems } = app;
     await page.goto(`${app.host.url}/proposals/${state.kept.id}`);
     await expectButtons(page, ['开始审查', '并案', '关联决议']);
-    await setup.union.post(`${proposalsApi}/${state.kept.id}/review`, { note: '另一位委员已开始审查' });
+    await setup.union.step(`${proposalsApi}/${state.kept.id}/review`, { note: '另一位委员已开始审查' });
 
     await act(page, '开始审查');
     assert.equal((await confirmDialog(page, '开始审查', '/review')).status(), 412);

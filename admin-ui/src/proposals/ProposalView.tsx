@@ -139,7 +139,7 @@ export function ProposalDetails({ proposal, compact, calls, onRemoveAttachment }
               <div>
                 <Typography.Text strong>{timelineLabel(entry.action, t)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{entry.actorName} · {dateTime(entry.occurredAt)}</Typography.Text>
-                {entry.note && <div style={{ whiteSpace: 'pre-wrap' }}>{timelineNote(entry, t)}</div>}
+                {(entry.note || entry.rating) && <div style={{ whiteSpace: 'pre-wrap' }}>{timelineNote(entry, t)}</div>}
               </div>
             ),
           }))} />

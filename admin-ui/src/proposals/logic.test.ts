@@ -73,10 +73,11 @@ describe('figures', () => {
 });
 
 describe('timelineNote', () => {
-  it('words a rating step in the user\'s language and leaves other notes as written', () => {
-    expect(timelineNote({ action: 'rated', note: 'satisfied: 设备已到位' }, t)).toBe('满意：设备已到位');
-    expect(timelineNote({ action: 'reopened', note: 'unsatisfied: 设备仍未更换' }, t)).toBe('不满意：设备仍未更换');
-    expect(timelineNote({ action: 'rated', note: 'basicallySatisfied' }, t)).toBe('基本满意');
-    expect(timelineNote({ action: 'closed', note: 'satisfied: x' }, t)).toBe('satisfied: x');
+  it('words a rating step\'s rating in the user\'s language before its comment and leaves other notes as written', () => {
+    expect(timelineNote({ rating: 'satisfied', note: '设备已到位' }, t)).toBe('满意：设备已到位');
+    expect(timelineNote({ rating: 'unsatisfied', note: '设备仍未更换' }, t)).toBe('不满意：设备仍未更换');
+    expect(timelineNote({ rating: 'basicallySatisfied', note: null }, t)).toBe('基本满意');
+    expect(timelineNote({ rating: null, note: 'satisfied: x' }, t)).toBe('satisfied: x');
+    expect(timelineNote({ note: null }, t)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ export type Proposal = components['schemas']['Proposal'];
 export type ProposalStatus = components['schemas']['ProposalStatus'];
 export type ProposalCategory = components['schemas']['ProposalCategory'];
 export type CallerAction = components['schemas']['CallerAction'];
+export type Rating = components['schemas']['Rating'];
 type Organisation = components['schemas']['Organisation'];
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -100,21 +101,14 @@ export function proposalProblem(error: unknown, t: Translate): unknown {
   return inWords(error, t, { status: statuses.includes(current as ProposalStatus) ? t(`proposals.status.${current}` as MessageKey) : current });
 }
 
-/**
- * A timeline step's note for reading: a rating step's note starts with the rating as the API names it
- * ("unsatisfied: 设备仍未更换"), shown in the user's words.
- */
-export function timelineNote(entry: { action: string; note?: string | null }, t: Translate): string | undefined {
+/** A timeline step's note for reading: a rating step's rating in the user's words, before its comment. */
+export function timelineNote(entry: { rating?: Rating | null; note?: string | null }, t: Translate): string | undefined {
   const note = entry.note ?? undefined;
-  if (!note || (entry.action !== 'rated' && entry.action !== 'reopened')) {
+  if (!entry.rating) {
     return note;
   }
-  const match = /^(satisfied|basicallySatisfied|unsatisfied)(?::\s*(.*))?$/s.exec(note);
-  if (!match) {
-    return note;
-  }
-  const rating = t(`proposals.rating.${match[1]}` as MessageKey);
-  return match[2] ? `${rating}：${match[2]}` : rating;
+  const rating = t(`proposals.rating.${entry.rating}` as MessageKey);
+  return note ? `${rating}：${note}` : rating;
 }
 
 /** A rate (0–1) as a percentage with one decimal, or a dash when there is nothing to rate. */

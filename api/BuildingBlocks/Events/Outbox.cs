@@ -7,6 +7,12 @@ namespace Workforce.BuildingBlocks.Events;
 public sealed record OutboxEvent(Guid Id, string Type, string EntityType, Guid EntityId, DateTimeOffset OccurredAt, JsonElement Data);
 
 /// <summary>
+/// A kind of event: its name, module.entity.happening (e.g. directory.worker.registered), and the type of the entity
+/// it is about. Each is declared once, in its module's <c>…Events</c> class beside what it describes.
+/// </summary>
+public sealed record EventType(string Name, string EntityType);
+
+/// <summary>
 /// Domain events on their way out: published by handlers during a command, written to <c>shared.outbox</c> just before
 /// the command's transaction commits (so an event exists exactly when its change does), under a per-tenant lock that
 /// makes positions follow commit order.
@@ -17,8 +23,7 @@ public sealed class Outbox(DbSession db)
     private readonly List<(Guid Tenant, string Type, string EntityType, Guid EntityId, string Data)> _pending = [];
     private object? _transaction;
 
-    /// <param name="type">module.entity.happening, e.g. directory.worker.registered.</param>
-    public void Publish(Guid tenant, string type, string entityType, Guid entityId, object data)
+    public void Publish(Guid tenant, EventType type, Guid entityId, object data)
     {
         var transaction = db.Transaction ?? throw new InvalidOperationException("Events are published by commands, inside their transaction.");
         if (!ReferenceEquals(transaction, _transaction))
@@ -28,7 +33,7 @@ public sealed class Outbox(DbSession db)
             _transaction = transaction;
             db.BeforeCommit(FlushAsync);
         }
-        _pending.Add((tenant, type, entityType, entityId, JsonSerializer.Serialize(data, Json)));
+        _pending.Add((tenant, type.Name, type.EntityType, entityId, JsonSerializer.Serialize(data, Json)));
     }
 
     /// <summary>
@@ -43,13 +48,13 @@ public sealed class Outbox(DbSession db)
     /// data-modifying statement whose RETURNING gives <c>entity_id</c> and <c>data</c> (jsonb) for each changed row.
     /// Returns how many rows changed.
     /// </summary>
-    public static async Task<int> AppendAsync(DbSession db, Guid tenant, string type, string entityType, string changes, object parameters, CancellationToken ct)
+    public static async Task<int> AppendAsync(DbSession db, Guid tenant, EventType type, string changes, object parameters, CancellationToken ct)
     {
         await LockTenantAsync(db, tenant, ct);
         var all = new Dapper.DynamicParameters(parameters);
         all.Add("OutboxTenant", tenant);
-        all.Add("OutboxType", type);
-        all.Add("OutboxEntityType", entityType);
+        all.Add("OutboxType", type.Name);
+        all.Add("OutboxEntityType", type.EntityType);
         return await db.ExecuteAsync(
             $"""
             WITH changed AS ({changes})

@@ -33,10 +33,6 @@ public static class Concurrency
         throw ProblemException.PreconditionFailed("If-Match does not name a version of this resource; read it again.");
     }
 
-    /// <summary>The version in <c>If-Match</c> when the caller sent one, for changes that a state check already guards.</summary>
-    public static int? ExpectedVersionIfSent(HttpRequest request) =>
-        request.Headers.IfMatch.ToString().Trim() is "" or "*" ? null : ExpectedVersion(request);
-
     /// <summary>200 with the representation and its ETag.</summary>
     public static IResult WithETag<T>(T resource, HttpResponse response) where T : IVersioned
     {

@@ -1,16 +1,20 @@
 using FluentValidation;
 using MediatR;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Paging;
 
 namespace Workforce.BuildingBlocks.Mediator;
 
 /// <summary>
 /// Runs the request's validators before anything else touches it; failures become one 422 with a field map. A null
-/// element of any of its collections is refused first, so that no validator or handler meets one.
+/// element of any of its collections is refused first, so that no validator or handler meets one. A list (any
+/// <see cref="PageQuery"/>) is held to the paging rules as well, without a validator of its own saying so.
 /// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private static readonly PageQueryValidator PageRules = new();
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (request is not null && NullElements.Find(request) is { Count: > 0 } nulls)
@@ -18,6 +22,10 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
             throw ProblemException.Validation(nulls.ToDictionary(FieldPath.ToCamelCase, _ => new[] { "This element may not be null." }));
         }
         var failures = new List<FluentValidation.Results.ValidationFailure>();
+        if (request is PageQuery page)
+        {
+            failures.AddRange(PageRules.Validate(page).Errors);
+        }
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(request, cancellationToken);

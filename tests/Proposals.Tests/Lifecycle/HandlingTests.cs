@@ -36,7 +36,8 @@ public sealed class HandlingTests(WorkforceApi api) : IClassFixture<WorkforceApi
         var reopened = await scenario.DoAsync(id, "rating", new { rating = "unsatisfied", comment = "设备仍未更换" });
         Assert.Equal(("assigned", 2), (reopened.Str("status"), reopened["handlingRound"]!.GetValue<int>()));
         Assert.Null(reopened["answer"]);
-        Assert.Equal("reopened", reopened["timeline"]!.AsArray().Last()!.Str("action"));
+        var reopening = reopened["timeline"]!.AsArray().Last()!;
+        Assert.Equal(("reopened", "unsatisfied", "设备仍未更换"), (reopening.Str("action"), reopening.Str("rating"), reopening.Str("note")));
 
         await scenario.DoAsync(id, "answer", new { answer = "已于本月更换全部排风设备。" });
         var rated = await scenario.DoAsync(id, "rating", new { rating = "unsatisfied", comment = "仍不满意" });
@@ -66,13 +67,13 @@ public sealed class HandlingTests(WorkforceApi api) : IClassFixture<WorkforceApi
         Assert.Equal(new[] { toProduction, toTraining }.Order(), await SeenBy(enterpriseHandler));
         await (await scenario.Production.Handler.GetAsync(ProposalScenario.Url(toTraining))).ExpectProblemAsync(HttpStatusCode.NotFound, "proposal_not_found");
         await (await enterpriseHandler.GetAsync(ProposalScenario.Url(unassigned))).ExpectProblemAsync(HttpStatusCode.NotFound, "proposal_not_found");
-        await (await scenario.Production.Handler.PostAsync(ProposalScenario.Url(toTraining, "answer"), new { answer = "越权答复" }))
+        await (await scenario.StepAsync(scenario.Production.Handler, toTraining, "answer", new { answer = "越权答复" }))
             .ExpectProblemAsync(HttpStatusCode.NotFound, "proposal_not_found");
 
         // Above the lead department is still the lead department's line; a co-handler is not.
-        await (await scenario.Hr.Handler.PostAsync(ProposalScenario.Url(toProduction, "answer"), new { answer = "协办答复" }))
+        await (await scenario.StepAsync(scenario.Hr.Handler, toProduction, "answer", new { answer = "协办答复" }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "not_lead_department");
-        var answered = await (await scenario.Hr.Handler.PostAsync(ProposalScenario.Url(toTraining, "answer"), new { answer = "已安排专项培训。" })).ExpectJsonAsync();
+        var answered = await (await scenario.StepAsync(scenario.Hr.Handler, toTraining, "answer", new { answer = "已安排专项培训。" })).ExpectJsonAsync();
         Assert.Equal("answered", answered.Str("status"));
         var filtered = await (await scenario.Union.GetAsync($"{ProposalScenario.Api}/proposals?unitId={scenario.Hr.Id}")).ExpectJsonAsync();
         Assert.Equal(new[] { toProduction, toTraining }.Order(), filtered["items"]!.AsArray().Select(p => p!.Id()).Order());

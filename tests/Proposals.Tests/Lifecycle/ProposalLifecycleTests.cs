@@ -46,13 +46,27 @@ public sealed class ProposalLifecycleTests(WorkforceApi api) : IClassFixture<Wor
             timeline.Select(t => t!.Str("action")));
         Assert.All(timeline, t => Assert.False(string.IsNullOrEmpty(t!.Str("actorName"))));
         Assert.Equal("提案委员会审查", timeline[2]!.Str("note"));
+        // The rating is a field of its step, its comment the note; no other step has one.
+        Assert.Equal(("basicallySatisfied", "降温设施尚未全部到位"), (timeline[6]!.Str("rating"), timeline[6]!.Str("note")));
+        Assert.All(timeline.Where(t => t!.Str("action") != "rated"), t => Assert.Null(t!["rating"]));
         Assert.Equal(["submitted", "underReview", "accepted", "assigned", "answered", "rated"],
             timeline.Skip(2).Select(t => t!.Str("fromStatus")));
         var feed = await (await scenario.Union.GetAsync("/api/v1/events?limit=200")).ExpectJsonAsync();
-        var types = feed["items"]!.AsArray().Where(e => e!["entityId"]!.GetValue<Guid>() == draft.Id()).Select(e => e!.Str("type")).ToList();
-        Assert.Equal(["proposals.cosigner.invited", "proposals.cosigner.invited", "proposals.cosigner.accepted", "proposals.cosigner.accepted",
+        var events = feed["items"]!.AsArray();
+        var types = events.Where(e => e!["entityId"]!.GetValue<Guid>() == draft.Id()).Select(e => e!.Str("type")).ToList();
+        Assert.All(events.Where(e => e!["entityId"]!.GetValue<Guid>() == draft.Id()), e => Assert.Equal("proposal", e!.Str("entityType")));
+        // Co-signing is about each co-signer's invitation, which names its proposal.
+        var cosigning = events.Where(e => e!.Str("type").StartsWith("proposals.cosigner.") && e!["data"]!["proposalId"]!.GetValue<Guid>() == draft.Id()).ToList();
+        Assert.Equal(["proposals.cosigner.invited", "proposals.cosigner.invited", "proposals.cosigner.accepted", "proposals.cosigner.accepted"],
+            cosigning.Select(e => e!.Str("type")));
+        Assert.All(cosigning, e => Assert.Equal("cosigner", e!.Str("entityType")));
+        Assert.All(cosigning, e => Assert.Equal(e!["entityId"]!.GetValue<Guid>(), e["data"]!["id"]!.GetValue<Guid>()));
+        Assert.Equal(2, cosigning.Select(e => e!["entityId"]!.GetValue<Guid>()).Distinct().Count());
+        Assert.Equal([
             "proposals.proposal.submitted", "proposals.proposal.underReview", "proposals.proposal.accepted", "proposals.proposal.assigned",
             "proposals.proposal.answered", "proposals.proposal.rated", "proposals.proposal.closed"], types);
+        var ratedEvent = events.Single(e => e!.Str("type") == "proposals.proposal.rated" && e!["entityId"]!.GetValue<Guid>() == draft.Id())!;
+        Assert.Equal(("basicallySatisfied", "降温设施尚未全部到位"), (ratedEvent["data"]!.Str("rating"), ratedEvent["data"]!.Str("note")));
     }
 
     public static TheoryData<string> Statuses => new(Enum.GetNames<ProposalStatus>().Select(s => JsonNamingPolicy(s)));
@@ -65,14 +79,14 @@ public sealed class ProposalLifecycleTests(WorkforceApi api) : IClassFixture<Wor
     {
         var scenario = await ProposalScenario.CreateAsync(api);
         var from = Enum.Parse<ProposalStatus>(status, ignoreCase: true);
-        var allowed = ProposalWorkflow.AllowedFrom(from);
+        var allowed = ProposalWorkflow.Lifecycle.AllowedFrom(from);
         var proposal = await scenario.ProposalAtAsync(status);
         var handled = from is ProposalStatus.Assigned or ProposalStatus.Answered or ProposalStatus.Rated or ProposalStatus.Closed;
 
         foreach (var (action, (endpoint, body)) in Endpoints.Where(e => !allowed.Contains(e.Key)))
         {
             var response = await scenario.ActAsync(proposal, endpoint, body);
-            var party = ProposalWorkflow.PartyOf(action);
+            var party = ProposalWorkflow.Lifecycle.PartyOf(action);
             if ((party == ProposalParty.LeadDepartment && !handled) || (party == ProposalParty.Committee && from == ProposalStatus.Draft))
             {
                 // A draft is its proposer's and invitees' alone; a proposal no department was given is no handler's.
@@ -92,7 +106,7 @@ public sealed class ProposalLifecycleTests(WorkforceApi api) : IClassFixture<Wor
             var fresh = await scenario.ProposalAtAsync(status);
             var (endpoint, body) = Endpoints[action];
             var moved = await scenario.DoAsync(fresh, endpoint, body);
-            Assert.Equal(JsonNamingPolicy(ProposalWorkflow.Next(from, action).ToString()), moved.Str("status"));
+            Assert.Equal(JsonNamingPolicy(ProposalWorkflow.Lifecycle.Next(from, action).ToString()), moved.Str("status"));
         }
     }
 
@@ -104,26 +118,26 @@ public sealed class ProposalLifecycleTests(WorkforceApi api) : IClassFixture<Wor
         var draft = (await scenario.DraftAsync()).Id();
         await scenario.CosignAsync(draft);
 
-        await (await scenario.Union.PostAsync(ProposalScenario.Url(draft, "submit"))).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await cosigner.PostAsync(ProposalScenario.Url(draft, "submit"))).ExpectProblemAsync(HttpStatusCode.Forbidden, "not_proposer");
+        await (await scenario.StepAsync(scenario.Union, draft, "submit")).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(cosigner, draft, "submit")).ExpectProblemAsync(HttpStatusCode.Forbidden, "not_proposer");
         await scenario.DoAsync(draft, "submit");
-        await (await cosigner.PostAsync(ProposalScenario.Url(draft, "review"), new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await scenario.Production.Handler.PostAsync(ProposalScenario.Url(draft, "review"), new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(cosigner, draft, "review", new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(scenario.Production.Handler, draft, "review", new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await scenario.DoAsync(draft, "review");
-        await (await scenario.Proposer.Client.PostAsync(ProposalScenario.Url(draft, "decision"), new { decision = "accept" }))
+        await (await scenario.StepAsync(scenario.Proposer.Client, draft, "decision", new { decision = "accept" }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await scenario.DoAsync(draft, "decision");
-        await (await scenario.Production.Handler.PostAsync(ProposalScenario.Url(draft, "assign"), new { leadUnitId = scenario.Production.Id }))
+        await (await scenario.StepAsync(scenario.Production.Handler, draft, "assign", new { leadUnitId = scenario.Production.Id }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await scenario.DoAsync(draft, "assign");
-        await (await scenario.Union.PostAsync(ProposalScenario.Url(draft, "answer"), new { answer = "代答" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await scenario.Hr.Handler.PostAsync(ProposalScenario.Url(draft, "answer"), new { answer = "协办部门答复" }))
+        await (await scenario.StepAsync(scenario.Union, draft, "answer", new { answer = "代答" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(scenario.Hr.Handler, draft, "answer", new { answer = "协办部门答复" }))
             .ExpectProblemAsync(HttpStatusCode.Forbidden, "not_lead_department");
         await scenario.DoAsync(draft, "answer");
-        await (await cosigner.PostAsync(ProposalScenario.Url(draft, "rating"), new { rating = "satisfied" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "not_proposer");
-        await (await scenario.Union.PostAsync(ProposalScenario.Url(draft, "rating"), new { rating = "satisfied" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(cosigner, draft, "rating", new { rating = "satisfied" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "not_proposer");
+        await (await scenario.StepAsync(scenario.Union, draft, "rating", new { rating = "satisfied" })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await scenario.DoAsync(draft, "rating");
-        await (await scenario.Proposer.Client.PostAsync(ProposalScenario.Url(draft, "close"), new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await scenario.StepAsync(scenario.Proposer.Client, draft, "close", new { })).ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
         var proposal = await scenario.DoAsync(draft, "close");
         Assert.Equal(["drafted", "submitted", "underReview", "accepted", "assigned", "answered", "rated", "closed"],

@@ -18,6 +18,7 @@ public sealed class ProposalWorkflowTests
         ("Accepted", "Assign", "Assigned"),
         ("Assigned", "Answer", "Answered"),
         ("Answered", "Rate", "Rated"),
+        ("Answered", "Reopen", "Assigned"),
         ("Rated", "Close", "Closed"),
     ];
 
@@ -34,7 +35,7 @@ public sealed class ProposalWorkflowTests
     [Theory]
     [MemberData(nameof(LegalTransitions))]
     public void A_legal_transition_leads_to_its_status(string from, string action, string to) =>
-        Assert.Equal(Enum.Parse<ProposalStatus>(to), ProposalWorkflow.Next(Enum.Parse<ProposalStatus>(from), Enum.Parse<ProposalAction>(action)));
+        Assert.Equal(Enum.Parse<ProposalStatus>(to), ProposalWorkflow.Lifecycle.Next(Enum.Parse<ProposalStatus>(from), Enum.Parse<ProposalAction>(action)));
 
     [Fact]
     public void Every_other_pairing_of_status_and_action_is_refused_with_the_actions_allowed_named()
@@ -45,11 +46,11 @@ public sealed class ProposalWorkflowTests
         {
             foreach (var action in Enum.GetValues<ProposalAction>().Where(a => !legal.Contains((status, a))))
             {
-                var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Next(status, action));
+                var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Lifecycle.Next(status, action));
                 Assert.Equal(409, problem.Status);
                 Assert.Equal("transition_not_allowed", problem.Code);
                 var allowed = (string[])problem.Extensions!["allowed"];
-                Assert.Equal(legal.Where(l => l.Item1 == status).Select(l => DbText(l.Item2)).Order(), allowed.Order());
+                Assert.Equal(legal.Where(l => l.Item1 == status).Select(l => DbText(Offered(l.Item2))).Distinct().Order(), allowed.Order());
                 refused++;
             }
         }
@@ -64,9 +65,9 @@ public sealed class ProposalWorkflowTests
     public void A_final_status_allows_nothing_and_says_so(string status)
     {
         var final = Enum.Parse<ProposalStatus>(status);
-        var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Next(final, ProposalAction.Submit));
+        var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Lifecycle.Next(final, ProposalAction.Submit));
 
-        Assert.Empty(ProposalWorkflow.AllowedFrom(final));
+        Assert.Empty(ProposalWorkflow.Lifecycle.AllowedFrom(final));
         Assert.Contains("final", problem.Detail);
     }
 
@@ -78,7 +79,19 @@ public sealed class ProposalWorkflowTests
     [InlineData("Close", "Committee")]
     [InlineData("Answer", "LeadDepartment")]
     public void Each_action_belongs_to_one_party(string action, string party) =>
-        Assert.Equal(Enum.Parse<ProposalParty>(party), ProposalWorkflow.PartyOf(Enum.Parse<ProposalAction>(action)));
+        Assert.Equal(Enum.Parse<ProposalParty>(party), ProposalWorkflow.Lifecycle.PartyOf(Enum.Parse<ProposalAction>(action)));
+
+    [Fact]
+    public void Reopening_is_offered_and_refused_as_rating_which_takes_it()
+    {
+        Assert.Equal([ProposalAction.Rate], ProposalWorkflow.Lifecycle.AllowedFrom(ProposalStatus.Answered));
+        var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Lifecycle.Next(ProposalStatus.Rated, ProposalAction.Reopen));
+        Assert.Equal(["close"], (string[])problem.Extensions!["allowed"]);
+        Assert.Equal(ProposalParty.Proposer, ProposalWorkflow.Lifecycle.PartyOf(ProposalAction.Reopen));
+    }
+
+    /// <summary>What callers are offered for an action: reopening is the rating's to take.</summary>
+    private static ProposalAction Offered(ProposalAction action) => action == ProposalAction.Reopen ? ProposalAction.Rate : action;
 
     private static string DbText(ProposalAction action) => char.ToLowerInvariant(action.ToString()[0]) + action.ToString()[1..];
 }

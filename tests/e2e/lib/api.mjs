@@ -66,10 +66,15 @@ export class Caller {
     return this.expect(201, 'POST', path, body);
   }
 
-  /** A state change that needs If-Match: reads the ETag first. */
-  async postWithETag(path, readPath) {
+  /** A state change that needs If-Match: reads the ETag first (of readPath, or of the resource the step's path is under). */
+  async postWithETag(path, readPath = path.slice(0, path.lastIndexOf('/')), body = undefined) {
     const read = await this.send('GET', readPath);
-    assert.equal(read.status, 200);
-    return this.expect(200, 'POST', path, undefined, { 'If-Match': read.headers.get('etag') });
+    assert.equal(read.status, 200, `GET ${readPath}: ${read.status}`);
+    return this.expect(200, 'POST', path, body, { 'If-Match': read.headers.get('etag') });
+  }
+
+  /** A step of a resource's lifecycle (POST …/{id}/{step}), sent with the version read just before. */
+  step(path, body) {
+    return this.postWithETag(path, undefined, body);
   }
 }

@@ -22,13 +22,13 @@ export async function proposalDesk(baseUrl, union, enterpriseId, { proposer = un
 
   const url = (id, action) => `/api/v1/proposals/proposals/${id}/${action}`;
   const steps = [
-    ['submitted', (id) => representative.post(url(id, 'submit'))],
-    ['underReview', (id) => union.post(url(id, 'review'), {})],
-    ['accepted', (id) => union.post(url(id, 'decision'), { decision: 'accept' })],
-    ['assigned', (id) => union.post(url(id, 'assign'), { leadUnitId: unit.id })],
-    ['answered', (id) => handler.post(url(id, 'answer'), { answer: '已列入年度技改计划，完成设备更新并组织验收。' })],
-    ['rated', (id, p) => representative.post(url(id, 'rating'), { rating: p.rating ?? 'satisfied' })],
-    ['closed', (id) => union.post(url(id, 'close'), {})],
+    ['submitted', (id) => representative.step(url(id, 'submit'))],
+    ['underReview', (id) => union.step(url(id, 'review'), {})],
+    ['accepted', (id) => union.step(url(id, 'decision'), { decision: 'accept' })],
+    ['assigned', (id) => union.step(url(id, 'assign'), { leadUnitId: unit.id })],
+    ['answered', (id) => handler.step(url(id, 'answer'), { answer: '已列入年度技改计划，完成设备更新并组织验收。' })],
+    ['rated', (id, p) => representative.step(url(id, 'rating'), { rating: p.rating ?? 'satisfied' })],
+    ['closed', (id) => union.step(url(id, 'close'), {})],
   ];
   return {
     representative,
@@ -42,7 +42,7 @@ export async function proposalDesk(baseUrl, union, enterpriseId, { proposer = un
       if (status === 'notAccepted') {
         await steps[0][1](id);
         await steps[1][1](id);
-        await union.post(url(id, 'decision'), { decision: 'decline', reason: '不属于企业职权范围' });
+        await union.step(url(id, 'decision'), { decision: 'decline', reason: '不属于企业职权范围' });
         return id;
       }
       for (const [reached, act] of steps) {

@@ -33,20 +33,20 @@ export async function submittedProposal([proposer, first, second], category, tit
   await proposer.caller.post(`${proposalsApi}/${draft.id}/cosigners`, { workerIds: [first.worker.id, second.worker.id] });
   await first.caller.post(`${proposalsApi}/${draft.id}/cosigning`, { accept: true });
   await second.caller.post(`${proposalsApi}/${draft.id}/cosigning`, { accept: true });
-  return proposer.caller.post(`${proposalsApi}/${draft.id}/submit`);
+  return proposer.caller.step(`${proposalsApi}/${draft.id}/submit`);
 }
 
 /** Takes a submitted proposal through review and acceptance to its department, and on to an answer and a rating when asked. */
 export async function handled(union, proposal, { unit, handler }, { proposer, until = 'assigned' } = {}) {
   const at = `${proposalsApi}/${proposal.id}`;
-  await union.post(`${at}/review`, {});
-  await union.post(`${at}/decision`, { decision: 'accept' });
-  let current = await union.post(`${at}/assign`, { leadUnitId: unit.id });
+  await union.step(`${at}/review`, {});
+  await union.step(`${at}/decision`, { decision: 'accept' });
+  let current = await union.step(`${at}/assign`, { leadUnitId: unit.id });
   if (until !== 'assigned') {
-    current = await handler.post(`${at}/answer`, { answer: '已按建议落实，详见答复。' });
-    current = await proposer.caller.post(`${at}/rating`, { rating: 'basicallySatisfied', comment: '基本落实，希望持续跟进。' });
+    current = await handler.step(`${at}/answer`, { answer: '已按建议落实，详见答复。' });
+    current = await proposer.caller.step(`${at}/rating`, { rating: 'basicallySatisfied', comment: '基本落实，希望持续跟进。' });
     if (until === 'closed') {
-      current = await union.post(`${at}/close`, {});
+      current = await union.step(`${at}/close`, {});
     }
   }
   return current;

@@ -48,7 +48,6 @@ internal sealed class ListAuditTrailValidator : AbstractValidator<ListAuditTrail
 {
     public ListAuditTrailValidator()
     {
-        Include(new PageQueryValidator());
         RuleFor(q => q.Module).MaximumLength(40);
         RuleFor(q => q.EntityType).MaximumLength(60);
         RuleFor(q => q.Operation).MaximumLength(100);

@@ -6,11 +6,6 @@ internal sealed record ListApiClients : PageQuery, IQuery<Page<ApiClient>>
     public ApiClientStatus? Status { get; init; }
 }
 
-internal sealed class ListApiClientsValidator : AbstractValidator<ListApiClients>
-{
-    public ListApiClientsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListApiClientsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListApiClients, Page<ApiClient>>
 {
     private sealed record Key(Guid Id);

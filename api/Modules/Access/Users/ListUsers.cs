@@ -11,11 +11,7 @@ internal sealed record ListUsers : PageQuery, IQuery<Page<User>>
 
 internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
 {
-    public ListUsersValidator()
-    {
-        Include(new PageQueryValidator());
-        RuleFor(q => q.Q).MaximumLength(50);
-    }
+    public ListUsersValidator() => RuleFor(q => q.Q).MaximumLength(50);
 }
 
 internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListUsers, Page<User>>

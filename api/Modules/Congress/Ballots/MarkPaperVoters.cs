@@ -28,7 +28,7 @@ internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) :
 {
     public async Task<PaperVoters> Handle(MarkPaperVoters request, CancellationToken cancellationToken)
     {
-        var poll = await Poll.LockAsync(db, actor.TenantId, request.PollId, "marking paper voters", cancellationToken, PollStatus.Open);
+        var poll = await Poll.LockAsync(db, actor.TenantId, request.PollId, PollAction.MarkPaperVoters, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, poll.SessionId, cancellationToken);
         if (session.Mode == SessionMode.Online)
         {

@@ -42,7 +42,7 @@ internal sealed class RecordPaperCountsHandler(DbSession db, CurrentActor actor)
 {
     public async Task<PaperCounts> Handle(RecordPaperCounts request, CancellationToken cancellationToken)
     {
-        await Poll.LockAsync(db, actor.TenantId, request.PollId, "entering paper counts", cancellationToken, PollStatus.Open);
+        await Poll.LockAsync(db, actor.TenantId, request.PollId, PollAction.RecordPaperCounts, cancellationToken);
         var poll = await Poll.FindAsync(db, actor.TenantId, request.PollId, cancellationToken);
         var ballots = await db.ExecuteScalarAsync<int>(
             "SELECT count(*)::int FROM congress.voter_roll WHERE tenant_id = @Tenant AND poll_id = @Poll AND channel = 'paper'",

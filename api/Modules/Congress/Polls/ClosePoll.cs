@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workforce.Congress.Contracts;
+using Workforce.Congress.Resolutions;
 
 namespace Workforce.Congress.Polls;
 
@@ -15,7 +16,7 @@ internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox 
 {
     public async Task<Poll> Handle(ClosePoll request, CancellationToken cancellationToken)
     {
-        await Poll.LockAsync(db, actor.TenantId, request.Id, "closing the vote", cancellationToken, PollStatus.Open);
+        var locked = await Poll.LockAsync(db, actor.TenantId, request.Id, PollAction.Close, cancellationToken);
         var parameters = new { Tenant = actor.TenantId, request.Id };
         var paper = await db.QuerySingleAsync<(int Voters, int Counts)>(
             """
@@ -37,13 +38,13 @@ internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox 
             SELECT @Tenant, @Id, gen_random_uuid(), choices FROM moved ORDER BY random();
             WITH moved AS (DELETE FROM congress.receipts WHERE tenant_id = @Tenant AND poll_id = @Id RETURNING hash)
             INSERT INTO congress.receipts (tenant_id, poll_id, hash) SELECT @Tenant, @Id, hash FROM moved ORDER BY random();
-            UPDATE congress.polls SET status = 'closed', results = @Results::jsonb, paper_ballots = @Paper, closed_at = now(),
+            UPDATE congress.polls SET status = @To, results = @Results::jsonb, paper_ballots = @Paper, closed_at = now(),
                                       version = version + 1, updated_at = now()
             WHERE tenant_id = @Tenant AND id = @Id;
             """,
-            new { Tenant = actor.TenantId, request.Id, Results = JsonSerializer.Serialize(results, PollResults.Json), Paper = results.PaperBallots },
+            new { Tenant = actor.TenantId, request.Id, To = locked.To.ToDbText(), Results = JsonSerializer.Serialize(results, PollResults.Json), Paper = results.PaperBallots },
             cancellationToken);
-        outbox.Publish(actor.TenantId, $"congress.{poll.Kind.ToDbText()}.closed", poll.Kind.ToDbText(), poll.Id, new { poll.Id, poll.SessionId, Results = results });
+        outbox.Publish(actor.TenantId, PollEvents.Closed(poll.Kind), poll.Id, new { poll.Id, poll.SessionId, Results = results });
 
         foreach (var item in results.Items.Where(i => i.Passed == true))
         {
@@ -62,7 +63,7 @@ internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox 
             VALUES (@TenantId, @ResolutionId, @SessionId, @MotionId, @Item, @Title, @AdoptedAt)
             """,
             adopted, ct);
-        outbox.Publish(actor.TenantId, "congress.resolution.adopted", "resolution", adopted.ResolutionId, adopted);
+        outbox.Publish(actor.TenantId, ResolutionEvents.Adopted, adopted.ResolutionId, adopted);
         await mediator.Publish(adopted, ct);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class OpenPollHandler(DbSession db, CurrentActor actor, Outbox o
 {
     public async Task<Poll> Handle(OpenPoll request, CancellationToken cancellationToken)
     {
-        var poll = await Poll.LockAsync(db, actor.TenantId, request.Id, "opening the vote", cancellationToken, PollStatus.Draft);
+        var poll = await Poll.LockAsync(db, actor.TenantId, request.Id, PollAction.Open, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, poll.SessionId, cancellationToken);
         session.Require("opening a vote", SessionStatus.Open);
         var quorum = await Quorum.OfAsync(db, actor.TenantId, session.Id, cancellationToken);
@@ -21,11 +21,11 @@ internal sealed class OpenPollHandler(DbSession db, CurrentActor actor, Outbox o
         }
         await db.ExecuteAsync(
             """
-            UPDATE congress.polls SET status = 'open', roster_size = @RosterSize, opened_at = now(), version = version + 1, updated_at = now()
+            UPDATE congress.polls SET status = @To, roster_size = @RosterSize, opened_at = now(), version = version + 1, updated_at = now()
             WHERE tenant_id = @Tenant AND id = @Id
             """,
-            new { Tenant = actor.TenantId, request.Id, quorum.RosterSize }, cancellationToken);
-        outbox.Publish(actor.TenantId, $"congress.{poll.Kind.ToDbText()}.opened", poll.Kind.ToDbText(), request.Id, new { Id = request.Id, SessionId = session.Id });
+            new { Tenant = actor.TenantId, request.Id, To = poll.To.ToDbText(), quorum.RosterSize }, cancellationToken);
+        outbox.Publish(actor.TenantId, PollEvents.Opened(poll.Kind), request.Id, new { Id = request.Id, SessionId = session.Id });
         return await Poll.FindAsync(db, actor.TenantId, request.Id, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Lifecycle;
 using Workforce.Congress.Sessions;
 
 namespace Workforce.Congress.Polls;
@@ -5,6 +6,21 @@ namespace Workforce.Congress.Polls;
 internal enum PollKind { Motion, Election, Evaluation }
 
 internal enum PollStatus { Draft, Open, Closed }
+
+/// <summary>What the union's congress staff do with a vote.</summary>
+internal enum PollAction { Open, MarkPaperVoters, RecordPaperCounts, Close }
+
+/// <summary>Who runs a vote: the union's congress staff (congress.sessions.manage); representatives only cast ballots.</summary>
+internal enum PollParty { Union }
+
+/// <summary>A vote locked for one of its steps, with the status the step leads to.</summary>
+internal sealed record LockedPoll
+{
+    public required PollKind Kind { get; init; }
+    public required PollStatus Status { get; init; }
+    public required Guid SessionId { get; init; }
+    public PollStatus To { get; init; }
+}
 
 /// <summary>过半数: more than half of all representatives on the roster; 三分之二: at least two thirds of them, for special matters.</summary>
 internal enum PassRule { MajorityOfAll, TwoThirdsOfAll }
@@ -65,24 +81,22 @@ internal sealed record Poll : IVersioned
         ReadAsync(db, tenant, $"{Select} WHERE p.tenant_id = @Tenant AND p.session_id = @SessionId ORDER BY p.created_at, p.id",
             new { Tenant = tenant, SessionId = sessionId }, ct);
 
-    /// <summary>The poll locked for a change of state: 404 when there is none, 409 unless in one of <paramref name="allowed"/>.</summary>
-    public static async Task<(PollKind Kind, PollStatus Status, Guid SessionId)> LockAsync(
-        DbSession db, Guid tenant, Guid id, string doing, CancellationToken ct, params PollStatus[] allowed)
+    /// <summary>A vote's way: drafted, open (paper voters marked and the tellers' counts entered meanwhile), closed.</summary>
+    public static readonly Lifecycle<PollStatus, PollAction, PollParty> Lifecycle = new("vote",
+    [
+        new(PollStatus.Draft, PollAction.Open, PollStatus.Open, PollParty.Union),
+        new(PollStatus.Open, PollAction.MarkPaperVoters, PollStatus.Open, PollParty.Union),
+        new(PollStatus.Open, PollAction.RecordPaperCounts, PollStatus.Open, PollParty.Union),
+        new(PollStatus.Open, PollAction.Close, PollStatus.Closed, PollParty.Union),
+    ]);
+
+    /// <summary>The poll locked for <paramref name="action"/>: 404 when there is none, 409 when its lifecycle does not allow it.</summary>
+    public static async Task<LockedPoll> LockAsync(DbSession db, Guid tenant, Guid id, PollAction action, CancellationToken ct)
     {
-        var poll = await db.QuerySingleOrDefaultAsync<(string Kind, string Status, Guid SessionId)>(
+        var poll = await db.QuerySingleOrDefaultAsync<LockedPoll>(
             "SELECT kind, status, session_id FROM congress.polls WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
-            new { Tenant = tenant, Id = id }, ct);
-        if (poll == default)
-        {
-            throw NotFound(id);
-        }
-        var status = Enum.Parse<PollStatus>(poll.Status, ignoreCase: true);
-        if (!allowed.Contains(status))
-        {
-            throw ProblemException.Conflict($"poll_{poll.Status}",
-                $"The vote is {poll.Status}; {doing} needs it {string.Join(" or ", allowed.Select(s => s.ToDbText()))}.");
-        }
-        return (Enum.Parse<PollKind>(poll.Kind, ignoreCase: true), status, poll.SessionId);
+            new { Tenant = tenant, Id = id }, ct) ?? throw NotFound(id);
+        return poll with { To = Lifecycle.Next(poll.Status, action) };
     }
 
     private static async Task<IReadOnlyList<Poll>> ReadAsync(DbSession db, Guid tenant, string sql, object parameters, CancellationToken ct)

@@ -8,11 +8,6 @@ internal sealed record ListResolutions : PageQuery, IQuery<Page<Resolution>>
     public bool? Overdue { get; init; }
 }
 
-internal sealed class ListResolutionsValidator : AbstractValidator<ListResolutions>
-{
-    public ListResolutionsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListResolutionsHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<ListResolutions, Page<Resolution>>
 {
     private sealed record Key(DateTimeOffset AdoptedAt, Guid Id);

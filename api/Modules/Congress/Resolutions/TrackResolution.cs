@@ -42,7 +42,7 @@ internal sealed class TrackResolutionHandler(DbSession db, CurrentActor actor, O
             new { Tenant = actor.TenantId, request.Id, Owner = request.Owner?.Trim(), request.DueOn, Status = request.Status.ToDbText() },
             cancellationToken);
         var resolution = await Resolution.FindAsync(db, actor.TenantId, request.Id, cancellationToken);
-        outbox.Publish(actor.TenantId, "congress.resolution.updated", "resolution", resolution.Id,
+        outbox.Publish(actor.TenantId, ResolutionEvents.Updated, resolution.Id,
             new { resolution.Id, resolution.Owner, resolution.DueOn, resolution.Status });
         return resolution;
     }

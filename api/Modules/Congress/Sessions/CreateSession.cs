@@ -60,7 +60,7 @@ internal sealed class CreateSessionHandler(DbSession db, CurrentActor actor, IMe
                 Venue = string.IsNullOrWhiteSpace(request.Venue) ? null : request.Venue.Trim(),
             },
             cancellationToken);
-        outbox.Publish(actor.TenantId, "congress.session.planned", "session", session.Id, new { session.Id, session.TermId, session.Name, session.HeldOn });
+        outbox.Publish(actor.TenantId, SessionEvents.Planned, session.Id, new { session.Id, session.TermId, session.Name, session.HeldOn });
         return session;
     }
 }

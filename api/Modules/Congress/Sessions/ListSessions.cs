@@ -7,11 +7,6 @@ internal sealed record ListSessions : PageQuery, IQuery<Page<Session>>
     public SessionStatus[]? Status { get; init; }
 }
 
-internal sealed class ListSessionsValidator : AbstractValidator<ListSessions>
-{
-    public ListSessionsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListSessionsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListSessions, Page<Session>>
 {
     private sealed record Key(DateOnly HeldOn, Guid Id);

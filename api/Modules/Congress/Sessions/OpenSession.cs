@@ -40,7 +40,7 @@ internal sealed class OpenSessionHandler(DbSession db, CurrentActor actor, IMedi
             },
             cancellationToken);
         var opened = await Session.UpdateAsync(db, "status = 'open', roster_size = @Size, opened_at = now()", new { Tenant = actor.TenantId, session.Id, Size = people.Count }, cancellationToken);
-        outbox.Publish(actor.TenantId, "congress.session.opened", "session", opened.Id, new { opened.Id, opened.Name, opened.RosterSize });
+        outbox.Publish(actor.TenantId, SessionEvents.Opened, opened.Id, new { opened.Id, opened.Name, opened.RosterSize });
         return opened;
     }
 }

@@ -11,7 +11,20 @@ namespace Workforce.Directory.Imports;
 /// </summary>
 internal sealed record GetRejectedRows(Guid JobId) : IQuery<RejectedRows>;
 
-internal sealed record RejectedRows(ImportKind Kind, IAsyncEnumerable<(int RowNumber, string?[] Cells, string[] Errors)> Rows);
+/// <summary>The rejected rows as the download answers them: the file's headings, then each row read as it is sent.</summary>
+internal sealed record RejectedRows(Guid JobId, IEnumerable<string> Headings, IAsyncEnumerable<(int RowNumber, string?[] Cells, string[] Errors)> Rows) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Stream(async body =>
+    {
+        // UTF8Encoding(true) writes the BOM first.
+        await using var csv = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024) { NewLine = "\r\n" };
+        await csv.WriteLineAsync(Csv.Line(Headings.Prepend("行号").Append("原因")));
+        await foreach (var (rowNumber, cells, errors) in Rows.WithCancellation(httpContext.RequestAborted))
+        {
+            await csv.WriteLineAsync(Csv.Line(cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors))));
+        }
+    }, "text/csv; charset=utf-8", $"import-{JobId}-rejected.csv").ExecuteAsync(httpContext);
+}
 
 internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetRejectedRows, RejectedRows>
 {
@@ -37,28 +50,15 @@ internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) :
             ORDER BY row_number
             """,
             new { Tenant = actor.TenantId, Job = request.JobId }, cancellationToken);
-        return new RejectedRows(job.Kind, rows);
+        var fields = job.Kind == ImportKind.Workers ? WorkerImportRows.Fields : UnitImportRows.Fields;
+        return new RejectedRows(request.JobId, fields.Select(f => f.Headers[0]), rows);
     }
 }
 
 internal static class GetRejectedRowsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/imports/{id:guid}/rejected", async (Guid id, IMediator mediator, CancellationToken ct) =>
-        {
-            var rejected = await mediator.Send(new GetRejectedRows(id), ct);
-            var headers = (rejected.Kind == ImportKind.Workers ? WorkerImportRows.Fields : UnitImportRows.Fields).Select(f => f.Headers[0]);
-            return TypedResults.Stream(async body =>
-            {
-                // UTF8Encoding(true) writes the BOM first.
-                await using var csv = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024) { NewLine = "\r\n" };
-                await csv.WriteLineAsync(Csv.Line(headers.Prepend("行号").Append("原因")));
-                await foreach (var (rowNumber, cells, errors) in rejected.Rows.WithCancellation(ct))
-                {
-                    await csv.WriteLineAsync(Csv.Line(cells.Prepend(rowNumber.ToString()).Append(string.Join("; ", errors))));
-                }
-            }, "text/csv; charset=utf-8", $"import-{id}-rejected.csv");
-        })
+        .MapGet("/imports/{id:guid}/rejected", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRejectedRows(id), ct))
         .RequirePermission(ImportJob.FollowedWith)
         .WithName("GetRejectedRows")
         .WithTags("Imports")

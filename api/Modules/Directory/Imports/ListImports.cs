@@ -3,11 +3,6 @@ namespace Workforce.Directory.Imports;
 /// <summary>The enterprise's imports the actor may follow, newest first.</summary>
 internal sealed record ListImports : PageQuery, IQuery<Page<ImportJob>>;
 
-internal sealed class ListImportsValidator : AbstractValidator<ListImports>
-{
-    public ListImportsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListImportsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListImports, Page<ImportJob>>
 {
     private sealed record Key(Guid Id);

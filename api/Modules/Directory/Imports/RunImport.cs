@@ -150,7 +150,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 
     private async Task<ImportOutcome> MergeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
     {
-        var created = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Registered, "worker",
+        var created = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Registered,
             $"""
             INSERT INTO directory.workers AS w (tenant_id, id, unit_id, name, employee_number, resident_id_cipher, resident_id_hash,
                 resident_id_masked, phone_cipher, phone_hash, phone_masked, gender, birth_date, post, skill_grade, union_member,
@@ -164,7 +164,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
             RETURNING w.id AS entity_id, {WorkerEvents.DataSql} AS data
             """,
             rows, ct);
-        var updated = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Updated, "worker",
+        var updated = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Updated,
             $"""
             UPDATE directory.workers w SET
                 unit_id = r.unit_id, name = r.name,

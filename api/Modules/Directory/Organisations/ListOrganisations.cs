@@ -18,11 +18,7 @@ internal sealed record ListOrganisations : PageQuery, IQuery<Page<Organisation>>
 
 internal sealed class ListOrganisationsValidator : AbstractValidator<ListOrganisations>
 {
-    public ListOrganisationsValidator()
-    {
-        Include(new PageQueryValidator());
-        RuleFor(q => q.Q).MaximumLength(100);
-    }
+    public ListOrganisationsValidator() => RuleFor(q => q.Q).MaximumLength(100);
 }
 
 internal sealed class ListOrganisationsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListOrganisations, Page<Organisation>>

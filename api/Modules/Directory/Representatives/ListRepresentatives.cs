@@ -10,11 +10,6 @@ internal sealed record ListRepresentatives : PageQuery, IQuery<Page<Representati
     public bool? Active { get; init; }
 }
 
-internal sealed class ListRepresentativesValidator : AbstractValidator<ListRepresentatives>
-{
-    public ListRepresentativesValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListRepresentativesHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListRepresentatives, Page<Representative>>
 {
     private sealed record Key(string Group, string Name, Guid Id);

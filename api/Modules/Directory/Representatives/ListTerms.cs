@@ -3,11 +3,6 @@ namespace Workforce.Directory.Representatives;
 /// <summary>The enterprise's congress terms, newest first.</summary>
 internal sealed record ListTerms : PageQuery, IQuery<Page<CongressTerm>>;
 
-internal sealed class ListTermsValidator : AbstractValidator<ListTerms>
-{
-    public ListTermsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListTermsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListTerms, Page<CongressTerm>>
 {
     private sealed record Key(int Number);

@@ -38,11 +38,7 @@ internal sealed record ListWorkers : PageQuery, IQuery<Page<WorkerListItem>>
 
 internal sealed class ListWorkersValidator : AbstractValidator<ListWorkers>
 {
-    public ListWorkersValidator()
-    {
-        Include(new PageQueryValidator());
-        RuleFor(q => q.Q).MaximumLength(50);
-    }
+    public ListWorkersValidator() => RuleFor(q => q.Q).MaximumLength(50);
 }
 
 internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListWorkers, Page<WorkerListItem>>

@@ -6,9 +6,9 @@ namespace Workforce.Directory.Workers;
 /// <summary>What the change feed and webhooks hear about workers.</summary>
 internal static class WorkerEvents
 {
-    public const string Registered = "directory.worker.registered";
-    public const string Updated = "directory.worker.updated";
-    public const string Deactivated = "directory.worker.deactivated";
+    public static readonly EventType Registered = new("directory.worker.registered", "worker");
+    public static readonly EventType Updated = new("directory.worker.updated", "worker");
+    public static readonly EventType Deactivated = new("directory.worker.deactivated", "worker");
 
     /// <summary>The jsonb of <see cref="WorkerEventData"/> for a worker row <c>w</c>, for events written in SQL with the rows they describe.</summary>
     public const string DataSql = """
@@ -17,8 +17,8 @@ internal static class WorkerEvents
                            'leftOn', w.left_on, 'version', w.version)
         """;
 
-    public static void Publish(this Outbox outbox, Guid tenant, string type, Worker worker) =>
-        outbox.Publish(tenant, type, "worker", worker.Id, new WorkerEventData(
+    public static void Publish(this Outbox outbox, Guid tenant, EventType type, Worker worker) =>
+        outbox.Publish(tenant, type, worker.Id, new WorkerEventData(
             worker.Id, worker.ExternalId, worker.EmployeeNumber, worker.Name, worker.UnitId, worker.Status.ToDbText(),
             worker.SkillGrade.ToDbText(), worker.HiredOn, worker.LeftOn, worker.Version));
 }

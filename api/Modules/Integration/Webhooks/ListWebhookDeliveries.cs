@@ -8,11 +8,6 @@ internal sealed record ListWebhookDeliveries : PageQuery, IQuery<Page<WebhookDel
     public DeliveryStatus[]? Status { get; init; }
 }
 
-internal sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebhookDeliveries>
-{
-    public ListWebhookDeliveriesValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListWebhookDeliveriesHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListWebhookDeliveries, Page<WebhookDelivery>>
 {
     private sealed record Key(long Position);

@@ -6,11 +6,6 @@ internal sealed record ListWebhooks : PageQuery, IQuery<Page<Webhook>>
     public WebhookStatus? Status { get; init; }
 }
 
-internal sealed class ListWebhooksValidator : AbstractValidator<ListWebhooks>
-{
-    public ListWebhooksValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListWebhooksHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListWebhooks, Page<Webhook>>
 {
     private sealed record Key(Guid Id);

@@ -3,11 +3,6 @@ namespace Workforce.Proposals.Awards;
 /// <summary>The region's award campaigns, newest first.</summary>
 internal sealed record ListCampaigns : PageQuery, IQuery<Page<Campaign>>;
 
-internal sealed class ListCampaignsValidator : AbstractValidator<ListCampaigns>
-{
-    public ListCampaignsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListCampaignsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListCampaigns, Page<Campaign>>
 {
     public Task<Page<Campaign>> Handle(ListCampaigns query, CancellationToken cancellationToken)

@@ -63,9 +63,9 @@ internal sealed class NominateProposalHandler(DbSession db, CurrentActor actor, 
                 Region = campaign.TenantId, Id = id, CampaignId = campaign.Id, EnterpriseName = enterprise.Name, Tenant = actor.TenantId, request.ProposalId,
                 Statement = string.IsNullOrWhiteSpace(request.Statement) ? null : request.Statement.Trim(), NominatedBy = actor.Name,
             }, cancellationToken);
-        await transition.RecordAsync(proposal.Id, "nominated", proposal.Status, proposal.Status, campaign.Name, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.proposal.nominated", "proposal", proposal.Id, new { proposal.Id, proposal.Number, CampaignId = campaign.Id, Campaign = campaign.Name });
-        outbox.Publish(campaign.TenantId, "proposals.awardNomination.received", "awardNomination", id,
+        await transition.RecordAsync(proposal.Id, ProposalEvents.Happening(ProposalEvents.Nominated), proposal.Status, proposal.Status, campaign.Name, cancellationToken);
+        outbox.Publish(actor.TenantId, ProposalEvents.Nominated, proposal.Id, new { proposal.Id, proposal.Number, CampaignId = campaign.Id, Campaign = campaign.Name });
+        outbox.Publish(campaign.TenantId, AwardEvents.NominationReceived, id,
             new { Id = id, CampaignId = campaign.Id, EnterpriseId = actor.TenantId, EnterpriseName = enterprise.Name, proposal.Title });
         return await Nomination.FindAsync(db, campaign.TenantId, id, cancellationToken);
     }

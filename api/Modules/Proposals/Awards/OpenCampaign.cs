@@ -88,7 +88,7 @@ internal sealed class OpenCampaignHandler(DbSession db, CurrentActor actor, IMed
                 EnterpriseNames = reviewers.Select(r => r.EnterpriseId is { } e ? enterprises[e] : null).ToArray(),
             }, cancellationToken);
         var campaign = await Campaign.FindAsync(db, actor.TenantId, id, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.awardCampaign.opened", "awardCampaign", id, new { campaign.Id, campaign.Name, campaign.NominationsCloseOn });
+        outbox.Publish(actor.TenantId, AwardEvents.CampaignOpened, id, new { campaign.Id, campaign.Name, campaign.NominationsCloseOn });
         return campaign;
     }
 }

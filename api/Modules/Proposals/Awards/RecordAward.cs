@@ -41,7 +41,7 @@ internal sealed class RecordAwardHandler(DbSession db, CurrentActor actor, Outbo
             """,
             new { Tenant = actor.TenantId, Id = nomination.Id, request.ExpectedVersion, Level = level, Reward = string.IsNullOrWhiteSpace(request.Reward) ? null : request.Reward.Trim() },
             cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.awardNomination.awarded", "awardNomination", nomination.Id,
+        outbox.Publish(actor.TenantId, AwardEvents.NominationAwarded, nomination.Id,
             new { nomination.Id, nomination.EnterpriseId, nomination.Title, Level = level, request.Reward });
         return await Nomination.FindAsync(db, actor.TenantId, nomination.Id, cancellationToken);
     }

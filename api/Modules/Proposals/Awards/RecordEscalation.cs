@@ -43,7 +43,7 @@ internal sealed class RecordEscalationHandler(DbSession db, CurrentActor actor, 
                 Tenant = actor.TenantId, Id = id, request.NominationId, TargetBody = request.TargetBody!.Value.ToDbText(), request.ForwardedOn,
                 Reference = request.Reference!.Trim(), Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), RecordedBy = actor.Name,
             }, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.awardNomination.escalated", "awardNomination", nomination.Id,
+        outbox.Publish(actor.TenantId, AwardEvents.NominationEscalated, nomination.Id,
             new { nomination.Id, EscalationId = id, TargetBody = request.TargetBody.Value.ToDbText(), request.ForwardedOn, request.Reference });
         return await Nomination.FindAsync(db, actor.TenantId, nomination.Id, cancellationToken);
     }

@@ -62,7 +62,7 @@ internal sealed class ScoreNominationHandler(DbSession db, CurrentActor actor, O
                 Criteria = given.Select(s => s.CriterionId!.Value).ToArray(), Scores = given.Select(s => s.Score!.Value).ToArray(),
             }, cancellationToken);
         var weighted = Ranking.Weighted(campaign.Criteria, given.ToDictionary(s => s.CriterionId!.Value, s => s.Score!.Value));
-        outbox.Publish(actor.TenantId, "proposals.awardNomination.scored", "awardNomination", nomination.Id, new { nomination.Id, ReviewerId = reviewer.Id });
+        outbox.Publish(actor.TenantId, AwardEvents.NominationScored, nomination.Id, new { nomination.Id, ReviewerId = reviewer.Id });
         return new NominationScores(nomination.Id, reviewer.Id, given, weighted);
     }
 }

@@ -52,7 +52,7 @@ internal sealed class CreateCallHandler(DbSession db, CurrentActor actor, Outbox
                 Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
                 request.OpensOn, request.ClosesOn, request.SessionId,
             }, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.call.opened", "call", call.Id, new { call.Id, call.Theme, call.OpensOn, call.ClosesOn, call.SessionId });
+        outbox.Publish(actor.TenantId, CallEvents.Opened, call.Id, new { call.Id, call.Theme, call.OpensOn, call.ClosesOn, call.SessionId });
         return call;
     }
 }

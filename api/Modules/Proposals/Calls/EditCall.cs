@@ -41,7 +41,7 @@ internal sealed class EditCallHandler(DbSession db, CurrentActor actor, TimeProv
                 Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
                 request.OpensOn, request.ClosesOn, request.SessionId, Now = clock.GetUtcNow(),
             }, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.call.changed", "call", call.Id, new { call.Id, call.Theme, call.OpensOn, call.ClosesOn, call.SessionId });
+        outbox.Publish(actor.TenantId, CallEvents.Changed, call.Id, new { call.Id, call.Theme, call.OpensOn, call.ClosesOn, call.SessionId });
         return call;
     }
 }

@@ -6,11 +6,6 @@ internal sealed record ListCalls : PageQuery, IQuery<Page<Call>>
     public DateOnly? OpenOn { get; init; }
 }
 
-internal sealed class ListCallsValidator : AbstractValidator<ListCalls>
-{
-    public ListCallsValidator() => Include(new PageQueryValidator());
-}
-
 internal sealed class ListCallsHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListCalls, Page<Call>>
 {
     private sealed record Key(DateOnly OpensOn, Guid Id);

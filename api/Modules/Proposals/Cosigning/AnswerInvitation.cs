@@ -35,10 +35,11 @@ internal sealed class AnswerInvitationHandler(DbSession db, CurrentActor actor, 
             await Proposer.ServingAsync(mediator, actor, cancellationToken);
         }
         var status = request.Accept == true ? CosignerStatus.Accepted : CosignerStatus.Declined;
-        await db.ExecuteAsync(
-            "UPDATE proposals.cosigners SET status = @Status, responded_at = @Now WHERE tenant_id = @Tenant AND proposal_id = @Id AND worker_id = @Worker",
+        var cosigner = await db.QuerySingleAsync<Guid>(
+            "UPDATE proposals.cosigners SET status = @Status, responded_at = @Now WHERE tenant_id = @Tenant AND proposal_id = @Id AND worker_id = @Worker RETURNING id",
             new { Tenant = actor.TenantId, request.Id, Worker = actor.WorkerId, Status = status.ToDbText(), Now = clock.GetUtcNow() }, cancellationToken);
-        outbox.Publish(actor.TenantId, $"proposals.cosigner.{status.ToDbText()}", "proposal", request.Id, new { ProposalId = request.Id, WorkerId = actor.WorkerId });
+        outbox.Publish(actor.TenantId, request.Accept == true ? CosignerEvents.Accepted : CosignerEvents.Declined, cosigner,
+            new { Id = cosigner, ProposalId = request.Id, actor.WorkerId });
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
     }
 }

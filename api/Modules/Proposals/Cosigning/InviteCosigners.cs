@@ -36,21 +36,21 @@ internal sealed class InviteCosignersHandler(DbSession db, CurrentActor actor, I
         {
             throw ProblemException.Invalid("workerIds", $"Not a representative serving today: {string.Join(", ", notServing)}.");
         }
-        var invited = await db.QueryAsync<Guid>(
+        var invited = await db.QueryAsync<(Guid Id, Guid WorkerId)>(
             """
             INSERT INTO proposals.cosigners (tenant_id, id, proposal_id, worker_id, name, invited_at)
             SELECT @Tenant, gen_random_uuid(), @Id, w.id, w.name, @Now FROM unnest(@Workers, @Names) AS w (id, name)
             ON CONFLICT (tenant_id, proposal_id, worker_id) DO NOTHING
-            RETURNING worker_id
+            RETURNING id, worker_id
             """,
             new
             {
                 Tenant = actor.TenantId, request.Id, Now = clock.GetUtcNow(),
                 Workers = serving.Select(r => r.WorkerId).ToArray(), Names = serving.Select(r => r.Name).ToArray(),
             }, cancellationToken);
-        foreach (var worker in invited)
+        foreach (var cosigner in invited)
         {
-            outbox.Publish(actor.TenantId, "proposals.cosigner.invited", "proposal", request.Id, new { ProposalId = request.Id, WorkerId = worker });
+            outbox.Publish(actor.TenantId, CosignerEvents.Invited, cosigner.Id, new { cosigner.Id, ProposalId = request.Id, cosigner.WorkerId });
         }
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
     }

@@ -41,28 +41,29 @@ internal sealed class DemoProposalsSeeder(IServiceProvider services)
                 OpensOn = DateOnly.FromDateTime(DateTime.Today.AddDays(-20)), ClosesOn = DateOnly.FromDateTime(DateTime.Today.AddDays(20)),
             }, ct));
 
+            // Each step carries the version the one before it left, as a client's If-Match does.
             var closed = await ProposeAsync(enterprise, Texts[0], people, 0, null, ct);
-            await AsAsync(enterprise, Staff, async mediator =>
+            closed = await AsAsync(enterprise, Staff, async mediator =>
             {
-                await mediator.Send(new StartReview { Id = closed }, ct);
-                await mediator.Send(new DecideProposal { Id = closed, Decision = Decision.Accept }, ct);
-                await mediator.Send(new AssignProposal { Id = closed, LeadUnitId = handler }, ct);
-                await mediator.Send(new AnswerProposal { Id = closed, Answer = "已更换排风设备12台，增设冷风机8台，高温时段实行错峰作业。" }, ct);
-                return 0;
+                var step = await mediator.Send(new StartReview { Id = closed.Id, ExpectedVersion = closed.Version }, ct);
+                step = await mediator.Send(new DecideProposal { Id = step.Id, ExpectedVersion = step.Version, Decision = Decision.Accept }, ct);
+                step = await mediator.Send(new AssignProposal { Id = step.Id, ExpectedVersion = step.Version, LeadUnitId = handler }, ct);
+                return await mediator.Send(new AnswerProposal { Id = step.Id, ExpectedVersion = step.Version, Answer = "已更换排风设备12台，增设冷风机8台，高温时段实行错峰作业。" }, ct);
             });
-            await AsAsync(enterprise, people[0], mediator => mediator.Send(new RateAnswer { Id = closed, Rating = Rating.Satisfied, Comment = "车间温度明显下降" }, ct));
-            await AsAsync(enterprise, Staff, mediator => mediator.Send(new CloseProposal { Id = closed }, ct));
+            closed = await AsAsync(enterprise, people[0], mediator => mediator.Send(
+                new RateAnswer { Id = closed.Id, ExpectedVersion = closed.Version, Rating = Rating.Satisfied, Comment = "车间温度明显下降" }, ct));
+            await AsAsync(enterprise, Staff, mediator => mediator.Send(new CloseProposal { Id = closed.Id, ExpectedVersion = closed.Version }, ct));
 
             var assigned = await ProposeAsync(enterprise, Texts[1], people, 3, null, ct);
             await AsAsync(enterprise, Staff, async mediator =>
             {
-                await mediator.Send(new StartReview { Id = assigned }, ct);
-                await mediator.Send(new DecideProposal { Id = assigned, Decision = Decision.Accept }, ct);
-                return await mediator.Send(new AssignProposal { Id = assigned, LeadUnitId = handler, Note = "请于期限内答复" }, ct);
+                var step = await mediator.Send(new StartReview { Id = assigned.Id, ExpectedVersion = assigned.Version }, ct);
+                step = await mediator.Send(new DecideProposal { Id = step.Id, ExpectedVersion = step.Version, Decision = Decision.Accept }, ct);
+                return await mediator.Send(new AssignProposal { Id = step.Id, ExpectedVersion = step.Version, LeadUnitId = handler, Note = "请于期限内答复" }, ct);
             });
 
             var reviewing = await ProposeAsync(enterprise, Texts[2], people, 6, call.Id, ct);
-            await AsAsync(enterprise, Staff, mediator => mediator.Send(new StartReview { Id = reviewing }, ct));
+            await AsAsync(enterprise, Staff, mediator => mediator.Send(new StartReview { Id = reviewing.Id, ExpectedVersion = reviewing.Version }, ct));
             await ProposeAsync(enterprise, Texts[3], people, 9, call.Id, ct);
             await AsAsync(enterprise, people[0], async mediator =>
             {
@@ -73,7 +74,7 @@ internal sealed class DemoProposalsSeeder(IServiceProvider services)
     }
 
     /// <summary>A proposal by the representative at <paramref name="first"/>, co-signed by the next two, submitted.</summary>
-    private async Task<Guid> ProposeAsync(DemoEnterprise enterprise, Text text, IReadOnlyList<Guid> people, int first, Guid? callId, CancellationToken ct)
+    private async Task<Proposal> ProposeAsync(DemoEnterprise enterprise, Text text, IReadOnlyList<Guid> people, int first, Guid? callId, CancellationToken ct)
     {
         var (proposer, cosigners) = (people[first % people.Count], new[] { people[(first + 1) % people.Count], people[(first + 2) % people.Count] });
         var draft = await AsAsync(enterprise, proposer, async mediator =>
@@ -85,8 +86,8 @@ internal sealed class DemoProposalsSeeder(IServiceProvider services)
         {
             await AsAsync(enterprise, cosigner, mediator => mediator.Send(new AnswerInvitation { Id = draft.Id, Accept = true }, ct));
         }
-        await AsAsync(enterprise, proposer, mediator => mediator.Send(new SubmitProposal { Id = draft.Id }, ct));
-        return draft.Id;
+        var cosigned = await AsAsync(enterprise, proposer, mediator => mediator.Send(new GetProposal(draft.Id), ct));
+        return await AsAsync(enterprise, proposer, mediator => mediator.Send(new SubmitProposal { Id = draft.Id, ExpectedVersion = cosigned.Version }, ct));
     }
 
     /// <summary>

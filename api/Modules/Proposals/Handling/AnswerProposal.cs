@@ -7,7 +7,7 @@ namespace Workforce.Proposals.Handling;
 internal sealed record AnswerProposal : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     public string? Answer { get; init; }
 }
@@ -18,15 +18,17 @@ internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal
         RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage("Write the answer: what was done, or will be, and why.").MaximumLength(10_000);
 }
 
-internal sealed class AnswerProposalHandler(ProposalTransition transition) : IRequestHandler<AnswerProposal, Proposal>
+internal sealed class AnswerProposalHandler(DbSession db, CurrentActor actor, TimeProvider clock, ProposalTransition transition)
+    : IRequestHandler<AnswerProposal, Proposal>
 {
     public async Task<Proposal> Handle(AnswerProposal request, CancellationToken cancellationToken)
     {
         var proposal = await transition.LockAsync(request.Id, ProposalAction.Answer, request.ExpectedVersion, cancellationToken);
         // The answer is also the step's note, so every round's answer stays on the timeline after a reopening.
         var answer = request.Answer!.Trim();
-        return await transition.MoveAsync(proposal, "answered", ProposalStatus.Answered, answer,
-            "answer = @Answer, answered_at = @Now", new { Answer = answer }, cancellationToken);
+        await db.ExecuteAsync("UPDATE proposals.proposals SET answer = @Answer, answered_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = actor.TenantId, proposal.Id, Answer = answer, Now = clock.GetUtcNow() }, cancellationToken);
+        return await transition.MoveAsync(proposal, ProposalAction.Answer, answer, cancellationToken);
     }
 }
 
@@ -34,12 +36,12 @@ internal static class AnswerProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/answer", async (Guid id, AnswerProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("AnswerProposal")
         .RequirePermission(Permissions.Proposals.Handle)
         .WithTags("Proposal handling")
         .WithSummary("Answer a proposal assigned to your department as its lead")
         .Produces<Proposal>()
-        .ProducesProblems(403, 404, 409, 412, 422);
+        .ProducesProblems(403, 404, 409, 412, 428, 422);
 }

@@ -12,7 +12,7 @@ namespace Workforce.Proposals.Handling;
 internal sealed record AssignProposal : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     public Guid? LeadUnitId { get; init; }
     public IReadOnlyList<Guid>? CoHandlingUnitIds { get; init; }
@@ -58,9 +58,14 @@ internal sealed class AssignProposalHandler(DbSession db, CurrentActor actor, IM
                 Tenant = actor.TenantId, proposal.Id, Ids = units.Select(u => u.Id).ToArray(), Names = units.Select(u => u.Name).ToArray(),
                 Paths = units.Select(u => string.Join(',', u.Path)).ToArray(),
             }, cancellationToken);
-        return await transition.MoveAsync(proposal, "assigned", ProposalStatus.Assigned, request.Note,
-            "lead_unit_id = @LeadId, lead_unit_name = @LeadName, handling_round = 1, assigned_at = @Now, due_on = @DueOn, due_at = @DueAt",
-            new { LeadId = lead.Id, LeadName = lead.Name, DueOn = dueOn, DueAt = dueAt }, cancellationToken);
+        await db.ExecuteAsync(
+            """
+            UPDATE proposals.proposals
+            SET lead_unit_id = @LeadId, lead_unit_name = @LeadName, handling_round = 1, assigned_at = @Now, due_on = @DueOn, due_at = @DueAt
+            WHERE tenant_id = @Tenant AND id = @Id
+            """,
+            new { Tenant = actor.TenantId, proposal.Id, LeadId = lead.Id, LeadName = lead.Name, Now = now, DueOn = dueOn, DueAt = dueAt }, cancellationToken);
+        return await transition.MoveAsync(proposal, ProposalAction.Assign, request.Note, cancellationToken);
     }
 
     private async Task<OrganisationPlacement> DepartmentAsync(Guid unitId, string field, CancellationToken ct)
@@ -75,12 +80,12 @@ internal static class AssignProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/assign", async (Guid id, AssignProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("AssignProposal")
         .RequirePermission(Permissions.Proposals.Manage)
         .WithTags("Proposal handling")
         .WithSummary("Hand an accepted proposal to a lead department and co-handling departments, with a deadline")
         .Produces<Proposal>()
-        .ProducesProblems(404, 409, 412, 422);
+        .ProducesProblems(404, 409, 412, 428, 422);
 }

@@ -12,7 +12,7 @@ namespace Workforce.Proposals.Handling;
 internal sealed record RateAnswer : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     public Rating? Rating { get; init; }
     public string? Comment { get; init; }
@@ -37,32 +37,39 @@ internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMedia
         var proposal = await transition.LockAsync(request.Id, ProposalAction.Rate, request.ExpectedVersion, cancellationToken);
         var rating = request.Rating!.Value;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var rated = new { Rating = rating.ToDbText(), Comment = comment };
-        const string SetRating = "rating = @Rating, rating_comment = @Comment, rated_at = @Now";
+        var now = clock.GetUtcNow();
+        var rated = new { Tenant = actor.TenantId, proposal.Id, Rating = rating.ToDbText(), Comment = comment, Now = now };
         var settings = await ProposalSettings.OfAsync(db, actor.TenantId, cancellationToken);
         if (rating != Rating.Unsatisfied || proposal.HandlingRound >= settings.MaxHandlingRounds)
         {
-            return await transition.MoveAsync(proposal, "rated", ProposalStatus.Rated, Note(rating, comment), SetRating, rated, cancellationToken);
+            await db.ExecuteAsync(
+                "UPDATE proposals.proposals SET rating = @Rating, rating_comment = @Comment, rated_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
+                rated, cancellationToken);
+            return await transition.MoveAsync(proposal, ProposalAction.Rate, comment, cancellationToken, rating);
         }
-        var (dueOn, dueAt) = HandlingDeadline.From(clock.GetUtcNow(), settings.HandlingDays, await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken));
-        return await transition.MoveAsync(proposal, "reopened", ProposalStatus.Assigned, Note(rating, comment),
-            $"{SetRating}, handling_round = handling_round + 1, assigned_at = @Now, due_on = @DueOn, due_at = @DueAt, answer = NULL, answered_at = NULL, reminded_on = NULL",
-            new { rated.Rating, rated.Comment, DueOn = dueOn, DueAt = dueAt }, cancellationToken);
+        var (dueOn, dueAt) = HandlingDeadline.From(now, settings.HandlingDays, await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken));
+        await db.ExecuteAsync(
+            """
+            UPDATE proposals.proposals
+            SET rating = @Rating, rating_comment = @Comment, rated_at = @Now, handling_round = handling_round + 1, assigned_at = @Now,
+                due_on = @DueOn, due_at = @DueAt, answer = NULL, answered_at = NULL, reminded_on = NULL
+            WHERE tenant_id = @Tenant AND id = @Id
+            """,
+            new { rated.Tenant, rated.Id, rated.Rating, rated.Comment, rated.Now, DueOn = dueOn, DueAt = dueAt }, cancellationToken);
+        return await transition.MoveAsync(proposal, ProposalAction.Reopen, comment, cancellationToken, rating);
     }
-
-    private static string Note(Rating rating, string? comment) => comment is null ? rating.ToDbText() : $"{rating.ToDbText()}: {comment}";
 }
 
 internal static class RateAnswerEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/rating", async (Guid id, RateAnswer command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("RateAnswer")
         .RequirePermission(Permissions.Proposals.Propose)
         .WithTags("Proposal handling")
         .WithSummary("Rate the answer to your proposal; unsatisfied reopens handling while rounds are left")
         .Produces<Proposal>()
-        .ProducesProblems(403, 404, 409, 412, 422);
+        .ProducesProblems(403, 404, 409, 412, 428, 422);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workforce.Proposals.Proposals;
 
 namespace Workforce.Proposals.Handling;
 
@@ -20,7 +21,7 @@ internal sealed class SendOverdueRemindersHandler(DbSession db, CurrentActor act
     {
         var now = clock.GetUtcNow();
         var today = EnterpriseTime.Today(await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken), now);
-        var reminded = await Outbox.AppendAsync(db, actor.TenantId, "proposals.proposal.overdue", "proposal",
+        var reminded = await Outbox.AppendAsync(db, actor.TenantId, ProposalEvents.Overdue,
             """
             UPDATE proposals.proposals SET reminded_on = @Today
             WHERE tenant_id = @Tenant AND status = 'assigned' AND due_at <= @Now AND (reminded_on IS NULL OR reminded_on < @Today)

@@ -53,13 +53,9 @@ internal static class CallerActions
                 });
             }
         }
-        foreach (var step in ProposalWorkflow.AllowedFrom(proposal.Status))
-        {
-            if (await IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, ProposalWorkflow.PartyOf(step), ct))
-            {
-                actions.Add(Enum.Parse<CallerAction>(step.ToString()));
-            }
-        }
+        var steps = await ProposalWorkflow.Lifecycle.AllowedForAsync(proposal.Status,
+            party => IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, party, ct));
+        actions.AddRange(steps.Select(step => Enum.Parse<CallerAction>(step.ToString())));
         if (actor.Has(Permissions.Proposals.Manage) && LinkResolutionHandler.Linkable(proposal.Status))
         {
             actions.Add(CallerAction.LinkResolution);

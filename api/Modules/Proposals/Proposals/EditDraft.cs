@@ -45,7 +45,7 @@ internal sealed class EditDraftHandler(DbSession db, CurrentActor actor, TimePro
             // Changed (or submitted, which also moves its version) since the caller read it.
             throw ProblemException.PreconditionFailed($"The proposal is at version {draft.Version} or later; read it again, then repeat the change.");
         }
-        outbox.Publish(actor.TenantId, "proposals.proposal.edited", "proposal", request.Id, new { request.Id, Title = request.Title.Trim() });
+        outbox.Publish(actor.TenantId, ProposalEvents.Edited, request.Id, new { request.Id, Title = request.Title.Trim() });
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
     }
 }

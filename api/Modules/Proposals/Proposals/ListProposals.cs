@@ -22,11 +22,7 @@ internal sealed record ListProposals : PageQuery, IQuery<Page<Proposal>>
 
 internal sealed class ListProposalsValidator : AbstractValidator<ListProposals>
 {
-    public ListProposalsValidator()
-    {
-        Include(new PageQueryValidator());
-        RuleFor(q => q.Search).MaximumLength(100);
-    }
+    public ListProposalsValidator() => RuleFor(q => q.Search).MaximumLength(100);
 }
 
 internal sealed class ListProposalsHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<ListProposals, Page<Proposal>>

@@ -32,6 +32,10 @@ internal sealed record TimelineEntry
     public required ProposalStatus ToStatus { get; init; }
     public required string ActorName { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The proposer's rating of the answer, on the step that rated it (rated, or reopened when unsatisfied).</summary>
+    public Rating? Rating { get; init; }
+
     public required DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -158,7 +162,7 @@ internal sealed record Proposal : IVersioned
                 WHERE l.tenant_id = @Tenant AND l.proposal_id = @Id ORDER BY r.adopted_at
                 """, of, ct),
             Timeline = await db.QueryAsync<TimelineEntry>(
-                "SELECT action, from_status, to_status, actor_name, note, occurred_at FROM proposals.timeline WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY occurred_at, id",
+                "SELECT action, from_status, to_status, actor_name, note, rating, occurred_at FROM proposals.timeline WHERE tenant_id = @Tenant AND proposal_id = @Id ORDER BY occurred_at, id",
                 of, ct),
         };
         return proposal with { Actions = await CallerActions.ForAsync(db, actor, proposal, ct) };

@@ -13,13 +13,14 @@ internal sealed record LockedProposal
 }
 
 /// <summary>
-/// Carries a proposal through one step of <see cref="ProposalWorkflow"/>: locks it (404 unless the actor can see it),
-/// checks the actor is the party the action belongs to (403), the version when the caller sent If-Match (412) and the
-/// state machine (409), then changes it, writes the step on its timeline and publishes it to the outbox.
+/// Carries a proposal through one step of <see cref="ProposalWorkflow.Lifecycle"/>: locks it (404 unless the actor can
+/// see it), checks the actor is the party the action belongs to (403), the version the caller read (412) and the
+/// lifecycle (409), then moves it to the status the lifecycle gives, writes the step on its timeline and publishes it
+/// to the outbox. What else a step changes is the handler's own statement, run before the move.
 /// </summary>
 internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeProvider clock, Outbox outbox)
 {
-    public async Task<LockedProposal> LockAsync(Guid id, ProposalAction action, int? expectedVersion, CancellationToken ct)
+    public async Task<LockedProposal> LockAsync(Guid id, ProposalAction action, int expectedVersion, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters(Proposal.Viewer(actor, clock.GetUtcNow()));
         parameters.Add("Id", id);
@@ -29,48 +30,46 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
             FROM proposals.proposals p WHERE p.tenant_id = @Tenant AND p.id = @Id AND {Proposal.Visible}
             FOR UPDATE OF p
             """, parameters, ct) ?? throw Proposal.NotFound(id);
-        await EnsurePartyAsync(proposal, ProposalWorkflow.PartyOf(action), ct);
-        if (expectedVersion is { } expected)
-        {
-            Concurrency.EnsureVersion(proposal.Version, expected);
-        }
-        ProposalWorkflow.Next(proposal.Status, action);
+        await EnsurePartyAsync(proposal, ProposalWorkflow.Lifecycle.PartyOf(action), ct);
+        Concurrency.EnsureVersion(proposal.Version, expectedVersion);
+        ProposalWorkflow.Lifecycle.Next(proposal.Status, action);
         return proposal;
     }
 
     /// <summary>
-    /// Moves the locked proposal to <paramref name="to"/>, setting also <paramref name="set"/> (SQL over
-    /// <paramref name="parameters"/>, which may use @Now), and records the step.
+    /// Takes <paramref name="action"/> on the locked proposal: the status the lifecycle leads to, a new version, the step
+    /// on its timeline (with the <paramref name="rating"/> of a rating step) and its event.
     /// </summary>
-    public async Task<Proposal> MoveAsync(LockedProposal proposal, string action, ProposalStatus to, string? note, string? set, object? parameters, CancellationToken ct)
+    public async Task<Proposal> MoveAsync(LockedProposal proposal, ProposalAction action, string? note, CancellationToken ct, Rating? rating = null)
     {
-        var now = clock.GetUtcNow();
-        var all = new Dapper.DynamicParameters(parameters);
-        all.AddDynamicParams(new { Tenant = actor.TenantId, proposal.Id, To = to.ToDbText(), Now = now });
+        var to = ProposalWorkflow.Lifecycle.Next(proposal.Status, action);
         await db.ExecuteAsync(
-            $"""
-            UPDATE proposals.proposals SET status = @To, {(set is null ? "" : set + ", ")}version = version + 1, updated_at = @Now
+            """
+            UPDATE proposals.proposals SET status = @To, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
-            """, all, ct);
-        await RecordAsync(proposal.Id, action, proposal.Status, to, note, ct);
-        outbox.Publish(actor.TenantId, $"proposals.proposal.{action}", "proposal", proposal.Id,
-            new { proposal.Id, proposal.Number, proposal.Title, From = proposal.Status.ToDbText(), To = to.ToDbText(), Note = note });
+            """, new { Tenant = actor.TenantId, proposal.Id, To = to.ToDbText(), Now = clock.GetUtcNow() }, ct);
+        var happened = ProposalEvents.Of(action);
+        await RecordAsync(proposal.Id, ProposalEvents.Happening(happened), proposal.Status, to, note, ct, rating);
+        outbox.Publish(actor.TenantId, happened, proposal.Id, new
+        {
+            proposal.Id, proposal.Number, proposal.Title, From = proposal.Status.ToDbText(), To = to.ToDbText(), Note = note, Rating = rating.ToDbText(),
+        });
         return await Proposal.FindAsync(db, actor, clock, proposal.Id, ct);
     }
 
     /// <summary>A step on the proposal's timeline, by the acting user at this moment.</summary>
-    public Task RecordAsync(Guid id, string action, ProposalStatus? from, ProposalStatus to, string? note, CancellationToken ct) =>
+    public Task RecordAsync(Guid id, string action, ProposalStatus? from, ProposalStatus to, string? note, CancellationToken ct, Rating? rating = null) =>
         db.ExecuteAsync(
             """
-            INSERT INTO proposals.timeline (tenant_id, id, proposal_id, action, from_status, to_status, actor_id, actor_name, note, occurred_at)
-            VALUES (@Tenant, @EntryId, @Id, @Action, @From, @To, @ActorId, @ActorName, @Note, @Now)
+            INSERT INTO proposals.timeline (tenant_id, id, proposal_id, action, from_status, to_status, actor_id, actor_name, note, rating, occurred_at)
+            VALUES (@Tenant, @EntryId, @Id, @Action, @From, @To, @ActorId, @ActorName, @Note, @Rating, @Now)
             """,
             new
             {
                 Tenant = actor.TenantId, EntryId = Guid.CreateVersion7(), Id = id, Action = action, From = from.ToDbText(), To = to.ToDbText(),
-                ActorId = actor.Id, ActorName = actor.Name, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Now = clock.GetUtcNow(),
+                ActorId = actor.Id, ActorName = actor.Name, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Rating = rating.ToDbText(),
+                Now = clock.GetUtcNow(),
             }, ct);
-
     private async Task EnsurePartyAsync(LockedProposal proposal, ProposalParty party, CancellationToken ct)
     {
         if (await CallerActions.IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, party, ct))

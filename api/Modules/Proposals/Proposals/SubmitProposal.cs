@@ -11,7 +11,7 @@ namespace Workforce.Proposals.Proposals;
 internal sealed record SubmitProposal : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 }
 
 internal sealed record CallPeriod
@@ -58,8 +58,10 @@ internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IM
             SELECT @Year || '-' || lpad((coalesce(max(split_part(number, '-', 2)::int), 0) + 1)::text, 3, '0')
             FROM proposals.proposals WHERE tenant_id = @Tenant AND number LIKE @Year || '-%'
             """, new { Tenant = actor.TenantId, Year = today.Year.ToString() }, cancellationToken);
-        return await transition.MoveAsync(proposal with { Number = number }, "submitted", ProposalStatus.Submitted, null,
-            "number = @Number, submitted_at = @Now", new { Number = number }, cancellationToken);
+        await db.ExecuteAsync(
+            "UPDATE proposals.proposals SET number = @Number, submitted_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = actor.TenantId, proposal.Id, Number = number, Now = clock.GetUtcNow() }, cancellationToken);
+        return await transition.MoveAsync(proposal with { Number = number }, ProposalAction.Submit, null, cancellationToken);
     }
 }
 
@@ -67,12 +69,12 @@ internal static class SubmitProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/submit", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(new SubmitProposal { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(new SubmitProposal { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("SubmitProposal")
         .RequirePermission(Permissions.Proposals.Propose)
         .WithTags("Proposals")
         .WithSummary("Submit a draft (its proposer, with enough co-signers)")
         .Produces<Proposal>()
-        .ProducesProblems(403, 404, 409, 412);
+        .ProducesProblems(403, 404, 409, 412, 428);
 }

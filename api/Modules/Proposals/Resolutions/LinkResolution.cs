@@ -40,8 +40,8 @@ internal sealed class LinkResolutionHandler(DbSession db, CurrentActor actor, Ti
             """, new { Tenant = actor.TenantId, LinkId = Guid.CreateVersion7(), request.Id, request.ResolutionId }, cancellationToken);
         if (linked == 1)
         {
-            await transition.RecordAsync(request.Id, "resolutionLinked", proposal.Status, proposal.Status, title, cancellationToken);
-            outbox.Publish(actor.TenantId, "proposals.proposal.resolutionLinked", "proposal", request.Id,
+            await transition.RecordAsync(request.Id, ProposalEvents.Happening(ProposalEvents.ResolutionLinked), proposal.Status, proposal.Status, title, cancellationToken);
+            outbox.Publish(actor.TenantId, ProposalEvents.ResolutionLinked, request.Id,
                 new { proposal.Id, proposal.Number, request.ResolutionId, ResolutionTitle = title });
         }
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);

@@ -12,7 +12,7 @@ internal enum Decision { Accept, ConvertToSuggestion, Decline }
 internal sealed record DecideProposal : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     public Decision? Decision { get; init; }
 
@@ -31,19 +31,21 @@ internal sealed class DecideProposalValidator : AbstractValidator<DecideProposal
     }
 }
 
-internal sealed class DecideProposalHandler(ProposalTransition transition) : IRequestHandler<DecideProposal, Proposal>
+internal sealed class DecideProposalHandler(DbSession db, CurrentActor actor, ProposalTransition transition) : IRequestHandler<DecideProposal, Proposal>
 {
     public async Task<Proposal> Handle(DecideProposal request, CancellationToken cancellationToken)
     {
-        var (action, to, happened) = request.Decision switch
+        var action = request.Decision switch
         {
-            Decision.Accept => (ProposalAction.Accept, ProposalStatus.Accepted, "accepted"),
-            Decision.ConvertToSuggestion => (ProposalAction.ConvertToSuggestion, ProposalStatus.ConvertedToSuggestion, "convertedToSuggestion"),
-            _ => (ProposalAction.Decline, ProposalStatus.NotAccepted, "notAccepted"),
+            Decision.Accept => ProposalAction.Accept,
+            Decision.ConvertToSuggestion => ProposalAction.ConvertToSuggestion,
+            _ => ProposalAction.Decline,
         };
         var proposal = await transition.LockAsync(request.Id, action, request.ExpectedVersion, cancellationToken);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        return await transition.MoveAsync(proposal, happened, to, reason, "decision_note = @Reason", new { Reason = reason }, cancellationToken);
+        await db.ExecuteAsync("UPDATE proposals.proposals SET decision_note = @Reason WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = actor.TenantId, proposal.Id, Reason = reason }, cancellationToken);
+        return await transition.MoveAsync(proposal, action, reason, cancellationToken);
     }
 }
 
@@ -51,12 +53,12 @@ internal static class DecideProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/decision", async (Guid id, DecideProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("DecideProposal")
         .RequirePermission(Permissions.Proposals.Manage)
         .WithTags("Proposal review")
         .WithSummary("Accept (立案), convert to a suggestion, or decline with a reason, a proposal under review")
         .Produces<Proposal>()
-        .ProducesProblems(404, 409, 412, 422);
+        .ProducesProblems(404, 409, 412, 428, 422);
 }

@@ -10,7 +10,7 @@ namespace Workforce.Proposals.Review;
 internal sealed record MergeProposal : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     /// <summary>The proposal that goes on: submitted, under review or accepted, and not the duplicate itself.</summary>
     public Guid? IntoId { get; init; }
@@ -44,8 +44,9 @@ internal sealed class MergeProposalHandler(DbSession db, CurrentActor actor, Pro
                 "Merge into a proposal of this enterprise that is submitted, under review or accepted.");
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         await transition.RecordAsync(into.Id, "absorbed", into.Status, into.Status, $"{duplicate.Number} {duplicate.Title}{(note is null ? "" : ": " + note)}", cancellationToken);
-        return await transition.MoveAsync(duplicate, "merged", ProposalStatus.Merged, note is null ? $"→ {into.Number}" : $"→ {into.Number}: {note}",
-            "merged_into = @IntoId", new { IntoId = into.Id }, cancellationToken);
+        await db.ExecuteAsync("UPDATE proposals.proposals SET merged_into = @IntoId WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = actor.TenantId, duplicate.Id, IntoId = into.Id }, cancellationToken);
+        return await transition.MoveAsync(duplicate, ProposalAction.Merge, note is null ? $"→ {into.Number}" : $"→ {into.Number}: {note}", cancellationToken);
     }
 }
 
@@ -53,12 +54,12 @@ internal static class MergeProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/merge", async (Guid id, MergeProposal command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("MergeProposal")
         .RequirePermission(Permissions.Proposals.Manage)
         .WithTags("Proposal review")
         .WithSummary("Merge a duplicate (并案) into the proposal handled in its place")
         .Produces<Proposal>()
-        .ProducesProblems(404, 409, 412, 422);
+        .ProducesProblems(404, 409, 412, 428, 422);
 }

@@ -7,7 +7,7 @@ namespace Workforce.Proposals.Review;
 internal sealed record StartReview : ICommand<Proposal>
 {
     [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public int? ExpectedVersion { get; init; }
+    [JsonIgnore] public int ExpectedVersion { get; init; }
 
     public string? Note { get; init; }
 }
@@ -22,7 +22,7 @@ internal sealed class StartReviewHandler(ProposalTransition transition) : IReque
     public async Task<Proposal> Handle(StartReview request, CancellationToken cancellationToken)
     {
         var proposal = await transition.LockAsync(request.Id, ProposalAction.StartReview, request.ExpectedVersion, cancellationToken);
-        return await transition.MoveAsync(proposal, "underReview", ProposalStatus.UnderReview, request.Note, null, null, cancellationToken);
+        return await transition.MoveAsync(proposal, ProposalAction.StartReview, request.Note, cancellationToken);
     }
 }
 
@@ -30,12 +30,12 @@ internal static class StartReviewEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/review", async (Guid id, StartReview? command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-            Concurrency.WithETag(await mediator.Send((command ?? new()) with { Id = id, ExpectedVersion = Concurrency.ExpectedVersionIfSent(request) }, ct),
+            Concurrency.WithETag(await mediator.Send((command ?? new()) with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("StartReview")
         .RequirePermission(Permissions.Proposals.Manage)
         .WithTags("Proposal review")
         .WithSummary("Take a submitted proposal up for review")
         .Produces<Proposal>()
-        .ProducesProblems(404, 409, 412, 422);
+        .ProducesProblems(404, 409, 412, 428, 422);
 }

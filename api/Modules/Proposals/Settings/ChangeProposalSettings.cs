@@ -38,7 +38,7 @@ internal sealed class ChangeProposalSettingsHandler(DbSession db, CurrentActor a
             RETURNING min_cosigners, handling_days, max_handling_rounds, version
             """,
             new { Tenant = actor.TenantId, request.MinCosigners, request.HandlingDays, request.MaxHandlingRounds }, cancellationToken);
-        outbox.Publish(actor.TenantId, "proposals.settings.changed", "settings", actor.TenantId, settings);
+        outbox.Publish(actor.TenantId, SettingsEvents.Changed, actor.TenantId, settings);
         return settings;
     }
 }
