@@ -48,6 +48,19 @@ public sealed class HandlingTests(WorkforceApi api) : IClassFixture<WorkforceApi
     }
 
     [Fact]
+    public async Task An_answer_as_long_as_allowed_stays_whole_on_the_timeline_and_a_longer_one_is_refused()
+    {
+        var scenario = await ProposalScenario.CreateAsync(api);
+        var id = await scenario.ProposalAtAsync("assigned");
+
+        await (await scenario.ActAsync(id, "answer", new { answer = new string('答', 10_001) })).ExpectInvalidFieldsAsync("answer");
+        var answer = new string('答', 10_000);
+        var answered = await scenario.DoAsync(id, "answer", new { answer });
+
+        Assert.Equal(answer, answered["timeline"]!.AsArray().Last(t => t!.Str("action") == "answered")!.Str("note"));
+    }
+
+    [Fact]
     public async Task Handlers_see_only_what_is_assigned_to_their_department_or_below_it()
     {
         var scenario = await ProposalScenario.CreateAsync(api);
