@@ -50,6 +50,10 @@ public sealed class Outbox(DbSession db)
         all.Add("OutboxTenant", tenant);
         all.Add("OutboxType", type);
         all.Add("OutboxEntityType", entityType);
+        if (parameters.GetType().GetProperty("Now") is null)
+        {
+            all.Add("Now", db.Now);
+        }
         return await db.ExecuteAsync(
             $"""
             WITH changed AS ({changes})

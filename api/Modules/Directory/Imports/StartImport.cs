@@ -93,7 +93,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         }
         catch (Exception error)
         {
-            await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = now()",
+            await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = @Now",
                 new { Error = ImportJob.FailureReason(error) });
             throw;
         }
@@ -125,7 +125,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
             await read(rows.Current, staging);
             if (count % ProgressEvery == 0)
             {
-                await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "rows_read = @Rows, bytes_read = @Bytes", new { Rows = count, Bytes = file.BytesRead });
+                await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, id, "rows_read = @Rows, bytes_read = @Bytes", new { Rows = count, Bytes = file.BytesRead });
             }
         }
         if (count == 0)

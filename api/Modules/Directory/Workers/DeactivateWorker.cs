@@ -48,13 +48,13 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, 
         await db.ExecuteAsync(
             """
             UPDATE directory.representatives
-            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = now()
+            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
             """,
             parameters, cancellationToken);
         var worker = (await Worker.WriteAsync(db, sensitive,
             """
-            UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = now()
+            UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING *
             """,

@@ -29,7 +29,7 @@ internal sealed class RateAnswerValidator : AbstractValidator<RateAnswer>
     }
 }
 
-internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, ProposalTransition transition)
+internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar, TimeProvider clock, ProposalTransition transition)
     : IRequestHandler<RateAnswer, Proposal>
 {
     public async Task<Proposal> Handle(RateAnswer request, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMedia
         {
             return await transition.MoveAsync(proposal, "rated", ProposalStatus.Rated, Note(rating, comment), SetRating, rated, cancellationToken);
         }
-        var (dueOn, dueAt) = HandlingDeadline.From(clock.GetUtcNow(), settings.HandlingDays, await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken));
+        var (dueOn, dueAt) = HandlingDeadline.From(clock.GetUtcNow(), settings.HandlingDays, await calendar.OwnAsync(cancellationToken));
         return await transition.MoveAsync(proposal, "reopened", ProposalStatus.Assigned, Note(rating, comment),
             $"{SetRating}, handling_round = handling_round + 1, assigned_at = @Now, due_on = @DueOn, due_at = @DueAt, answer = NULL, answered_at = NULL, reminded_on = NULL",
             new { rated.Rating, rated.Comment, DueOn = dueOn, DueAt = dueAt }, cancellationToken);
