@@ -18,12 +18,12 @@ internal sealed record DeactivateWorker : ICommand<Worker>
 
 internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWorker>
 {
-    public DeactivateWorkerValidator(TimeProvider clock)
+    public DeactivateWorkerValidator(EnterpriseCalendar calendar)
     {
         RuleFor(c => c.Status).NotNull().Must(s => s is WorkerStatus.Left or WorkerStatus.Retired)
             .WithMessage("Say whether the worker left or retired.");
         RuleFor(c => c.LeftOn).NotNull()
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(90))
+            .MustAsync(async (d, ct) => d <= (await calendar.OwnAsync(ct)).Today.AddDays(90))
             .WithMessage("The leaving date can be at most 90 days ahead.");
     }
 }
