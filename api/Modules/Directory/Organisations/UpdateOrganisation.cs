@@ -11,7 +11,7 @@ internal sealed record UpdateOrganisation : ICommand<Organisation>
     public string? Name { get; init; }
     public string? Code { get; init; }
 
-    /// <summary>IANA time zone of a region or enterprise; Asia/Shanghai when not given. Units and teams have none.</summary>
+    /// <summary>IANA time zone of a region or enterprise; China's when not given. Units and teams have none.</summary>
     public string? TimeZone { get; init; }
 }
 
