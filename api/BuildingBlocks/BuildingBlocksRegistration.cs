@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ using Workforce.BuildingBlocks.Mediator;
 using Workforce.BuildingBlocks.Migrations;
 using Workforce.BuildingBlocks.Protection;
 using Workforce.BuildingBlocks.Security;
+using Workforce.BuildingBlocks.Time;
 
 namespace Workforce.BuildingBlocks;
 
@@ -51,6 +53,8 @@ public static class BuildingBlocksRegistration
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database", tags: ["ready"]);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CalendarCache>();
+        services.AddScoped<EnterpriseCalendar>();
         services.AddScoped<DbSession>();
         services.AddScoped<Outbox>();
         services.AddScoped<FileStore>();
@@ -63,6 +67,10 @@ public static class BuildingBlocksRegistration
         services.AddJsonBodies();
         return services;
     }
+
+    /// <summary>Where <see cref="EnterpriseCalendar"/> asks for a tenant's calendar: the module keeping calendars registers it.</summary>
+    public static IServiceCollection AddCalendarSource(this IServiceCollection services, Func<Guid, IRequest<CalendarRules>> ask) =>
+        services.AddSingleton(new CalendarSource(ask));
 
     public static string MigrationsDirectory(IConfiguration configuration) =>
         configuration["Database:MigrationsDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "db-migrations");

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
@@ -27,6 +29,9 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The server of this API alone, which a fault test may kill and start again; null on the shared test server.</summary>
     public KillablePostgres? Postgres { get; private set; }
+
+    /// <summary>The server's clock, which tests may hold at a moment of their choosing.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>What the application logged, at every level.</summary>
     public LogCapture Logs { get; } = new();
@@ -84,6 +89,7 @@ public class WorkforceApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Imports:PollMilliseconds", "50");
         // Hashing is deliberately slow; the tests sign in hundreds of times and are not what it protects against.
         builder.UseSetting("Access:PasswordHashIterations", "1000");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddProvider(Logs)

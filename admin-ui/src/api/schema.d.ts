@@ -1040,6 +1040,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/directory/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The working calendar of the organisation you act for: time zone, weekly rest days, holidays and make-up working days (Saturday and Sunday off, no special days, until changed)
+         * @description Requires the `directory.organisations.read` permission at the organisation you act for.
+         */
+        get: operations["GetCalendar"];
+        /**
+         * Set the weekly rest days, holidays and make-up working days of the organisation you act for (needs If-Match; "0" before the first change)
+         * @description Requires the `directory.organisations.write` permission at the organisation you act for.
+         */
+        put: operations["ChangeCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/imports": {
         parameters: {
             query?: never;
@@ -2343,6 +2367,21 @@ export interface components {
             pollId?: string;
             receipt?: string;
         };
+        CalendarDay: {
+            /** Format: date */
+            date?: string;
+            kind?: components["schemas"]["CalendarDayKind"];
+            name?: string;
+        };
+        /** @enum {string} */
+        CalendarDayKind: "holiday" | "workday";
+        CalendarSettings: {
+            days: components["schemas"]["CalendarDay"][];
+            restDays: components["schemas"]["DayOfWeek"][];
+            timeZone: string;
+            /** Format: int32 */
+            version: number;
+        };
         Call: {
             /** Format: date */
             closesOn: string;
@@ -2405,6 +2444,10 @@ export interface components {
         CampaignStatus: "nominating" | "reviewing" | "decided";
         CastBallot: {
             choices?: components["schemas"]["ItemChoice"][] | null;
+        };
+        ChangeCalendar: {
+            days?: components["schemas"]["SpecialDay"][] | null;
+            restDays?: components["schemas"]["DayOfWeek"][] | null;
         };
         ChangeOwnPassword: {
             currentPassword?: string | null;
@@ -2577,6 +2620,8 @@ export interface components {
             /** Format: double */
             score?: number | null;
         };
+        /** @enum {string} */
+        DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
         DeactivateWorker: {
             /** Format: date */
             leftOn?: string | null;
@@ -3492,6 +3537,12 @@ export interface components {
         };
         /** @enum {string} */
         SkillGrade: "elementary" | "intermediate" | "advanced" | "technician" | "seniorTechnician" | "principalTechnician" | "chiefTechnician";
+        SpecialDay: {
+            /** Format: date */
+            date?: string | null;
+            kind?: components["schemas"]["CalendarDayKind"];
+            name?: string | null;
+        };
         StartReview: {
             note?: string | null;
         };
@@ -7817,6 +7868,119 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    GetCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ChangeCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCalendar"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarSettings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,13 +8,21 @@ namespace Workforce.BuildingBlocks.Data;
 /// The request's connection to PostgreSQL. Commands run inside the transaction that
 /// <see cref="Mediator.TransactionBehavior{TRequest,TResponse}"/> opens; queries run without one.
 /// Every call goes through a <see cref="CommandDefinition"/> carrying the transaction and the cancellation token.
+/// A statement that names <c>@Now</c> without passing it gets <see cref="Now"/>: time is the injected clock's, never
+/// the database's <c>now()</c>.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource, TimeProvider? clock = null) : IAsyncDisposable
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private NpgsqlConnection? _connection;
+    private DateTimeOffset _transactionNow;
     private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
+    private readonly List<Action> _afterCommit = [];
 
     public NpgsqlTransaction? Transaction { get; private set; }
+
+    /// <summary>The instant of the open transaction, taken from the clock as it began (as SQL's <c>now()</c> is); outside one, the clock's.</summary>
+    public DateTimeOffset Now => Transaction is null ? _clock.GetUtcNow() : _transactionNow;
 
     /// <summary>How long one command may run; null keeps the connection's default (30 s). Background jobs raise it.</summary>
     public TimeSpan? CommandTimeout { get; set; }
@@ -39,7 +47,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? param, [EnumeratorCancellation] CancellationToken ct)
     {
         var connection = await ConnectionAsync(ct);
-        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, param, Transaction, (int?)CommandTimeout?.TotalSeconds).WithCancellation(ct))
+        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, WithNow(sql, param), Transaction, (int?)CommandTimeout?.TotalSeconds).WithCancellation(ct))
         {
             yield return row;
         }
@@ -72,6 +80,19 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     /// <summary>Work to do inside the open transaction just before it commits, after everything else (the outbox's writes).</summary>
     public void BeforeCommit(Func<CancellationToken, Task> action) => _beforeCommit.Add(action);
 
+    /// <summary>Work to do once the open transaction has committed (at once outside a transaction); skipped when it rolls back.</summary>
+    public void AfterCommit(Action action)
+    {
+        if (Transaction is null)
+        {
+            action();
+        }
+        else
+        {
+            _afterCommit.Add(action);
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> in a transaction, or inside the one already open (a command sent by a command).</summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
@@ -82,6 +103,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
 
         var connection = await ConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        _transactionNow = _clock.GetUtcNow();
         Transaction = transaction;
         try
         {
@@ -91,12 +113,18 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
                 await action(ct);
             }
             await transaction.CommitAsync(ct);
+            Transaction = null;
+            foreach (var action in _afterCommit)
+            {
+                action();
+            }
             return result;
         }
         finally
         {
             Transaction = null;
             _beforeCommit.Clear();
+            _afterCommit.Clear();
         }
     }
 
@@ -110,5 +138,17 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     }
 
     private CommandDefinition Define(string sql, object? param, CancellationToken ct) =>
-        new(sql, param, Transaction, (int?)CommandTimeout?.TotalSeconds, cancellationToken: ct);
+        new(sql, WithNow(sql, param), Transaction, (int?)CommandTimeout?.TotalSeconds, cancellationToken: ct);
+
+    private object? WithNow(string sql, object? param)
+    {
+        // Parameters built as DynamicParameters pass their own Now: a template inside them cannot be looked into.
+        if (!sql.Contains("@Now", StringComparison.Ordinal) || param is DynamicParameters || param?.GetType().GetProperty("Now") is not null)
+        {
+            return param;
+        }
+        var parameters = new DynamicParameters(param);
+        parameters.Add("Now", Now);
+        return parameters;
+    }
 }

@@ -55,6 +55,10 @@ public sealed class Outbox(DbSession db)
         all.Add("OutboxTenant", tenant);
         all.Add("OutboxType", type.Name);
         all.Add("OutboxEntityType", type.EntityType);
+        if (parameters.GetType().GetProperty("Now") is null)
+        {
+            all.Add("Now", db.Now);
+        }
         return await db.ExecuteAsync(
             $"""
             WITH changed AS ({changes})

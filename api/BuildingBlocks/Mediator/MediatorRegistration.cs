@@ -29,7 +29,8 @@ public static class MediatorRegistration
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (HandlerInterfaces.Contains(definition) || definition == typeof(IValidator<>))
+                // Validators of parts of requests (a worker's fields) are included by their requests' validators, not resolved.
+                if (HandlerInterfaces.Contains(definition) || definition == typeof(IValidator<>) && typeof(IBaseRequest).IsAssignableFrom(contract.GenericTypeArguments[0]))
                 {
                     services.AddTransient(contract, type);
                 }

@@ -12,5 +12,5 @@ public sealed record FindOrganisation(Guid OrganisationId) : IQuery<Organisation
 /// <param name="TenantId">The node itself for platform, regions and enterprises; the enterprise for units and teams.</param>
 /// <param name="Path">Ids from the root down to the node.</param>
 /// <param name="Status">active or inactive.</param>
-/// <param name="TimeZone">The IANA time zone its tenant keeps (a unit or team keeps its enterprise's): Asia/Shanghai unless set.</param>
+/// <param name="TimeZone">The IANA time zone its tenant keeps (a unit or team keeps its enterprise's): EnterpriseCalendar.DefaultTimeZone unless set.</param>
 public sealed record OrganisationPlacement(Guid Id, Guid TenantId, string Kind, string Name, IReadOnlyList<Guid> Path, string Status, string TimeZone);

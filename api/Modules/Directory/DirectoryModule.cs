@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks;
+using Workforce.Directory.Calendar;
 using Workforce.Directory.Contracts;
 using Workforce.Directory.Demo;
 using Workforce.Directory.Imports;
@@ -16,6 +18,7 @@ public static class DirectoryModule
     {
         services.AddOptions<ImportLimits>().BindConfiguration("Imports");
         services.AddHostedService<ImportRunner>();
+        services.AddCalendarSource(tenant => new GetEnterpriseCalendar(tenant));
         return services
             .AddConstraintProblem("workers_employee_number_key", () => ProblemException.Conflict("employee_number_taken",
                 "Another worker of this enterprise has this employee number.",
@@ -48,6 +51,9 @@ public static class DirectoryModule
         UpdateOrganisationEndpoint.Map(api);
         MoveOrganisationEndpoint.Map(api);
         DeactivateOrganisationEndpoint.Map(api);
+
+        GetCalendarEndpoint.Map(api);
+        ChangeCalendarEndpoint.Map(api);
 
         RegisterWorkerEndpoint.Map(api);
         UpsertWorkersEndpoint.Map(api);

@@ -249,4 +249,20 @@ public sealed class ApiClientTests(WorkforceApi api) : IClassFixture<WorkforceAp
         await revoke.ExpectProblemAsync(HttpStatusCode.Forbidden, "exceeds_own_rights");
         await (await api.WithApiKey(strongKey).GetAsync(AccessApi.Workers)).ExpectJsonAsync();
     }
+
+    [Fact]
+    public async Task Revoking_stamps_the_server_s_clock()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var (client, _) = await enterprise.CreateApiClientAsync("directory.workers.read");
+        var moment = new DateTimeOffset(2026, 1, 20, 10, 0, 0, TimeSpan.FromHours(8));
+
+        using (api.Clock.At(moment))
+        {
+            var revoked = await (await enterprise.Client.PostAsync($"{AccessApi.Client(client.Id())}/revoke")).ExpectJsonAsync();
+
+            Assert.Equal(moment, revoked["revokedAt"]!.GetValue<DateTimeOffset>());
+            Assert.Equal(moment, revoked["updatedAt"]!.GetValue<DateTimeOffset>());
+        }
+    }
 }

@@ -70,4 +70,19 @@ public sealed class SessionLifecycleTests(WorkforceApi api) : IClassFixture<Work
 
         await stale.ExpectProblemAsync(HttpStatusCode.PreconditionFailed, "precondition_failed");
     }
+
+    [Fact]
+    public async Task Opening_and_closing_stamp_the_server_s_clock()
+    {
+        var congress = await TestCongress.CreateAsync(api, representatives: 3);
+        var moment = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60);
+
+        using (api.Clock.At(moment))
+        {
+            var opened = await congress.OpenAsync();
+
+            Assert.Equal(moment, opened["openedAt"]!.GetValue<DateTimeOffset>());
+            Assert.Equal(moment, opened["updatedAt"]!.GetValue<DateTimeOffset>());
+        }
+    }
 }

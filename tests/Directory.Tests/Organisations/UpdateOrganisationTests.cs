@@ -109,4 +109,19 @@ public sealed class UpdateOrganisationTests(WorkforceApi api) : IClassFixture<Wo
 
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "organisation_not_found");
     }
+
+    [Fact]
+    public async Task Renaming_stamps_the_server_s_clock()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var unit = await enterprise.AddUnitAsync("旧名称");
+        var moment = new DateTimeOffset(2026, 1, 20, 10, 0, 0, TimeSpan.FromHours(8));
+
+        using (api.Clock.At(moment))
+        {
+            var renamed = await (await enterprise.Client.PutAsync(Url(unit.Id()), new { name = "新名称" }, "\"1\"")).ExpectJsonAsync();
+
+            Assert.Equal(moment, renamed["updatedAt"]!.GetValue<DateTimeOffset>());
+        }
+    }
 }

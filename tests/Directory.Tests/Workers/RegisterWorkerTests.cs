@@ -273,4 +273,25 @@ public sealed class RegisterWorkerTests(WorkforceApi api) : IClassFixture<Workfo
 
         await response.ExpectInvalidFieldsAsync("hiredOn");
     }
+
+    [Fact]
+    public async Task Dates_in_the_future_are_judged_by_today_in_the_enterprise_s_zone()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var url = $"/api/v1/directory/organisations/{enterprise.Id}";
+        var current = await enterprise.Client.GetAsync(url);
+        var name = (await current.ExpectJsonAsync()).Str("name");
+        await (await enterprise.Client.PutAsync(url, new { name, timeZone = "Pacific/Kiritimati" }, current.ETag())).ExpectJsonAsync();
+        var body = TestEnterprise.WorkerBody(enterprise.Id);
+
+        // 12:00 UTC on 1 March is already 2 March at UTC+14, though not yet in Shanghai or at UTC.
+        using (api.Clock.At(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)))
+        {
+            body["unionJoinedOn"] = "2026-03-03";
+            await (await enterprise.Client.PostAsync("/api/v1/directory/workers", body)).ExpectInvalidFieldsAsync("unionJoinedOn");
+
+            body["unionJoinedOn"] = "2026-03-02";
+            await (await enterprise.Client.PostAsync("/api/v1/directory/workers", body)).ExpectJsonAsync(HttpStatusCode.Created);
+        }
+    }
 }

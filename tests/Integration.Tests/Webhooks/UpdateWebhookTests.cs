@@ -75,4 +75,20 @@ public sealed class UpdateWebhookTests(WebhooksApi api) : IClassFixture<Webhooks
         await (await enterprise.Client.GetAsync(WebhookCalls.Deliveries(id))).ExpectProblemAsync(HttpStatusCode.NotFound, "webhook_not_found");
         await (await enterprise.Client.DeleteAsync(WebhookCalls.Webhook(id))).ExpectProblemAsync(HttpStatusCode.NotFound, "webhook_not_found");
     }
+
+    [Fact]
+    public async Task Updating_stamps_the_server_s_clock()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var (id, _) = await enterprise.CreateWebhookAsync("https://hr.example.test/hooks");
+        var read = await enterprise.Client.GetAsync(WebhookCalls.Webhook(id));
+        var moment = new DateTimeOffset(2026, 1, 20, 10, 0, 0, TimeSpan.FromHours(8));
+
+        using (api.Clock.At(moment))
+        {
+            var updated = await (await enterprise.Client.PutAsync(WebhookCalls.Webhook(id), Change, read.ETag())).ExpectJsonAsync();
+
+            Assert.Equal(moment, updated["updatedAt"]!.GetValue<DateTimeOffset>());
+        }
+    }
 }

@@ -1,10 +1,13 @@
+using Workforce.BuildingBlocks.Time;
 using Workforce.Proposals.Handling;
 
 namespace Workforce.Proposals.Tests.Handling;
 
 public sealed class HandlingDeadlineTests
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly WorkCalendar Shanghai = In("Asia/Shanghai");
+
+    private static WorkCalendar In(string zone) => new(new CalendarRules(zone, [], []), TimeProvider.System);
 
     [Fact]
     public void Assigned_late_on_the_last_of_January_in_Shanghai_it_is_due_thirty_Shanghai_days_later_across_the_month_end()
@@ -28,7 +31,7 @@ public sealed class HandlingDeadlineTests
     [Fact]
     public void In_a_zone_with_summer_time_the_deadline_is_that_day_s_local_midnight()
     {
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var berlin = In("Europe/Berlin");
 
         var (dueOn, overdueFrom) = HandlingDeadline.From(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), 30, berlin);
 

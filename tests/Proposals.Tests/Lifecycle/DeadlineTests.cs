@@ -1,7 +1,7 @@
 namespace Workforce.Proposals.Tests.Lifecycle;
 
 /// <summary>Deadlines and overdue proposals by the enterprise's clock (Asia/Shanghai, UTC+8), across a month end.</summary>
-public sealed class DeadlineTests(ClockedApi api) : IClassFixture<ClockedApi>
+public sealed class DeadlineTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 {
     private static DateTimeOffset Shanghai(int year, int month, int day, int hour, int minute, int second = 0) =>
         new(year, month, day, hour, minute, second, TimeSpan.FromHours(8));

@@ -5,7 +5,7 @@ using Workforce.Proposals.Contracts;
 
 namespace Workforce.Proposals.Tests.Statistics;
 
-public sealed class ProposalStatisticsTests(ClockedApi api) : IClassFixture<ClockedApi>
+public sealed class ProposalStatisticsTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 {
     private static DateTimeOffset Shanghai(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, TimeSpan.FromHours(8));
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -81,10 +82,10 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         // At most one write a minute per client: last use is for people, not for accounting.
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE access.api_clients SET last_used_at = now()
-            WHERE tenant_id = @TenantId AND id = @Id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+            UPDATE access.api_clients SET last_used_at = @Now
+            WHERE tenant_id = @TenantId AND id = @Id AND (last_used_at IS NULL OR last_used_at < @Now - interval '1 minute')
             """,
-            new { client.TenantId, client.Id }, cancellationToken: Context.RequestAborted));
+            new { client.TenantId, client.Id, Now = Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() }, cancellationToken: Context.RequestAborted));
 
         var identity = new ClaimsIdentity(
             client.Scopes.Select(scope => new Claim(AccessSchemes.ScopeClaim, scope)).Concat(

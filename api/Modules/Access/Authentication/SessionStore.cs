@@ -19,6 +19,8 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
     // Resolved on first use: cookie options are built while the host is assembled, before the database runs.
     private NpgsqlDataSource DataSource => services.GetRequiredService<NpgsqlDataSource>();
 
+    private DateTimeOffset Now => services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var tenant = Guid.Parse(ticket.Principal.FindFirstValue(AccessSchemes.TenantClaim)!);
@@ -27,10 +29,10 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             """
-            DELETE FROM access.sessions WHERE tenant_id = @Tenant AND user_id = @User AND expires_at < now();
-            INSERT INTO access.sessions (tenant_id, id, user_id, ticket, expires_at) VALUES (@Tenant, @Id, @User, @Ticket, now() + @Lifetime);
+            DELETE FROM access.sessions WHERE tenant_id = @Tenant AND user_id = @User AND expires_at < @Now;
+            INSERT INTO access.sessions (tenant_id, id, user_id, ticket, expires_at) VALUES (@Tenant, @Id, @User, @Ticket, @Now + @Lifetime);
             """,
-            new { Tenant = tenant, Id = id, User = user, Ticket = TicketSerializer.Default.Serialize(ticket), Lifetime = AbsoluteLifetime });
+            new { Tenant = tenant, Id = id, User = user, Ticket = TicketSerializer.Default.Serialize(ticket), Lifetime = AbsoluteLifetime, Now });
         return $"{tenant:N}.{id:N}";
     }
 
@@ -42,8 +44,8 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
         }
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
-            "UPDATE access.sessions SET ticket = @Ticket, last_seen_at = now() WHERE tenant_id = @Tenant AND id = @Id",
-            new { Tenant = tenant, Id = id, Ticket = TicketSerializer.Default.Serialize(ticket) });
+            "UPDATE access.sessions SET ticket = @Ticket, last_seen_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
+            new { Tenant = tenant, Id = id, Ticket = TicketSerializer.Default.Serialize(ticket), Now });
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -64,7 +66,7 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
             return null;
         }
         var ticket = await db.QuerySingleOrDefaultAsync<byte[]>(
-            "SELECT ticket FROM access.sessions WHERE tenant_id = @Tenant AND id = @Id AND expires_at > now()",
+            "SELECT ticket FROM access.sessions WHERE tenant_id = @Tenant AND id = @Id AND expires_at > @Now",
             new { Tenant = tenant, Id = id }, ct);
         return ticket is null ? null : TicketSerializer.Default.Deserialize(ticket);
     }

@@ -17,7 +17,7 @@ internal sealed class RevokeApiClientHandler(DbSession db, CurrentActor actor) :
         }
         return await ApiClient.WriteAsync(db,
             """
-            UPDATE access.api_clients SET status = 'revoked', revoked_at = now(), version = version + 1, updated_at = now()
+            UPDATE access.api_clients SET status = 'revoked', revoked_at = @Now, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             RETURNING *
             """,

@@ -20,7 +20,7 @@ internal sealed class RotateApiClientKeyHandler(DbSession db, CurrentActor actor
         var client = await ApiClient.WriteAsync(db,
             """
             UPDATE access.api_clients
-            SET key_prefix = @KeyPrefix, key_hash = @KeyHash, rotated_at = now(), version = version + 1, updated_at = now()
+            SET key_prefix = @KeyPrefix, key_hash = @KeyHash, rotated_at = @Now, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             RETURNING *
             """,

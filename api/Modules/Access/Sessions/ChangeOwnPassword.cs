@@ -57,7 +57,7 @@ internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor,
         await db.ExecuteAsync(
             """
             UPDATE access.users
-            SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now()
+            SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             """,
             new { Hash = hasher.HashPassword(new UserAccount(), request.NewPassword!), Stamp = stamp, account.TenantId, account.Id }, cancellationToken);

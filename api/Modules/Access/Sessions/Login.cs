@@ -49,7 +49,7 @@ internal sealed class LoginHandler(DbSession db, PasswordAttempts attempts, IPas
         await db.ExecuteAsync(
             """
             UPDATE access.users
-            SET failed_logins = 0, locked_until = NULL, last_login_at = now(), password_hash = coalesce(@Rehashed, password_hash)
+            SET failed_logins = 0, locked_until = NULL, last_login_at = @Now, password_hash = coalesce(@Rehashed, password_hash)
             WHERE tenant_id = @TenantId AND id = @Id
             """,
             new

@@ -40,7 +40,7 @@ internal sealed class ResetPasswordHandler(DbSession db, CurrentActor actor, IPa
             """
             UPDATE access.users
             SET password_hash = @Hash, security_stamp = gen_random_uuid(), failed_logins = 0, locked_until = NULL,
-                version = version + 1, updated_at = now()
+                version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             """,
             new { Hash = hasher.HashPassword(new UserAccount(), request.Password!), user.TenantId, user.Id }, cancellationToken);

@@ -44,7 +44,7 @@ internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, IMedia
             UPDATE access.users
             SET display_name = @DisplayName, status = @Status, worker_id = @WorkerId,
                 security_stamp = CASE WHEN @Status <> status THEN gen_random_uuid() ELSE security_stamp END,
-                version = version + 1, updated_at = now()
+                version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             """,
             new { DisplayName = request.DisplayName!.Trim(), Status = request.Status!.Value.ToDbText(), request.WorkerId, user.TenantId, user.Id },

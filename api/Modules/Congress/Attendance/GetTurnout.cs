@@ -1,5 +1,4 @@
 using Workforce.Congress.Sessions;
-using Workforce.Directory.Contracts;
 
 namespace Workforce.Congress.Attendance;
 
@@ -7,7 +6,7 @@ namespace Workforce.Congress.Attendance;
 /// Turnout of the enterprise's congress sessions held in a period (this year unless asked otherwise), oldest first:
 /// of each session opened, its roster, who checked in and how, and whether it was quorate. Counts only, no names.
 /// </summary>
-internal sealed record GetTurnout(DateOnly From, DateOnly To) : IQuery<CongressTurnout>;
+internal sealed record GetTurnout(DateOnly? From, DateOnly? To) : IQuery<CongressTurnout>;
 
 internal sealed record SessionTurnout
 {
@@ -33,15 +32,24 @@ internal sealed record CongressTurnout(DateOnly From, DateOnly To, IReadOnlyList
 
 internal sealed class GetTurnoutValidator : AbstractValidator<GetTurnout>
 {
+    public const string EndsBeforeStart = "The period ends on or after the day it starts.";
+
     public GetTurnoutValidator() =>
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after the day it starts.")
-            .Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Ask for at most ten years at a time.");
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage(EndsBeforeStart)
+            .Must((q, to) => to!.Value.DayNumber - q.From!.Value.DayNumber <= 3660).WithMessage("Ask for at most ten years at a time.")
+            .When(q => q.From is not null && q.To is not null);
 }
 
-internal sealed class GetTurnoutHandler(DbSession db, CurrentActor actor) : IRequestHandler<GetTurnout, CongressTurnout>
+internal sealed class GetTurnoutHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar) : IRequestHandler<GetTurnout, CongressTurnout>
 {
-    public async Task<CongressTurnout> Handle(GetTurnout query, CancellationToken cancellationToken)
+    public async Task<CongressTurnout> Handle(GetTurnout request, CancellationToken cancellationToken)
     {
+        var year = (await calendar.OwnAsync(cancellationToken)).Today.Year;
+        var period = new { From = request.From ?? new DateOnly(year, 1, 1), To = request.To ?? new DateOnly(year, 12, 31) };
+        if (period.To < period.From)
+        {
+            throw ProblemException.Invalid("to", GetTurnoutValidator.EndsBeforeStart);
+        }
         var sessions = await db.QueryAsync<SessionTurnout>(
             """
             SELECT s.id AS session_id, s.name, s.held_on, s.status, s.mode, coalesce(s.roster_size, 0) AS roster_size,
@@ -53,8 +61,8 @@ internal sealed class GetTurnoutHandler(DbSession db, CurrentActor actor) : IReq
             GROUP BY s.tenant_id, s.id
             ORDER BY s.held_on, s.id
             """,
-            new { Tenant = actor.TenantId, query.From, query.To }, cancellationToken);
-        return new CongressTurnout(query.From, query.To, sessions.Select(s =>
+            new { Tenant = actor.TenantId, period.From, period.To }, cancellationToken);
+        return new CongressTurnout(period.From, period.To, sessions.Select(s =>
         {
             var quorum = new Quorum(s.RosterSize, s.Present);
             return s with
@@ -69,13 +77,7 @@ internal sealed class GetTurnoutHandler(DbSession db, CurrentActor actor) : IReq
 internal static class GetTurnoutEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/turnout", async (DateOnly? from, DateOnly? to, IMediator mediator, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
-        {
-            var enterprise = await mediator.Send(new FindOrganisation(actor.TenantId), ct);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(enterprise?.TimeZone ?? "Asia/Shanghai");
-            var year = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime).Year;
-            return await mediator.Send(new GetTurnout(from ?? new DateOnly(year, 1, 1), to ?? new DateOnly(year, 12, 31)), ct);
-        })
+        .MapGet("/turnout", (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTurnout(from, to), ct))
         .WithName("GetCongressTurnout")
         .RequirePermission(Permissions.Congress.SessionsRead)
         .WithTags("Congress attendance")

@@ -17,8 +17,6 @@ namespace Workforce.Congress.Demo;
 /// </summary>
 internal sealed class DemoCongressSeeder(IServiceProvider services)
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     private static readonly (string Title, string Owner, int DueInDays)[] Motion =
     [
         ("2026年度集体合同（草案）", "人力资源部", 270),
@@ -33,23 +31,25 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem(enterprise.Id);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            await HoldFirstSessionAsync(mediator, enterprise.TermId, ct);
-            await PlanSecondSessionAsync(mediator, enterprise.TermId, ct);
+            var calendar = await scope.ServiceProvider.GetRequiredService<EnterpriseCalendar>().OwnAsync(ct);
+            await HoldFirstSessionAsync(mediator, calendar, enterprise.TermId, ct);
+            await PlanSecondSessionAsync(mediator, calendar, enterprise.TermId, ct);
         }
     }
 
-    private static async Task HoldFirstSessionAsync(IMediator mediator, Guid termId, CancellationToken ct)
+    private static async Task HoldFirstSessionAsync(IMediator mediator, WorkCalendar calendar, Guid termId, CancellationToken ct)
     {
         var day = new DateOnly(2026, 3, 18);
+        var start = calendar.StartOf(day);
         var session = await CreateAsync(mediator, new CreateSession
         {
             TermId = termId, Number = 1, Kind = SessionKind.Regular, Mode = SessionMode.Hybrid, HeldOn = day, Venue = "职工活动中心三楼报告厅",
         },
         [
-            Step(StepKind.CheckIn, "代表签到", StepChannel.Offline, day, 8, 30, 9, 0),
-            Step(StepKind.DocumentReview, "审议《2026年度集体合同（草案）》等文件", StepChannel.Offline, day, 9, 0, 10, 30),
-            Step(StepKind.GroupDiscussion, "分代表团讨论", StepChannel.Offline, day, 10, 30, 11, 30),
-            Step(StepKind.MotionVote, "分项表决", StepChannel.Offline, day, 14, 0, 15, 0),
+            Step(StepKind.CheckIn, "代表签到", StepChannel.Offline, start, 8, 30, 9, 0),
+            Step(StepKind.DocumentReview, "审议《2026年度集体合同（草案）》等文件", StepChannel.Offline, start, 9, 0, 10, 30),
+            Step(StepKind.GroupDiscussion, "分代表团讨论", StepChannel.Offline, start, 10, 30, 11, 30),
+            Step(StepKind.MotionVote, "分项表决", StepChannel.Offline, start, 14, 0, 15, 0),
         ], ct);
         session = await mediator.Send(new OpenSession(session.Id, session.Version), ct);
 
@@ -89,17 +89,18 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
         }
     }
 
-    private static async Task PlanSecondSessionAsync(IMediator mediator, Guid termId, CancellationToken ct)
+    private static async Task PlanSecondSessionAsync(IMediator mediator, WorkCalendar calendar, Guid termId, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.Add(ChinaStandardTime)).AddDays(14);
+        var day = calendar.Today.AddDays(14);
+        var start = calendar.StartOf(day);
         var session = await CreateAsync(mediator, new CreateSession
         {
             TermId = termId, Number = 2, Kind = SessionKind.SpecialTopic, Mode = SessionMode.Online, HeldOn = day, Venue = "线上会议",
         },
         [
-            Step(StepKind.CheckIn, "线上签到", StepChannel.Online, day, 8, 30, 9, 30),
-            Step(StepKind.DocumentReview, "审阅《职工董事选举办法（草案）》", StepChannel.Online, day, 9, 0, 11, 0),
-            Step(StepKind.MotionVote, "表决", StepChannel.Online, day, 14, 0, 16, 0),
+            Step(StepKind.CheckIn, "线上签到", StepChannel.Online, start, 8, 30, 9, 30),
+            Step(StepKind.DocumentReview, "审阅《职工董事选举办法（草案）》", StepChannel.Online, start, 9, 0, 11, 0),
+            Step(StepKind.MotionVote, "表决", StepChannel.Online, start, 14, 0, 16, 0),
         ], ct);
         await mediator.Send(new CreateMotion
         {
@@ -116,13 +117,14 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
         return await mediator.Send(new GetSession(session.Id), ct);
     }
 
-    private static AgendaStepInput Step(StepKind kind, string title, StepChannel channel, DateOnly day, int fromHour, int fromMinute, int toHour, int toMinute) => new()
+    /// <param name="dayStart">The first moment of the session's day in the enterprise.</param>
+    private static AgendaStepInput Step(StepKind kind, string title, StepChannel channel, DateTimeOffset dayStart, int fromHour, int fromMinute, int toHour, int toMinute) => new()
     {
         Kind = kind,
         Title = title,
         Channel = channel,
-        StartsAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(fromHour, fromMinute)), ChinaStandardTime),
-        EndsAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(toHour, toMinute)), ChinaStandardTime),
+        StartsAt = dayStart + new TimeSpan(fromHour, fromMinute, 0),
+        EndsAt = dayStart + new TimeSpan(toHour, toMinute, 0),
     };
 
     // Every paper ballot marks each item: a few against and one abstention, the rest for.

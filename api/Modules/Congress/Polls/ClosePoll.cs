@@ -38,8 +38,8 @@ internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox 
             SELECT @Tenant, @Id, gen_random_uuid(), choices FROM moved ORDER BY random();
             WITH moved AS (DELETE FROM congress.receipts WHERE tenant_id = @Tenant AND poll_id = @Id RETURNING hash)
             INSERT INTO congress.receipts (tenant_id, poll_id, hash) SELECT @Tenant, @Id, hash FROM moved ORDER BY random();
-            UPDATE congress.polls SET status = @To, results = @Results::jsonb, paper_ballots = @Paper, closed_at = now(),
-                                      version = version + 1, updated_at = now()
+            UPDATE congress.polls SET status = @To, results = @Results::jsonb, paper_ballots = @Paper, closed_at = @Now,
+                                      version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id;
             """,
             new { Tenant = actor.TenantId, request.Id, To = locked.To.ToDbText(), Results = JsonSerializer.Serialize(results, PollResults.Json), Paper = results.PaperBallots },

@@ -21,7 +21,7 @@ internal sealed class OpenPollHandler(DbSession db, CurrentActor actor, Outbox o
         }
         await db.ExecuteAsync(
             """
-            UPDATE congress.polls SET status = @To, roster_size = @RosterSize, opened_at = now(), version = version + 1, updated_at = now()
+            UPDATE congress.polls SET status = @To, roster_size = @RosterSize, opened_at = @Now, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             """,
             new { Tenant = actor.TenantId, request.Id, To = poll.To.ToDbText(), quorum.RosterSize }, cancellationToken);

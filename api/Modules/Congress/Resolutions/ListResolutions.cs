@@ -8,11 +8,11 @@ internal sealed record ListResolutions : PageQuery, IQuery<Page<Resolution>>
     public bool? Overdue { get; init; }
 }
 
-internal sealed class ListResolutionsHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<ListResolutions, Page<Resolution>>
+internal sealed class ListResolutionsHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar) : IRequestHandler<ListResolutions, Page<Resolution>>
 {
     private sealed record Key(DateTimeOffset AdoptedAt, Guid Id);
 
-    public Task<Page<Resolution>> Handle(ListResolutions query, CancellationToken cancellationToken)
+    public async Task<Page<Resolution>> Handle(ListResolutions query, CancellationToken cancellationToken)
     {
         var after = query.After<Key>();
         const string Filter = """
@@ -20,7 +20,8 @@ internal sealed class ListResolutionsHandler(DbSession db, CurrentActor actor, T
             AND (@Statuses::text[] IS NULL OR r.status = ANY(@Statuses))
             AND (NOT @Overdue OR (r.due_on < @Today AND r.status NOT IN ('completed', 'suspended')))
             """;
-        return query.ReadAsync<Resolution, Key>(db,
+        var today = (await calendar.OwnAsync(cancellationToken)).Today;
+        return await query.ReadAsync<Resolution, Key>(db,
             $"""
             SELECT {Resolution.Columns} FROM congress.resolutions r
             WHERE {Filter} AND (@AfterAdoptedAt::timestamptz IS NULL OR (r.adopted_at, r.id) < (@AfterAdoptedAt, @AfterId))
@@ -34,7 +35,7 @@ internal sealed class ListResolutionsHandler(DbSession db, CurrentActor actor, T
                 query.SessionId,
                 Statuses = query.Status.ToDbText(),
                 Overdue = query.Overdue ?? false,
-                Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+                Today = today,
                 AfterAdoptedAt = after?.AdoptedAt,
                 AfterId = after?.Id,
                 Fetch = query.FetchSize,

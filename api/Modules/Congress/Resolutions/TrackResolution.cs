@@ -36,7 +36,7 @@ internal sealed class TrackResolutionHandler(DbSession db, CurrentActor actor, O
             """
             UPDATE congress.resolutions
             SET owner = coalesce(@Owner, owner), due_on = coalesce(@DueOn, due_on), status = coalesce(@Status, status),
-                version = version + 1, updated_at = now()
+                version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             """,
             new { Tenant = actor.TenantId, request.Id, Owner = request.Owner?.Trim(), request.DueOn, Status = request.Status.ToDbText() },

@@ -18,7 +18,7 @@ internal sealed class CloseSessionHandler(DbSession db, CurrentActor actor, Outb
         await db.ExecuteAsync(
             "UPDATE congress.agenda_steps SET status = 'closed' WHERE tenant_id = @Tenant AND session_id = @Id AND status = 'open'",
             new { Tenant = actor.TenantId, session.Id }, cancellationToken);
-        var closed = await Session.UpdateAsync(db, "status = 'closed', closed_at = now()", new { Tenant = actor.TenantId, session.Id }, cancellationToken);
+        var closed = await Session.UpdateAsync(db, "status = 'closed', closed_at = @Now", new { Tenant = actor.TenantId, session.Id }, cancellationToken);
         outbox.Publish(actor.TenantId, SessionEvents.Closed, closed.Id, new { closed.Id, closed.Name });
         return closed;
     }

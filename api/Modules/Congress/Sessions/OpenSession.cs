@@ -39,7 +39,7 @@ internal sealed class OpenSessionHandler(DbSession db, CurrentActor actor, IMedi
                 Supervisors = people.Select(p => p.IsWorkerSupervisor).ToArray(),
             },
             cancellationToken);
-        var opened = await Session.UpdateAsync(db, "status = 'open', roster_size = @Size, opened_at = now()", new { Tenant = actor.TenantId, session.Id, Size = people.Count }, cancellationToken);
+        var opened = await Session.UpdateAsync(db, "status = 'open', roster_size = @Size, opened_at = @Now", new { Tenant = actor.TenantId, session.Id, Size = people.Count }, cancellationToken);
         outbox.Publish(actor.TenantId, SessionEvents.Opened, opened.Id, new { opened.Id, opened.Name, opened.RosterSize });
         return opened;
     }

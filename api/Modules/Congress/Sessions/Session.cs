@@ -59,7 +59,7 @@ internal sealed record Session : IVersioned
     public static Task<Session> UpdateAsync(DbSession db, string? set, object parameters, CancellationToken ct) =>
         db.QuerySingleAsync<Session>(
             $"""
-            UPDATE congress.sessions s SET {(set is null ? "" : set + ", ")}version = version + 1, updated_at = now()
+            UPDATE congress.sessions s SET {(set is null ? "" : set + ", ")}version = version + 1, updated_at = @Now
             WHERE s.tenant_id = @Tenant AND s.id = @Id
             RETURNING {Columns}
             """,

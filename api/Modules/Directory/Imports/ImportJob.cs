@@ -99,12 +99,13 @@ internal sealed record ImportJob
     /// Progress and outcome are written outside the import's own transaction, on a connection of their own, so that
     /// followers see them at once and a failed import still says why.
     /// </summary>
-    public static async Task RecordAsync(NpgsqlDataSource dataSource, Guid tenant, Guid id, string assignments, object? values = null)
+    public static async Task RecordAsync(NpgsqlDataSource dataSource, TimeProvider clock, Guid tenant, Guid id, string assignments, object? values = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var parameters = new Dapper.DynamicParameters(values);
         parameters.Add("Tenant", tenant);
         parameters.Add("Id", id);
+        parameters.Add("Now", clock.GetUtcNow());
         await Dapper.SqlMapper.ExecuteAsync(connection, $"UPDATE directory.import_jobs SET {assignments} WHERE tenant_id = @Tenant AND id = @Id", parameters);
     }
 

@@ -16,7 +16,7 @@ internal sealed record RunImport(Guid JobId) : ICommand<ImportOutcome>;
 
 internal sealed record ImportOutcome(int Valid, int Rejected, int Created, int Updated, int Unchanged);
 
-internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor) : IRequestHandler<RunImport, ImportOutcome>
+internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor, TimeProvider clock) : IRequestHandler<RunImport, ImportOutcome>
 {
     private sealed record Job(ImportKind Kind, ImportMode Mode, bool DryRun, int RowsRead, int RowsStaged);
 
@@ -51,7 +51,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
         var merge = !job.DryRun && (job.Mode == ImportMode.SkipInvalid || rejected == 0);
         if (merge)
         {
-            await ImportJob.RecordAsync(dataSource, actor.TenantId, request.JobId, "phase = 'merging'");
+            await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, request.JobId, "phase = 'merging'");
         }
         ImportOutcome outcome;
         if (units is not null)
@@ -174,7 +174,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
                 phone_hash = r.phone_hash, phone_masked = r.phone_masked, gender = r.gender, birth_date = r.birth_date,
                 post = r.post, skill_grade = r.skill_grade, union_member = coalesce(r.union_member, false),
                 union_joined_on = r.union_joined_on, party_member = coalesce(r.party_member, false), hired_on = r.hired_on,
-                external_id = coalesce(r.external_id, w.external_id), version = w.version + 1, updated_at = now()
+                external_id = coalesce(r.external_id, w.external_id), version = w.version + 1, updated_at = @Now
             FROM directory.import_rows r
             WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL AND w.tenant_id = r.tenant_id AND w.id = r.worker_id
               AND {Differs}
@@ -191,7 +191,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 /// in reading whose lock nobody holds was cut off (its instance died, or its transaction ended without a word): it
 /// is failed, so that no job waits for ever.
 /// </summary>
-internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger) : BackgroundService
+internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger, TimeProvider clock) : BackgroundService
 {
     private sealed record Waiting(Guid TenantId, Guid Id, string Kind, Guid? CreatedBy, string CreatedByKind, string CreatedByName);
 
@@ -221,7 +221,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var control = await dataSource.OpenConnectionAsync(ct);
-        await FailAbandonedUploadsAsync(control, ct);
+        await FailAbandonedUploadsAsync(control, clock.GetUtcNow(), ct);
         var waiting = await Dapper.SqlMapper.QueryAsync<Waiting>(control, new Dapper.CommandDefinition(
             """
             SELECT tenant_id, id, kind, created_by, created_by_kind, created_by_name FROM directory.import_jobs
@@ -252,7 +252,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
     }
 
     /// <summary>Fails the uploads in reading that nobody reads any more; returns how many.</summary>
-    internal static async Task<int> FailAbandonedUploadsAsync(NpgsqlConnection control, CancellationToken ct)
+    internal static async Task<int> FailAbandonedUploadsAsync(NpgsqlConnection control, DateTimeOffset now, CancellationToken ct)
     {
         var reading = await Dapper.SqlMapper.QueryAsync<(Guid TenantId, Guid Id)>(control, new Dapper.CommandDefinition(
             "SELECT tenant_id, id FROM directory.import_jobs WHERE phase = 'reading' ORDER BY created_at LIMIT 100", cancellationToken: ct));
@@ -267,10 +267,10 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
             {
                 failed += await Dapper.SqlMapper.ExecuteAsync(control,
                     """
-                    UPDATE directory.import_jobs SET phase = 'failed', error = @Error, finished_at = now()
+                    UPDATE directory.import_jobs SET phase = 'failed', error = @Error, finished_at = @Now
                     WHERE tenant_id = @Tenant AND id = @Id AND phase = 'reading'
                     """,
-                    new { Tenant = tenant, Id = id, Error = ImportJob.UploadInterrupted });
+                    new { Tenant = tenant, Id = id, Error = ImportJob.UploadInterrupted, Now = now });
             }
             finally
             {
@@ -315,7 +315,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
 
     private async Task RunAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
     {
-        await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'validating', started_at = coalesce(started_at, now())");
+        await ImportJob.RecordAsync(dataSource, clock, job.TenantId, job.Id, "phase = 'validating', started_at = coalesce(started_at, @Now)");
         await using var scope = services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         actor.SignIn(Enum.Parse<ActorKind>(job.CreatedByKind, ignoreCase: true), job.CreatedBy, job.CreatedByName, job.TenantId);
@@ -330,10 +330,10 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
             {
                 await AnalyzeMergedAsync(dataSource, job, ct);
             }
-            await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id,
+            await ImportJob.RecordAsync(dataSource, clock, job.TenantId, job.Id,
                 """
                 phase = 'completed', rows_valid = @Valid, rows_rejected = @Rejected, created = @Created, updated = @Updated,
-                unchanged = @Unchanged, finished_at = now()
+                unchanged = @Unchanged, finished_at = @Now
                 """,
                 outcome);
         }
@@ -347,7 +347,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
             {
                 logger.LogWarning(error, "Import {Job} failed", job.Id);
             }
-            await ImportJob.RecordAsync(dataSource, job.TenantId, job.Id, "phase = 'failed', error = @Error, finished_at = now()",
+            await ImportJob.RecordAsync(dataSource, clock, job.TenantId, job.Id, "phase = 'failed', error = @Error, finished_at = @Now",
                 new { Error = ImportJob.FailureReason(error) });
         }
     }

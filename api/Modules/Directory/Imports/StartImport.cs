@@ -48,7 +48,7 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
 }
 
 internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor, SensitiveData sensitive,
-    TimeProvider clock, IOptions<ImportLimits> options) : IRequestHandler<StartImport, ImportJob>
+    TimeProvider clock, EnterpriseCalendar calendar, IOptions<ImportLimits> options) : IRequestHandler<StartImport, ImportJob>
 {
     private const int ProgressEvery = 10_000;
 
@@ -93,7 +93,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         }
         catch (Exception error)
         {
-            await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = now()",
+            await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, id, "phase = 'failed', error = @Error, finished_at = @Now",
                 new { Error = ImportJob.FailureReason(error) });
             throw;
         }
@@ -125,7 +125,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
             await read(rows.Current, staging);
             if (count % ProgressEvery == 0)
             {
-                await ImportJob.RecordAsync(dataSource, actor.TenantId, id, "rows_read = @Rows, bytes_read = @Bytes", new { Rows = count, Bytes = file.BytesRead });
+                await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, id, "rows_read = @Rows, bytes_read = @Bytes", new { Rows = count, Bytes = file.BytesRead });
             }
         }
         if (count == 0)
@@ -145,7 +145,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
             return (row, staging) => staging.WriteAsync(row.Number, UnitImportRows.Cells(columns, row), UnitImportRows.Problems(columns, row), ct);
         }
         var workerColumns = ImportColumns.Map(header.Cells, WorkerImportRows.Fields, WorkerImportRows.Required);
-        var reader = new WorkerImportRows(workerColumns, await UnitLookup.LoadAsync(db, actor.TenantId, ct), new WorkerFieldsValidator(clock), sensitive, actor.TenantId);
+        var reader = new WorkerImportRows(workerColumns, await UnitLookup.LoadAsync(db, actor.TenantId, ct), new WorkerFieldsValidator((await calendar.OwnAsync(ct)).Today), sensitive, actor.TenantId);
         return (row, staging) => staging.WriteAsync(reader.Read(row), ct);
     }
 }

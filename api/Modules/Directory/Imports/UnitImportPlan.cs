@@ -109,7 +109,7 @@ internal sealed class UnitImportPlan
             ct);
         await db.ExecuteAsync(
             """
-            UPDATE directory.organisations o SET code = c.code, version = o.version + 1, updated_at = now()
+            UPDATE directory.organisations o SET code = c.code, version = o.version + 1, updated_at = @Now
             FROM unnest(@Ids, @Codes) AS c (id, code)
             WHERE o.tenant_id = @Tenant AND o.id = c.id
             """,

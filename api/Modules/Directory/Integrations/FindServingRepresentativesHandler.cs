@@ -2,7 +2,7 @@ using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Integrations;
 
-internal sealed class FindServingRepresentativesHandler(DbSession db, CurrentActor actor, TimeProvider clock)
+internal sealed class FindServingRepresentativesHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar)
     : IRequestHandler<FindServingRepresentatives, IReadOnlyList<ServingRepresentative>>
 {
     public async Task<IReadOnlyList<ServingRepresentative>> Handle(FindServingRepresentatives request, CancellationToken cancellationToken) =>
@@ -14,6 +14,6 @@ internal sealed class FindServingRepresentativesHandler(DbSession db, CurrentAct
               AND r.appointed_on <= @On AND (r.ended_on IS NULL OR r.ended_on > @On)
             ORDER BY r.worker_id, r.appointed_on DESC
             """,
-            new { Tenant = actor.TenantId, WorkerIds = request.WorkerIds.ToArray(), On = request.On ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime) },
+            new { Tenant = actor.TenantId, WorkerIds = request.WorkerIds.ToArray(), On = request.On ?? (await calendar.OwnAsync(cancellationToken)).Today },
             cancellationToken);
 }

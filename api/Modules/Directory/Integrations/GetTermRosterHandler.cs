@@ -2,7 +2,7 @@ using Workforce.Directory.Contracts;
 
 namespace Workforce.Directory.Integrations;
 
-internal sealed class GetTermRosterHandler(DbSession db, CurrentActor actor, TimeProvider clock) : IRequestHandler<GetTermRoster, TermRoster?>
+internal sealed class GetTermRosterHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar) : IRequestHandler<GetTermRoster, TermRoster?>
 {
     public async Task<TermRoster?> Handle(GetTermRoster request, CancellationToken cancellationToken)
     {
@@ -13,7 +13,7 @@ internal sealed class GetTermRosterHandler(DbSession db, CurrentActor actor, Tim
         {
             return null;
         }
-        var on = request.On ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var on = request.On ?? (await calendar.OwnAsync(cancellationToken)).Today;
         var representatives = await db.QueryAsync<RosterEntry>(
             """
             SELECT r.id AS representative_id, r.worker_id, w.name, w.employee_number, r.delegation_group,

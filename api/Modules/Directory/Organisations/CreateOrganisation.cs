@@ -7,7 +7,7 @@ internal sealed record CreateOrganisation : ICommand<Organisation>
     public string? Name { get; init; }
     public string? Code { get; init; }
 
-    /// <summary>IANA time zone of a region or enterprise; Asia/Shanghai when not given.</summary>
+    /// <summary>IANA time zone of a region or enterprise; China's when not given.</summary>
     public string? TimeZone { get; init; }
 }
 

@@ -38,7 +38,7 @@ internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentActor a
         return await db.QuerySingleAsync<Organisation>(
             $"""
             UPDATE directory.organisations AS o
-            SET status = 'inactive', version = version + 1, updated_at = now()
+            SET status = 'inactive', version = version + 1, updated_at = @Now
             WHERE o.tenant_id = @TenantId AND o.id = @Id
             RETURNING {Organisation.Columns}
             """,

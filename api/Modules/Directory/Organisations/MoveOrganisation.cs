@@ -61,7 +61,7 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) 
         await db.ExecuteAsync(
             """
             UPDATE directory.organisations
-            SET path = @NewAncestors || path[@OldDepth + 1:], version = version + 1, updated_at = now()
+            SET path = @NewAncestors || path[@OldDepth + 1:], version = version + 1, updated_at = @Now
             WHERE path @> ARRAY[@Id]::uuid[] AND id <> @Id
             """,
             new { node.Id, NewAncestors = parent.Path, OldDepth = node.Path.Length - 1 },
@@ -69,7 +69,7 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) 
         return await db.QuerySingleAsync<Organisation>(
             $"""
             UPDATE directory.organisations AS o
-            SET parent_id = @ParentId, path = @Path, version = version + 1, updated_at = now()
+            SET parent_id = @ParentId, path = @Path, version = version + 1, updated_at = @Now
             WHERE o.tenant_id = @TenantId AND o.id = @Id
             RETURNING {Organisation.Columns}
             """,

@@ -40,7 +40,7 @@ internal sealed record Organisation : IVersioned
     /// </summary>
     public const string VisibleToTenant = "o.path @> ARRAY[@Tenant]::uuid[] AND (o.tenant_id = @Tenant OR o.kind IN ('region', 'enterprise'))";
 
-    public const string DefaultTimeZone = "Asia/Shanghai";
+    public const string DefaultTimeZone = EnterpriseCalendar.DefaultTimeZone;
 
     public int Depth => Path.Length - 1;
 

@@ -11,7 +11,7 @@ internal sealed record UpdateOrganisation : ICommand<Organisation>
     public string? Name { get; init; }
     public string? Code { get; init; }
 
-    /// <summary>IANA time zone of a region or enterprise; Asia/Shanghai when not given. Units and teams have none.</summary>
+    /// <summary>IANA time zone of a region or enterprise; China's when not given. Units and teams have none.</summary>
     public string? TimeZone { get; init; }
 }
 
@@ -25,7 +25,7 @@ internal sealed class UpdateOrganisationValidator : AbstractValidator<UpdateOrga
     }
 }
 
-internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<UpdateOrganisation, Organisation>
+internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor, TimeProvider clock, IMediator mediator) : IRequestHandler<UpdateOrganisation, Organisation>
 {
     public async Task<Organisation> Handle(UpdateOrganisation request, CancellationToken cancellationToken)
     {
@@ -44,10 +44,10 @@ internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor
             throw Organisation.NameTaken();
         }
 
-        return await db.QuerySingleAsync<Organisation>(
+        var updated = await db.QuerySingleAsync<Organisation>(
             $"""
             UPDATE directory.organisations AS o
-            SET name = @Name, code = @Code, time_zone = @TimeZone, version = version + 1, updated_at = now()
+            SET name = @Name, code = @Code, time_zone = @TimeZone, version = version + 1, updated_at = @Now
             WHERE o.tenant_id = @TenantId AND o.id = @Id
             RETURNING {Organisation.Columns}
             """,
@@ -58,8 +58,14 @@ internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor
                 Name = name,
                 Code = OrganisationRules.Clean(request.Code),
                 TimeZone = isTenantRoot ? request.TimeZone ?? Organisation.DefaultTimeZone : null,
+                Now = clock.GetUtcNow(),
             },
             cancellationToken);
+        if (isTenantRoot)
+        {
+            await mediator.Publish(new EnterpriseCalendarChanged(current.TenantId), cancellationToken);
+        }
+        return updated;
     }
 }
 

@@ -45,7 +45,7 @@ internal sealed class EndAppointmentHandler(DbSession db, CurrentActor actor) : 
 
         return await Representative.WriteAsync(db,
             """
-            UPDATE directory.representatives SET ended_on = @EndedOn, end_reason = @Reason, version = version + 1, updated_at = now()
+            UPDATE directory.representatives SET ended_on = @EndedOn, end_reason = @Reason, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             RETURNING *
             """,

@@ -18,12 +18,12 @@ internal sealed record DeactivateWorker : ICommand<Worker>
 
 internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWorker>
 {
-    public DeactivateWorkerValidator(TimeProvider clock)
+    public DeactivateWorkerValidator(EnterpriseCalendar calendar)
     {
         RuleFor(c => c.Status).NotNull().Must(s => s is WorkerStatus.Left or WorkerStatus.Retired)
             .WithMessage("Say whether the worker left or retired.");
         RuleFor(c => c.LeftOn).NotNull()
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(90))
+            .MustAsync(async (d, ct) => d <= (await calendar.OwnAsync(ct)).Today.AddDays(90))
             .WithMessage("The leaving date can be at most 90 days ahead.");
     }
 }
@@ -48,13 +48,13 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, 
         await db.ExecuteAsync(
             """
             UPDATE directory.representatives
-            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = now()
+            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
             """,
             parameters, cancellationToken);
         var worker = (await Worker.WriteAsync(db, sensitive,
             """
-            UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = now()
+            UPDATE directory.workers SET status = @Status, left_on = @LeftOn, version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             RETURNING *
             """,

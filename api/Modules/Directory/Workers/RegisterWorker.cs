@@ -7,7 +7,7 @@ internal sealed record RegisterWorker : WorkerFields, ICommand<Worker>;
 
 internal sealed class RegisterWorkerValidator : AbstractValidator<RegisterWorker>
 {
-    public RegisterWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
+    public RegisterWorkerValidator(EnterpriseCalendar calendar) => WorkerFieldsValidator.IncludeIn(this, calendar);
 }
 
 internal sealed class RegisterWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox) : IRequestHandler<RegisterWorker, Worker>

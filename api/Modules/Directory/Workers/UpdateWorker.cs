@@ -13,7 +13,7 @@ internal sealed record UpdateWorker : WorkerFields, ICommand<Worker>
 
 internal sealed class UpdateWorkerValidator : AbstractValidator<UpdateWorker>
 {
-    public UpdateWorkerValidator(TimeProvider clock) => Include(new WorkerFieldsValidator(clock));
+    public UpdateWorkerValidator(EnterpriseCalendar calendar) => WorkerFieldsValidator.IncludeIn(this, calendar);
 }
 
 internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox) : IRequestHandler<UpdateWorker, Worker>

@@ -33,7 +33,7 @@ internal sealed class UpsertWorkersValidator : AbstractValidator<UpsertWorkers>
     }
 }
 
-internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox, TimeProvider clock)
+internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, SensitiveData sensitive, Outbox outbox, EnterpriseCalendar calendar)
     : IRequestHandler<UpsertWorkers, UpsertResult>
 {
     private sealed record Existing
@@ -52,7 +52,7 @@ internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, Sen
         void Reject(int index, string field, string message) =>
             (errors.TryGetValue(index, out var fields) ? fields : errors[index] = [])[field] = [message];
 
-        var validator = new WorkerFieldsValidator(clock);
+        var validator = new WorkerFieldsValidator((await calendar.OwnAsync(cancellationToken)).Today);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)

@@ -97,9 +97,20 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
 {
     private const int MinimumWorkingAge = 16;
 
-    public WorkerFieldsValidator(TimeProvider clock)
+    /// <summary>Checks a request's fields against today in the enterprise's calendar, asked as the request is validated.</summary>
+    public static void IncludeIn<T>(AbstractValidator<T> validator, EnterpriseCalendar calendar) where T : WorkerFields =>
+        validator.RuleFor(w => w).CustomAsync(async (fields, context, ct) =>
+        {
+            var result = await new WorkerFieldsValidator((await calendar.OwnAsync(ct)).Today).ValidateAsync(fields, ct);
+            foreach (var failure in result.Errors)
+            {
+                context.AddFailure(failure);
+            }
+        });
+
+    /// <param name="today">Today in the enterprise: no date the fields hold may lie after it.</param>
+    public WorkerFieldsValidator(DateOnly today)
     {
-        var today = () => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
         RuleFor(w => w.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the worker's name.")
             .MaximumLength(50);
@@ -108,7 +119,7 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
             .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Use letters, digits, '-' and '_' only.");
         RuleFor(w => w.ResidentId).Custom((value, context) =>
         {
-            if (ResidentIdNumber.Problem(value, today()) is { } problem)
+            if (ResidentIdNumber.Problem(value, today) is { } problem)
             {
                 context.AddFailure(problem);
             }
@@ -121,10 +132,10 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
             .WithMessage("Only active or onLeave can be set here; deactivate a worker who left or retired.");
         RuleFor(w => w.UnionJoinedOn).Null().When(w => w.UnionMember != true)
             .WithMessage("Only a union member has a joining date.");
-        RuleFor(w => w.UnionJoinedOn).Must(d => d <= today()).When(w => w.UnionJoinedOn is not null)
+        RuleFor(w => w.UnionJoinedOn).Must(d => d <= today).When(w => w.UnionJoinedOn is not null)
             .WithMessage("The joining date cannot be in the future.");
         RuleFor(w => w.HiredOn).Must((w, hired) => hired >= BirthDateOf(w).AddYears(MinimumWorkingAge))
-            .When(w => w.HiredOn is not null && ResidentIdNumber.Problem(w.ResidentId, today()) is null)
+            .When(w => w.HiredOn is not null && ResidentIdNumber.Problem(w.ResidentId, today) is null)
             .WithMessage($"The hire date must be on or after the worker's {MinimumWorkingAge}th birthday.");
     }
 

@@ -40,7 +40,7 @@ internal static class WorkerWrites
                 phone_hash = v.phone_hash, phone_masked = v.phone_masked, gender = v.gender, birth_date = v.birth_date,
                 post = v.post, skill_grade = v.skill_grade, union_member = v.union_member, union_joined_on = v.union_joined_on,
                 party_member = v.party_member, status = v.status, hired_on = v.hired_on, external_id = v.external_id,
-                version = w.version + 1, updated_at = now()
+                version = w.version + 1, updated_at = @Now
             FROM {Values}
             WHERE w.tenant_id = v.tenant_id AND w.id = v.id
               AND (w.unit_id, w.name, w.employee_number, w.resident_id_hash, w.phone_hash, w.post, w.skill_grade, w.union_member,

@@ -35,7 +35,7 @@ internal sealed class UpdateWebhookHandler(DbSession db, CurrentActor actor) : I
         return await Webhook.WriteAsync(db,
             """
             UPDATE integration.webhook_subscriptions
-            SET url = @Url, event_types = @EventTypes, status = @Status, version = version + 1, updated_at = now()
+            SET url = @Url, event_types = @EventTypes, status = @Status, version = version + 1, updated_at = @Now
             WHERE tenant_id = @Tenant AND id = @Id
             RETURNING *
             """,

@@ -19,7 +19,7 @@ internal sealed class AdvanceCampaignHandler(DbSession db, CurrentActor actor, O
         campaign.Require(request.To == CampaignStatus.Reviewing ? CampaignStatus.Nominating : CampaignStatus.Reviewing,
             request.To == CampaignStatus.Reviewing ? "starting the review" : "deciding");
         await db.ExecuteAsync(
-            "UPDATE proposals.award_campaigns SET status = @To, version = version + 1, updated_at = now() WHERE tenant_id = @Tenant AND id = @Id",
+            "UPDATE proposals.award_campaigns SET status = @To, version = version + 1, updated_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
             new { Tenant = actor.TenantId, request.Id, To = request.To.ToDbText() }, cancellationToken);
         outbox.Publish(actor.TenantId, request.To == CampaignStatus.Reviewing ? AwardEvents.CampaignReviewing : AwardEvents.CampaignDecided, request.Id, new { request.Id, campaign.Name });
         return await Campaign.FindAsync(db, actor.TenantId, request.Id, cancellationToken);

@@ -38,7 +38,7 @@ internal sealed record RegionCampaign
     public IReadOnlyList<OwnNomination> Nominations { get; init; } = [];
 }
 
-internal sealed class ListRegionCampaignsHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock)
+internal sealed class ListRegionCampaignsHandler(DbSession db, CurrentActor actor, IMediator mediator, EnterpriseCalendar calendar)
     : IRequestHandler<ListRegionCampaigns, IReadOnlyList<RegionCampaign>>
 {
     public async Task<IReadOnlyList<RegionCampaign>> Handle(ListRegionCampaigns query, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class ListRegionCampaignsHandler(DbSession db, CurrentActor acto
         var of = new
         {
             Regions = regions, Enterprise = enterprise.Id,
-            Today = EnterpriseTime.Today(TimeZoneInfo.FindSystemTimeZoneById(enterprise.TimeZone), clock.GetUtcNow()),
+            Today = (await calendar.OwnAsync(cancellationToken)).Today,
         };
         var campaigns = await db.QueryAsync<RegionCampaign>(
             """

@@ -28,7 +28,7 @@ internal sealed class NominateProposalValidator : AbstractValidator<NominateProp
     }
 }
 
-internal sealed class NominateProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, Outbox outbox, ProposalTransition transition)
+internal sealed class NominateProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, EnterpriseCalendar calendar, Outbox outbox, ProposalTransition transition)
     : IRequestHandler<NominateProposal, Nomination>
 {
     public async Task<Nomination> Handle(NominateProposal request, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed class NominateProposalHandler(DbSession db, CurrentActor actor, 
             "SELECT tenant_id, id, name, status, nominations_close_on FROM proposals.award_campaigns WHERE tenant_id = ANY(@Regions) AND id = @CampaignId FOR SHARE",
             new { Regions = enterprise.Path.ToArray(), request.CampaignId }, cancellationToken)
             ?? throw ProblemException.UnknownReference("campaignId", $"No region of this enterprise runs an award campaign {request.CampaignId}.");
-        var today = EnterpriseTime.Today(TimeZoneInfo.FindSystemTimeZoneById(enterprise.TimeZone), clock.GetUtcNow());
+        var today = (await calendar.OwnAsync(cancellationToken)).Today;
         if (campaign.Status != CampaignStatus.Nominating || today > campaign.NominationsCloseOn)
         {
             throw ProblemException.Conflict("nominations_closed", $"The campaign took nominations until {campaign.NominationsCloseOn:yyyy-MM-dd}.");

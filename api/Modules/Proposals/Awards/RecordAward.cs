@@ -36,7 +36,7 @@ internal sealed class RecordAwardHandler(DbSession db, CurrentActor actor, Outbo
         await db.ExecuteAsync(
             """
             UPDATE proposals.award_nominations
-            SET award_level = @Level, award_reward = @Reward, awarded_at = CASE WHEN @Level::text IS NULL THEN NULL ELSE now() END, version = version + 1
+            SET award_level = @Level, award_reward = @Reward, awarded_at = CASE WHEN @Level::text IS NULL THEN NULL ELSE @Now END, version = version + 1
             WHERE tenant_id = @Tenant AND id = @Id AND version = @ExpectedVersion
             """,
             new { Tenant = actor.TenantId, Id = nomination.Id, request.ExpectedVersion, Level = level, Reward = string.IsNullOrWhiteSpace(request.Reward) ? null : request.Reward.Trim() },

@@ -54,7 +54,7 @@ internal sealed class ScoreNominationHandler(DbSession db, CurrentActor actor, O
             """
             INSERT INTO proposals.award_scores (tenant_id, id, nomination_id, reviewer_id, criterion_id, score)
             SELECT @Tenant, gen_random_uuid(), @NominationId, @ReviewerId, s.criterion_id, s.score FROM unnest(@Criteria, @Scores) AS s (criterion_id, score)
-            ON CONFLICT (tenant_id, nomination_id, reviewer_id, criterion_id) DO UPDATE SET score = excluded.score, scored_at = now()
+            ON CONFLICT (tenant_id, nomination_id, reviewer_id, criterion_id) DO UPDATE SET score = excluded.score, scored_at = @Now
             """,
             new
             {

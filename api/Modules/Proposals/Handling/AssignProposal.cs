@@ -31,7 +31,7 @@ internal sealed class AssignProposalValidator : AbstractValidator<AssignProposal
     }
 }
 
-internal sealed class AssignProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, ProposalTransition transition)
+internal sealed class AssignProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, EnterpriseCalendar calendar, ProposalTransition transition)
     : IRequestHandler<AssignProposal, Proposal>
 {
     public async Task<Proposal> Handle(AssignProposal request, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class AssignProposalHandler(DbSession db, CurrentActor actor, IM
         }
         var settings = await ProposalSettings.OfAsync(db, actor.TenantId, cancellationToken);
         var now = clock.GetUtcNow();
-        var (dueOn, dueAt) = HandlingDeadline.From(now, settings.HandlingDays, await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken));
+        var (dueOn, dueAt) = HandlingDeadline.From(now, settings.HandlingDays, await calendar.OwnAsync(cancellationToken));
         var units = coHandling.Prepend(lead).ToList();
         await db.ExecuteAsync(
             """

@@ -29,7 +29,7 @@ internal sealed class RateAnswerValidator : AbstractValidator<RateAnswer>
     }
 }
 
-internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, ProposalTransition transition)
+internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar, ProposalTransition transition)
     : IRequestHandler<RateAnswer, Proposal>
 {
     public async Task<Proposal> Handle(RateAnswer request, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMedia
         var proposal = await transition.LockAsync(request.Id, ProposalAction.Rate, request.ExpectedVersion, cancellationToken);
         var rating = request.Rating!.Value;
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var now = clock.GetUtcNow();
+        var now = db.Now;
         var rated = new { Tenant = actor.TenantId, proposal.Id, Rating = rating.ToDbText(), Comment = comment, Now = now };
         var settings = await ProposalSettings.OfAsync(db, actor.TenantId, cancellationToken);
         if (rating != Rating.Unsatisfied || proposal.HandlingRound >= settings.MaxHandlingRounds)
@@ -47,7 +47,7 @@ internal sealed class RateAnswerHandler(DbSession db, CurrentActor actor, IMedia
                 rated, cancellationToken);
             return await transition.MoveAsync(proposal, ProposalAction.Rate, comment, cancellationToken, rating);
         }
-        var (dueOn, dueAt) = HandlingDeadline.From(now, settings.HandlingDays, await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken));
+        var (dueOn, dueAt) = HandlingDeadline.From(now, settings.HandlingDays, await calendar.OwnAsync(cancellationToken));
         await db.ExecuteAsync(
             """
             UPDATE proposals.proposals

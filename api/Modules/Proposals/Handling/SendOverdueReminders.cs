@@ -14,13 +14,13 @@ internal sealed record SendOverdueReminders : ICommand<OverdueReminders>;
 
 internal sealed record OverdueReminders(int Reminded);
 
-internal sealed class SendOverdueRemindersHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock)
+internal sealed class SendOverdueRemindersHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar, TimeProvider clock)
     : IRequestHandler<SendOverdueReminders, OverdueReminders>
 {
     public async Task<OverdueReminders> Handle(SendOverdueReminders request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = EnterpriseTime.Today(await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken), now);
+        var today = (await calendar.OwnAsync(cancellationToken)).DayOf(now);
         var reminded = await Outbox.AppendAsync(db, actor.TenantId, ProposalEvents.Overdue,
             """
             UPDATE proposals.proposals SET reminded_on = @Today
@@ -71,7 +71,7 @@ internal sealed class OverdueReminderWorker(IServiceProvider services, IConfigur
         await using (var scope = services.CreateAsyncScope())
         {
             tenants = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<Guid>(
-                "SELECT DISTINCT tenant_id FROM proposals.proposals WHERE status = 'assigned' AND due_at <= now()", null, ct);
+                "SELECT DISTINCT tenant_id FROM proposals.proposals WHERE status = 'assigned' AND due_at <= @Now", null, ct);
         }
         foreach (var tenant in tenants)
         {

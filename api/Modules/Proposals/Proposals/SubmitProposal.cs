@@ -20,7 +20,7 @@ internal sealed record CallPeriod
     public required DateOnly ClosesOn { get; init; }
 }
 
-internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, ProposalTransition transition)
+internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, EnterpriseCalendar calendar, ProposalTransition transition)
     : IRequestHandler<SubmitProposal, Proposal>
 {
     public async Task<Proposal> Handle(SubmitProposal request, CancellationToken cancellationToken)
@@ -39,8 +39,7 @@ internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IM
                 Extensions = new Dictionary<string, object> { ["required"] = settings.MinCosigners, ["accepted"] = accepted },
             };
         }
-        var zone = await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken);
-        var today = EnterpriseTime.Today(zone, clock.GetUtcNow());
+        var today = (await calendar.OwnAsync(cancellationToken)).Today;
         var call = await db.QuerySingleOrDefaultAsync<CallPeriod>(
             """
             SELECT c.opens_on, c.closes_on FROM proposals.proposals p JOIN proposals.calls c ON c.tenant_id = p.tenant_id AND c.id = p.call_id
@@ -60,7 +59,7 @@ internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IM
             """, new { Tenant = actor.TenantId, Year = today.Year.ToString() }, cancellationToken);
         await db.ExecuteAsync(
             "UPDATE proposals.proposals SET number = @Number, submitted_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
-            new { Tenant = actor.TenantId, proposal.Id, Number = number, Now = clock.GetUtcNow() }, cancellationToken);
+            new { Tenant = actor.TenantId, proposal.Id, Number = number }, cancellationToken);
         return await transition.MoveAsync(proposal with { Number = number }, ProposalAction.Submit, null, cancellationToken);
     }
 }

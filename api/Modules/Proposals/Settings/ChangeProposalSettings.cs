@@ -34,7 +34,7 @@ internal sealed class ChangeProposalSettingsHandler(DbSession db, CurrentActor a
             VALUES (@Tenant, @Tenant, @MinCosigners, @HandlingDays, @MaxHandlingRounds)
             ON CONFLICT (tenant_id, id) DO UPDATE
             SET min_cosigners = excluded.min_cosigners, handling_days = excluded.handling_days,
-                max_handling_rounds = excluded.max_handling_rounds, version = settings.version + 1, updated_at = now()
+                max_handling_rounds = excluded.max_handling_rounds, version = settings.version + 1, updated_at = @Now
             RETURNING min_cosigners, handling_days, max_handling_rounds, version
             """,
             new { Tenant = actor.TenantId, request.MinCosigners, request.HandlingDays, request.MaxHandlingRounds }, cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class GetProposalStatisticsValidator : AbstractValidator<GetProp
 /// proposals submitted in it (by the enterprise's calendar), counted by category, current status and lead department,
 /// with acceptance, on-time answer and satisfaction rates.
 /// </summary>
-internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock)
+internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor actor, EnterpriseCalendar calendar, TimeProvider clock)
     : IRequestHandler<GetProposalStatistics, ProposalStatistics>
 {
     private sealed record Totals
@@ -57,8 +57,8 @@ internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor ac
 
     public async Task<ProposalStatistics> Handle(GetProposalStatistics request, CancellationToken cancellationToken)
     {
-        var zone = await EnterpriseTime.ZoneAsync(mediator, actor, cancellationToken);
-        var period = new { Tenant = actor.TenantId, Start = EnterpriseTime.StartOfDay(request.From, zone), End = EnterpriseTime.StartOfDay(request.To.AddDays(1), zone), Now = clock.GetUtcNow() };
+        var days = await calendar.OwnAsync(cancellationToken);
+        var period = new { Tenant = actor.TenantId, Start = days.StartOf(request.From), End = days.EndOf(request.To), Now = clock.GetUtcNow() };
         var totals = await db.QuerySingleAsync<Totals>(
             $"""
             SELECT count(*)::int AS submitted,
@@ -97,9 +97,9 @@ internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor ac
 internal static class GetProposalStatisticsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
-        .MapGet("/statistics", async (DateOnly? from, DateOnly? to, IMediator mediator, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        .MapGet("/statistics", async (DateOnly? from, DateOnly? to, IMediator mediator, EnterpriseCalendar calendar, CancellationToken ct) =>
         {
-            var end = to ?? EnterpriseTime.Today(await EnterpriseTime.ZoneAsync(mediator, actor, ct), clock.GetUtcNow());
+            var end = to ?? (await calendar.OwnAsync(ct)).Today;
             return await mediator.Send(new GetProposalStatistics(from ?? new DateOnly(end.Year, 1, 1), end), ct);
         })
         .WithName("GetProposalStatistics")
