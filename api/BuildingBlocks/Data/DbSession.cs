@@ -107,6 +107,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource, TimeProvider? clock =
         Transaction = transaction;
         try
         {
+            // Column defaults stamp rows by this instant too (shared.clock_now(), db-migrations/0027).
+            await ExecuteAsync("SELECT set_config('workforce.now', @Now::text, true)", new { Now = _transactionNow }, ct);
             var result = await work();
             foreach (var action in _beforeCommit)
             {

@@ -85,4 +85,18 @@ public sealed class SessionLifecycleTests(WorkforceApi api) : IClassFixture<Work
             Assert.Equal(moment, opened["updatedAt"]!.GetValue<DateTimeOffset>());
         }
     }
+
+    [Fact]
+    public async Task A_session_s_creation_stamp_left_to_its_column_default_is_the_server_s_clock()
+    {
+        var moment = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60);
+
+        using (api.Clock.At(moment))
+        {
+            var congress = await TestCongress.CreateAsync(api, representatives: 1);
+            var session = await (await congress.Union.GetAsync(congress.SessionUrl)).ExpectJsonAsync();
+
+            Assert.Equal(moment, session["createdAt"]!.GetValue<DateTimeOffset>());
+        }
+    }
 }
