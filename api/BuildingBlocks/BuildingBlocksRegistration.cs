@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +13,7 @@ using Workforce.BuildingBlocks.Hosting;
 using Workforce.BuildingBlocks.Http;
 using Workforce.BuildingBlocks.Mediator;
 using Workforce.BuildingBlocks.Migrations;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.BuildingBlocks.Protection;
 using Workforce.BuildingBlocks.Security;
 using Workforce.BuildingBlocks.Time;
@@ -24,10 +24,11 @@ public static class BuildingBlocksRegistration
 {
     /// <summary>
     /// Everything the modules stand on: the database (embedded unless configured), migrations, the mediator over the
-    /// module assemblies, errors, tenancy and data protection. Configuration is read when first needed, not here, so
-    /// hosts and test factories can still change it after registration.
+    /// module assemblies, errors, tenancy, permissions and data protection; then the modules' own services, in the
+    /// order of <paramref name="modules"/>. Configuration is read when first needed, not here, so hosts and test
+    /// factories can still change it after registration.
     /// </summary>
-    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IEnumerable<Assembly> moduleAssemblies)
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IReadOnlyList<IModule> modules)
     {
         DapperConventions.Apply();
 
@@ -62,9 +63,15 @@ public static class BuildingBlocksRegistration
         services.AddScoped<CurrentActor>();
         services.AddSingleton<ConstraintProblems>();
         services.AddSingleton(provider => new SensitiveData(SensitiveDataKeysFrom(provider.GetRequiredService<IConfiguration>())));
-        services.AddMediator(moduleAssemblies.Append(typeof(BuildingBlocksRegistration).Assembly));
+        services.AddMediator(modules.Select(module => module.GetType().Assembly).Append(typeof(BuildingBlocksRegistration).Assembly));
         services.AddProblemResponses();
         services.AddJsonBodies();
+        services.AddSingleton(new PermissionCatalog(modules));
+        foreach (var module in modules)
+        {
+            services.AddSingleton(module);
+            module.AddServices(services);
+        }
         return services;
     }
 

@@ -1,12 +1,9 @@
-using Workforce.Access;
-using Workforce.Congress;
-using Workforce.Proposals;
-using Workforce.Directory;
+using Workforce.BuildingBlocks.Modules;
 
 namespace Workforce.Host;
 
-/// <summary>With <c>Demo:Seed=true</c> (as <c>make run</c> sets it), fills an empty database with a realistic demo dataset.</summary>
-internal sealed class DemoData(IServiceProvider services, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+/// <summary>With <c>Demo:Seed=true</c> (as <c>make run</c> sets it), fills an empty database with a realistic demo dataset, module by module.</summary>
+internal sealed class DemoData(IServiceProvider services, IEnumerable<IModule> modules, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,14 +11,16 @@ internal sealed class DemoData(IServiceProvider services, IConfiguration configu
         {
             return;
         }
-        if (await DirectoryModule.SeedDemoDataAsync(services, cancellationToken) is not { } directory)
+        var demo = new DemoSeeding(services);
+        foreach (var module in modules)
         {
-            logger.LogInformation("Demo dataset already present");
-            return;
+            await module.SeedDemoDataAsync(demo, cancellationToken);
+            if (demo.AlreadyPresent)
+            {
+                logger.LogInformation("Demo dataset already present");
+                return;
+            }
         }
-        await AccessModule.SeedDemoDataAsync(services, directory, cancellationToken);
-        await CongressModule.SeedDemoDataAsync(services, directory, cancellationToken);
-        await ProposalsModule.SeedDemoDataAsync(services, directory, cancellationToken);
         logger.LogInformation("Seeded the demo dataset");
     }
 

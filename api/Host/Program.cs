@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Workforce.BuildingBlocks;
 using Workforce.BuildingBlocks.Http;
-using Workforce.Access;
-using Workforce.Congress;
-using Workforce.Directory;
-using Workforce.Integration;
-using Workforce.Proposals;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.Host;
 
 // `Workforce.Host migrate` applies pending migrations and exits; anything else serves the API.
@@ -20,12 +16,7 @@ builder.Logging.AddJsonConsole(json =>
     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 });
 
-builder.Services.AddBuildingBlocks([typeof(AccessModule).Assembly, typeof(DirectoryModule).Assembly, typeof(IntegrationModule).Assembly, typeof(CongressModule).Assembly, typeof(ProposalsModule).Assembly]);
-builder.Services.AddAccess();
-builder.Services.AddDirectory();
-builder.Services.AddIntegration();
-builder.Services.AddCongress();
-builder.Services.AddProposals();
+builder.Services.AddBuildingBlocks(Modules.All);
 builder.Services.AddWorkforceOpenApi();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddWorkforceSecurityHeaders();
@@ -43,18 +34,14 @@ app.UseRequestIds();
 app.UseAdminUi();
 app.UseProblemResponses();
 app.UseWorkforceOpenApi();
-app.UseAccess();
+app.UseModules();
 app.UsePlainTextInput();
 app.UseEnumQueryValues();
 app.UseIdempotency();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapAccess();
-app.MapDirectory();
-app.MapIntegration();
-app.MapCongress();
-app.MapProposals();
+app.MapModules();
 
 var stopping = app.Lifetime.ApplicationStopping;
 try

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Security;
+
 namespace Workforce.Host.Tests;
 
 /// <summary>The OpenAPI document is the contract HR systems and the admin UI generate their clients from.</summary>
@@ -77,6 +80,17 @@ public sealed class OpenApiTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal(["access.audit.read"], Permissions("ListAuditTrail"));
         // Following an import needs the right to read or write what it imports, whichever that is.
         Assert.Equal(["directory.workers.read", "directory.workers.write", "directory.organisations.read", "directory.organisations.write"], Permissions("GetImport"));
+    }
+
+    [Fact]
+    public async Task Every_permission_an_operation_needs_is_one_a_module_declares()
+    {
+        var declared = api.Services.GetRequiredService<PermissionCatalog>().All;
+
+        var needed = (await ApiOperationsAsync()).SelectMany(o => (o.Permissions ?? []).Select(permission => (Operation: o, Permission: permission))).ToList();
+
+        Assert.NotEmpty(needed);
+        Assert.Empty(needed.Where(n => !declared.Contains(n.Permission)).Select(n => $"{n.Operation} needs {n.Permission}, which no module declares"));
     }
 
     [Fact]

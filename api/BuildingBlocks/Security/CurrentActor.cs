@@ -9,7 +9,7 @@ public enum ActorKind { Anonymous, User, ApiClient, System }
 /// with which permissions there. Resolved once per request by the Access module; handlers read the tenant here and
 /// nowhere else, and every query filters by it.
 /// </summary>
-public sealed class CurrentActor
+public sealed class CurrentActor(PermissionCatalog catalog)
 {
     private Guid? _tenantId;
 
@@ -60,6 +60,6 @@ public sealed class CurrentActor
     public void ActAsSystem(Guid tenantId)
     {
         SignIn(ActorKind.System, null, "system", Platform.OrganisationId);
-        ActAt(tenantId, tenantId, Security.Permissions.All);
+        ActAt(tenantId, tenantId, catalog.All);
     }
 }

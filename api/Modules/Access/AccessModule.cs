@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Modules;
 using Microsoft.Extensions.Options;
 using Workforce.Access.Audit;
 using Workforce.Access.Authentication;
@@ -24,9 +25,18 @@ namespace Workforce.Access;
 /// The Access module: who the caller is (session cookie or API key), what it may do where (roles granted at
 /// organisation nodes), the audit trail's reader, and the accounts and API clients administrators manage.
 /// </summary>
-public static class AccessModule
+public sealed class AccessModule : IModule
 {
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    public string Name => "access";
+
+    public ModulePermissions Permissions { get; } = new()
+    {
+        Declared = ModulePermissions.ConstantsOf(typeof(AccessPermissions)),
+        Grants = new[] { Role.PlatformAdmin, Role.RegionAdmin, Role.EnterpriseAdmin }.ToDictionary(role => role, IReadOnlyList<string> (_) =>
+            [AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead]),
+    };
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<AccessOptions>().BindConfiguration("Access");
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
@@ -91,7 +101,7 @@ public static class AccessModule
         });
         services.AddHostedService<FirstAdministrator>();
 
-        return services
+        services
             .AddConstraintProblem("users_login_name_key", () => ProblemException.Conflict("login_name_taken",
                 "Another account has this login name.",
                 new Dictionary<string, string[]> { ["loginName"] = ["This login name is taken."] }))
@@ -103,14 +113,14 @@ public static class AccessModule
     }
 
     /// <summary>Authentication, the current actor, the access gate and antiforgery, in that order.</summary>
-    public static IApplicationBuilder UseAccess(this IApplicationBuilder app) => app
+    public void UseMiddleware(IApplicationBuilder app) => app
         .UseRateLimiter()
         .UseAuthentication()
         .UseMiddleware<ActorResolution>()
         .UseAccessGate()
         .UseSessionAntiforgery();
 
-    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/access");
 
@@ -134,12 +144,11 @@ public static class AccessModule
         RevokeApiClientEndpoint.Map(api);
 
         ListAuditTrailEndpoint.Map(api);
-        return app;
     }
 
     /// <summary>The demo accounts (see DemoAccessSeeder for their names and password) on the Directory demo data.</summary>
-    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
-        new DemoAccessSeeder(services).SeedAsync(directory, ct);
+    public Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct) =>
+        new DemoAccessSeeder(demo.Services).SeedAsync(demo.Shared<DemoDirectory>(), ct);
 
     private static Task Status(HttpResponse response, int status)
     {

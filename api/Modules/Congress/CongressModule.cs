@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.Directory.Contracts;
 using Workforce.Congress.Agenda;
 using Workforce.Congress.Attendance;
@@ -14,21 +15,34 @@ using Workforce.Congress.Sessions;
 namespace Workforce.Congress;
 
 /// <summary>The Congress module: workers' congress sessions, their agenda and attendance, the secret ballot and resolutions.</summary>
-public static class CongressModule
+public sealed class CongressModule : IModule
 {
-    public static IServiceCollection AddCongress(this IServiceCollection services)
+    public string Name => "congress";
+
+    public ModulePermissions Permissions { get; } = new()
+    {
+        Declared = ModulePermissions.ConstantsOf(typeof(CongressPermissions)),
+        Grants = new Dictionary<Role, IReadOnlyList<string>>
+        {
+            [Role.EnterpriseAdmin] = [CongressPermissions.SessionsRead, CongressPermissions.SessionsManage],
+            [Role.Representative] = [CongressPermissions.Attend],
+        },
+        GivenBy = new Dictionary<string, string> { [CongressPermissions.Attend] = CongressPermissions.SessionsManage },
+    };
+
+    public void AddServices(IServiceCollection services)
     {
         Dapper.SqlMapper.AddTypeHandler(new PollResultsHandler());
         services.AddOptions<DocumentLimits>().BindConfiguration("Congress");
-        return services.AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
+        services.AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
             "The term already has a session with this number.",
             new Dictionary<string, string[]> { ["number"] = ["This session number is already used in the term."] }));
     }
 
-    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
-        new DemoCongressSeeder(services).SeedAsync(directory, ct);
+    public Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct) =>
+        new DemoCongressSeeder(demo.Services).SeedAsync(demo.Shared<DemoDirectory>(), ct);
 
-    public static IEndpointRouteBuilder MapCongress(this IEndpointRouteBuilder app)
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/congress");
 
@@ -80,6 +94,5 @@ public static class CongressModule
         ConfirmReadingEndpoint.Map(api);
 
         ExportSessionResultsEndpoint.Map(api);
-        return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.BuildingBlocks;
 using Workforce.Directory.Calendar;
 using Workforce.Directory.Contracts;
@@ -12,14 +13,32 @@ using Workforce.Directory.Workers;
 namespace Workforce.Directory;
 
 /// <summary>The Directory module: the organisation tree, the real-name worker register, congress terms and representatives.</summary>
-public static class DirectoryModule
+public sealed class DirectoryModule : IModule
 {
-    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    public string Name => "directory";
+
+    public ModulePermissions Permissions { get; } = new()
+    {
+        Declared = ModulePermissions.ConstantsOf(typeof(DirectoryPermissions)),
+        Grants = new Dictionary<Role, IReadOnlyList<string>>
+        {
+            [Role.PlatformAdmin] = [DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite],
+            [Role.RegionAdmin] = [DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite],
+            [Role.EnterpriseAdmin] = [DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
+                DirectoryPermissions.WorkersRead, DirectoryPermissions.WorkersWrite, DirectoryPermissions.RepresentativesRead, DirectoryPermissions.RepresentativesWrite],
+            [Role.Handler] = [DirectoryPermissions.OrganisationsRead],
+            [Role.Representative] = [DirectoryPermissions.OrganisationsRead, DirectoryPermissions.RepresentativesRead],
+            [Role.Worker] = [DirectoryPermissions.OrganisationsRead],
+        },
+        AcrossTenants = [DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite],
+    };
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<ImportLimits>().BindConfiguration("Imports");
         services.AddHostedService<ImportRunner>();
         services.AddCalendarSource(tenant => new GetEnterpriseCalendar(tenant));
-        return services
+        services
             .AddConstraintProblem("workers_employee_number_key", () => ProblemException.Conflict("employee_number_taken",
                 "Another worker of this enterprise has this employee number.",
                 new Dictionary<string, string[]> { ["employeeNumber"] = ["This employee number is already used in this enterprise."] }))
@@ -38,10 +57,20 @@ public static class DirectoryModule
                 new Dictionary<string, string[]> { ["workerId"] = ["Already a representative in this term."] }));
     }
 
-    /// <summary>Fills an empty database with the demo dataset; null when it is there already.</summary>
-    public static Task<DemoDirectory?> SeedDemoDataAsync(IServiceProvider services, CancellationToken ct) => new DemoDirectorySeeder(services).SeedAsync(ct);
+    /// <summary>The demo enterprises and their people, shared for the modules after it; or the finding that the dataset is there already.</summary>
+    public async Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct)
+    {
+        if (await new DemoDirectorySeeder(demo.Services).SeedAsync(ct) is { } directory)
+        {
+            demo.Share(directory);
+        }
+        else
+        {
+            demo.FoundAlreadyPresent();
+        }
+    }
 
-    public static IEndpointRouteBuilder MapDirectory(this IEndpointRouteBuilder app)
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/directory");
 
@@ -78,6 +107,5 @@ public static class DirectoryModule
         {
             ListWorkersBaselineEndpoint.Map(app);
         }
-        return app;
     }
 }

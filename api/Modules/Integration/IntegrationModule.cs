@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Modules;
 using Microsoft.Extensions.Options;
 using Workforce.Integration.Delivery;
 using Workforce.Integration.Events;
@@ -7,9 +8,20 @@ using Workforce.Integration.Webhooks;
 namespace Workforce.Integration;
 
 /// <summary>The Integration module: the change feed over the outbox, and webhooks that deliver it.</summary>
-public static class IntegrationModule
+public sealed class IntegrationModule : IModule
 {
-    public static IServiceCollection AddIntegration(this IServiceCollection services)
+    public string Name => "integration";
+
+    public ModulePermissions Permissions { get; } = new()
+    {
+        Declared = ModulePermissions.ConstantsOf(typeof(IntegrationPermissions)),
+        Grants = new Dictionary<Role, IReadOnlyList<string>>
+        {
+            [Role.EnterpriseAdmin] = [IntegrationPermissions.EventsRead, IntegrationPermissions.WebhooksManage],
+        },
+    };
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration("Integration:Webhooks");
         // Requests go straight to the receiver (no proxy, no redirects followed), so the address checked is the one reached.
@@ -26,10 +38,9 @@ public static class IntegrationModule
         services.AddSingleton<FanOutWebhookEvents>();
         services.AddSingleton<DeliverWebhooks>();
         services.AddHostedService<WebhookWorker>();
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapIntegration(this IEndpointRouteBuilder app)
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
         ListEventsEndpoint.Map(api);
@@ -42,6 +53,5 @@ public static class IntegrationModule
         DeleteWebhookEndpoint.Map(integration);
         ListWebhookDeliveriesEndpoint.Map(integration);
         RedeliverWebhookDeliveryEndpoint.Map(integration);
-        return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.Proposals.Attachments;
 using Workforce.Proposals.Awards;
 using Workforce.Proposals.Calls;
@@ -18,21 +19,40 @@ namespace Workforce.Proposals;
 /// The Proposals module: representatives' proposals from call to closure, their handling by departments, and the
 /// regional excellent-proposal awards.
 /// </summary>
-public static class ProposalsModule
+public sealed class ProposalsModule : IModule
 {
-    public static IServiceCollection AddProposals(this IServiceCollection services)
+    public string Name => "proposals";
+
+    public ModulePermissions Permissions { get; } = new()
+    {
+        Declared = ModulePermissions.ConstantsOf(typeof(ProposalsPermissions)),
+        Grants = new Dictionary<Role, IReadOnlyList<string>>
+        {
+            [Role.RegionAdmin] = [ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview],
+            [Role.EnterpriseAdmin] = [ProposalsPermissions.Read, ProposalsPermissions.Manage],
+            [Role.Handler] = [ProposalsPermissions.Handle],
+            [Role.Representative] = [ProposalsPermissions.Propose],
+        },
+        GivenBy = new Dictionary<string, string>
+        {
+            [ProposalsPermissions.Propose] = ProposalsPermissions.Manage,
+            [ProposalsPermissions.Handle] = ProposalsPermissions.Manage,
+        },
+    };
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProposalTransition>();
         services.AddOptions<AttachmentLimits>().BindConfiguration("Proposals");
         services.AddHostedService<OverdueReminderWorker>();
-        return services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
+        services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
             "The enterprise has already nominated this proposal to the campaign."));
     }
 
-    public static Task SeedDemoDataAsync(IServiceProvider services, DemoDirectory directory, CancellationToken ct) =>
-        new DemoProposalsSeeder(services).SeedAsync(directory, ct);
+    public Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct) =>
+        new DemoProposalsSeeder(demo.Services).SeedAsync(demo.Shared<DemoDirectory>(), ct);
 
-    public static IEndpointRouteBuilder MapProposals(this IEndpointRouteBuilder app)
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/proposals");
 
@@ -79,6 +99,5 @@ public static class ProposalsModule
         GetRankingEndpoint.Map(api);
         RecordAwardEndpoint.Map(api);
         RecordEscalationEndpoint.Map(api);
-        return app;
     }
 }

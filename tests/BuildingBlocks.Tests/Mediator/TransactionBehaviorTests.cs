@@ -23,6 +23,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
             .AddLogging()
             .AddSingleton(_db.DataSource)
             .AddScoped<DbSession>()
+            .AddSingleton(new PermissionCatalog([]))
             .AddScoped<CurrentActor>()
             .AddSingleton<ConstraintProblems>()
             .AddConstraintProblem("notes_text_key", () => ProblemException.Conflict("note_taken", "Another note has this text."))

@@ -130,7 +130,7 @@ public sealed class WebhookSenderTests
             .AddSingleton(Sensitive)
             .AddSingleton(TimeProvider.System)
             .AddLogging();
-        IntegrationModule.AddIntegration(services);
+        new IntegrationModule().AddServices(services);
         return services.BuildServiceProvider();
     }
 }

@@ -103,7 +103,7 @@ internal static class ListAuditTrailEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/audit", ([AsParameters] ListAuditTrail query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Access.AuditRead)
+        .RequirePermission(AccessPermissions.AuditRead)
         .WithName("ListAuditTrail")
         .WithTags("Audit")
         .WithSummary("Read the audit trail of the organisation you act for, newest first, filtered and keyset-paged")

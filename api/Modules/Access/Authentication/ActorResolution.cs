@@ -10,7 +10,7 @@ namespace Workforce.Access.Authentication;
 /// acts for (the <c>X-Organisation-Id</c> header, or the only one it may act for), and its permissions there. A
 /// session whose account was disabled or whose password changed since sign-in is ended here.
 /// </summary>
-internal sealed class ActorResolution(RequestDelegate next)
+internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog catalog)
 {
     private sealed record Account
     {
@@ -37,7 +37,7 @@ internal sealed class ActorResolution(RequestDelegate next)
         await next(context);
     }
 
-    private static void ResolveClient(HttpContext context, CurrentActor actor)
+    private void ResolveClient(HttpContext context, CurrentActor actor)
     {
         var user = context.User;
         var organisation = Guid.Parse(user.FindFirstValue(AccessSchemes.OrganisationClaim)!);
@@ -47,11 +47,11 @@ internal sealed class ActorResolution(RequestDelegate next)
         {
             throw NotGranted();
         }
-        var scopes = user.FindAll(AccessSchemes.ScopeClaim).Select(c => c.Value).Where(Permissions.All.Contains).ToHashSet();
+        var scopes = user.FindAll(AccessSchemes.ScopeClaim).Select(c => c.Value).Where(catalog.All.Contains).ToHashSet();
         actor.ActAt(organisation, tenant, scopes);
     }
 
-    private static async Task ResolveUserAsync(HttpContext context, CurrentActor actor, DbSession db, IMediator mediator)
+    private async Task ResolveUserAsync(HttpContext context, CurrentActor actor, DbSession db, IMediator mediator)
     {
         var user = context.User;
         var tenant = Guid.Parse(user.FindFirstValue(AccessSchemes.TenantClaim)!);
@@ -80,7 +80,7 @@ internal sealed class ActorResolution(RequestDelegate next)
             return;
         }
         var place = await mediator.Send(new FindOrganisation(organisationId), context.RequestAborted);
-        var permissions = place is null ? new HashSet<string>() : GrantedPermissions.At(place, tenant, grants);
+        var permissions = place is null ? new HashSet<string>() : GrantedPermissions.At(catalog, place, tenant, grants);
         if (permissions.Count == 0)
         {
             throw NotGranted();

@@ -13,11 +13,11 @@ internal sealed record CreateApiClient : ICommand<IssuedApiClient>
 
 internal sealed class CreateApiClientValidator : AbstractValidator<CreateApiClient>
 {
-    public CreateApiClientValidator()
+    public CreateApiClientValidator(PermissionCatalog permissions)
     {
         RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the integration.").MaximumLength(100);
         RuleFor(c => c.Scopes).NotEmpty();
-        RuleForEach(c => c.Scopes).Must(Permissions.All.Contains).WithMessage("'{PropertyValue}' is not a permission.");
+        RuleForEach(c => c.Scopes).Must(permissions.All.Contains).WithMessage("'{PropertyValue}' is not a permission.");
     }
 }
 
@@ -66,7 +66,7 @@ internal static class CreateApiClientEndpoint
             var issued = await mediator.Send(command, ct);
             return Concurrency.CreatedWithETag($"/api/v1/access/clients/{issued.Client.Id}", issued, response);
         })
-        .RequirePermission(Permissions.Access.ClientsManage)
+        .RequirePermission(AccessPermissions.ClientsManage)
         .HandsOutAccess()
         .WithName("CreateApiClient")
         .WithTags("API clients")

@@ -16,7 +16,7 @@ internal static class GetApiClientEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/clients/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetApiClient(id), ct), response))
-        .RequirePermission(Permissions.Access.ClientsManage)
+        .RequirePermission(AccessPermissions.ClientsManage)
         .WithName("GetApiClient")
         .WithTags("API clients")
         .WithSummary("Get an API client (never its key)")

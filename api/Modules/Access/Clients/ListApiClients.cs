@@ -31,7 +31,7 @@ internal static class ListApiClientsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/clients", ([AsParameters] ListApiClients query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Access.ClientsManage)
+        .RequirePermission(AccessPermissions.ClientsManage)
         .WithName("ListApiClients")
         .WithTags("API clients")
         .WithSummary("List the API clients of the organisation you act for, newest first")

@@ -30,7 +30,7 @@ internal static class RevokeApiClientEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/clients/{id:guid}/revoke", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new RevokeApiClient(id), ct), response))
-        .RequirePermission(Permissions.Access.ClientsManage)
+        .RequirePermission(AccessPermissions.ClientsManage)
         .WithName("RevokeApiClient")
         .WithTags("API clients")
         .WithSummary("Revoke an API client; its key stops working at once")

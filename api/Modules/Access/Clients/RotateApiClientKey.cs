@@ -35,7 +35,7 @@ internal static class RotateApiClientKeyEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/clients/{id:guid}/rotate", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new RotateApiClientKey(id), ct), response))
-        .RequirePermission(Permissions.Access.ClientsManage)
+        .RequirePermission(AccessPermissions.ClientsManage)
         .HandsOutAccess()
         .WithName("RotateApiClientKey")
         .WithTags("API clients")

@@ -14,18 +14,18 @@ internal static class Authority
     public static ProblemException Exceeded(string detail) => new(403, "exceeds_own_rights", "This would go beyond your own rights.", detail);
 
     /// <summary>The actor may give <paramref name="role"/> in the tenant it acts for.</summary>
-    public static void RequireMayGive(CurrentActor actor, Role role)
+    public static void RequireMayGive(PermissionCatalog catalog, CurrentActor actor, Role role)
     {
-        if (Roles.BeyondHeld(role, actor.Permissions) is [_, ..] beyond)
+        if (catalog.BeyondHeld(role, actor.Permissions) is [_, ..] beyond)
         {
             throw Exceeded($"The {role.ToDbText()} role carries rights you do not hold here: {string.Join(", ", beyond)}.");
         }
     }
 
     /// <summary>The actor may change this account of its tenant: it holds every right the account's roles carry.</summary>
-    public static void RequireMayManage(CurrentActor actor, User account)
+    public static void RequireMayManage(PermissionCatalog catalog, CurrentActor actor, User account)
     {
-        if (account.Grants.Select(grant => (Role?)grant.Role).FirstOrDefault(role => Roles.BeyondHeld(role!.Value, actor.Permissions).Count > 0) is { } above)
+        if (account.Grants.Select(grant => (Role?)grant.Role).FirstOrDefault(role => catalog.BeyondHeld(role!.Value, actor.Permissions).Count > 0) is { } above)
         {
             throw Exceeded($"This account holds the {above.ToDbText()} role, with rights you do not hold here; only someone who holds them may change it.");
         }
@@ -45,11 +45,11 @@ internal static class Authority
     /// organisation it acts for): in its own tenant, a role it may give; in a tenant below, only that tenant's first
     /// administrator, and only with every right of the administrator of the tenant it acts for.
     /// </summary>
-    public static async Task RequireMayCreateAsync(DbSession db, IMediator mediator, CurrentActor actor, Role role, OrganisationPlacement place, CancellationToken ct)
+    public static async Task RequireMayCreateAsync(PermissionCatalog catalog, DbSession db, IMediator mediator, CurrentActor actor, Role role, OrganisationPlacement place, CancellationToken ct)
     {
         if (place.TenantId == actor.TenantId)
         {
-            RequireMayGive(actor, role);
+            RequireMayGive(catalog, actor, role);
             return;
         }
         if (place.Id != place.TenantId || Roles.AdministratorOf(place.Kind) != role)
@@ -60,7 +60,7 @@ internal static class Authority
         {
             throw Exceeded("Only a tenant's administrator opens the first account of a tenant below it.");
         }
-        RequireMayGive(actor, administrator);
+        RequireMayGive(catalog, actor, administrator);
         // One at a time per tenant, so that two first administrators cannot both be created at once.
         await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('access.first-administrator:' || @Tenant::text, 0))", new { Tenant = place.TenantId }, ct);
         var hasAdministrator = await db.QuerySingleAsync<bool>(

@@ -21,7 +21,7 @@ internal sealed class GrantRoleValidator : AbstractValidator<GrantRole>
     }
 }
 
-internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<GrantRole, User>
+internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator) : IRequestHandler<GrantRole, User>
 {
     public async Task<User> Handle(GrantRole request, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, IMediat
             throw Authority.Exceeded("An account holds roles only in its own tenant; the organisation's own administrators give roles there.");
         }
         OrganisationScope.RequireGrantable(request.Role!.Value, place);
-        Authority.RequireMayGive(actor, request.Role.Value);
+        Authority.RequireMayGive(permissions, actor, request.Role.Value);
         await db.ExecuteAsync(
             "INSERT INTO access.grants (tenant_id, id, user_id, role, organisation_id) VALUES (@TenantId, @Id, @UserId, @Role, @OrganisationId)",
             new { user.TenantId, Id = Guid.CreateVersion7(), UserId = user.Id, Role = request.Role.Value.ToDbText(), OrganisationId = place.Id },
@@ -46,7 +46,7 @@ internal static class GrantRoleEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/users/{id:guid}/grants", async (Guid id, GrantRole command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { UserId = id }, ct), response))
-        .RequirePermission(Permissions.Access.UsersWrite)
+        .RequirePermission(AccessPermissions.UsersWrite)
         .HandsOutAccess()
         .WithName("GrantRole")
         .WithTags("Users")

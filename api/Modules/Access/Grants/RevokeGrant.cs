@@ -6,7 +6,7 @@ namespace Workforce.Access.Grants;
 /// <summary>Take a role away from an account. The last platform administrator keeps theirs.</summary>
 internal sealed record RevokeGrant(Guid UserId, Guid GrantId) : ICommand<User>;
 
-internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<RevokeGrant, User>
+internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator) : IRequestHandler<RevokeGrant, User>
 {
     public async Task<User> Handle(RevokeGrant request, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, IMedi
         {
             throw new ProblemException(403, "forbidden", "You may not do this.", "This role was granted above the organisation you act for.");
         }
-        Authority.RequireMayGive(actor, grant.Role);
+        Authority.RequireMayGive(permissions, actor, grant.Role);
         // The grants are locked while counted: two administrators revoking each other at once must not both see the other remain.
         if (grant.Role == Role.PlatformAdmin && user.Status == UserStatus.Active && await PlatformAdministrators.ActiveCountAsync(db, cancellationToken) == 1)
         {
@@ -34,7 +34,7 @@ internal static class RevokeGrantEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapDelete("/users/{id:guid}/grants/{grantId:guid}", async (Guid id, Guid grantId, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new RevokeGrant(id, grantId), ct), response))
-        .RequirePermission(Permissions.Access.UsersWrite)
+        .RequirePermission(AccessPermissions.UsersWrite)
         .WithName("RevokeGrant")
         .WithTags("Users")
         .WithSummary("Take a role away from a user")

@@ -40,14 +40,14 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
     }
 }
 
-internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, IMediator mediator, IPasswordHasher<UserAccount> hasher)
+internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator, IPasswordHasher<UserAccount> hasher)
     : IRequestHandler<CreateUser, User>
 {
     public async Task<User> Handle(CreateUser request, CancellationToken cancellationToken)
     {
         var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
         OrganisationScope.RequireGrantable(request.Role!.Value, place);
-        await Authority.RequireMayCreateAsync(db, mediator, actor, request.Role.Value, place, cancellationToken);
+        await Authority.RequireMayCreateAsync(permissions, db, mediator, actor, request.Role.Value, place, cancellationToken);
         await WorkerLink.RequireAsync(mediator, actor, place.TenantId, request.WorkerId, cancellationToken);
 
         var id = Guid.CreateVersion7();
@@ -79,13 +79,16 @@ internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, IMedia
 /// <summary>An account may belong to a worker of its own enterprise, linked while acting for that enterprise.</summary>
 internal static class WorkerLink
 {
+    /// <summary>Directory's permission to read its workers, which Directory declares.</summary>
+    private const string ReadWorkers = "directory.workers.read";
+
     public static async Task RequireAsync(IMediator mediator, CurrentActor actor, Guid accountTenant, Guid? workerId, CancellationToken ct)
     {
         if (workerId is not { } id)
         {
             return;
         }
-        if (accountTenant != actor.TenantId || !actor.Has(Permissions.Directory.WorkersRead))
+        if (accountTenant != actor.TenantId || !actor.Has(ReadWorkers))
         {
             throw ProblemException.Invalid("workerId", "Link a worker while acting for the worker's enterprise, with the right to read its workers.");
         }
@@ -104,7 +107,7 @@ internal static class CreateUserEndpoint
             var user = await mediator.Send(command, ct);
             return Concurrency.CreatedWithETag($"/api/v1/access/users/{user.Id}", user, response);
         })
-        .RequirePermission(Permissions.Access.UsersWrite)
+        .RequirePermission(AccessPermissions.UsersWrite)
         .HandsOutAccess()
         .WithName("CreateUser")
         .WithTags("Users")

@@ -13,7 +13,7 @@ internal static class GetUserEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetUser(id), ct), response))
-        .RequirePermission(Permissions.Access.UsersRead)
+        .RequirePermission(AccessPermissions.UsersRead)
         .WithName("GetUser")
         .WithTags("Users")
         .WithSummary("Get a user account with its roles, and its ETag")

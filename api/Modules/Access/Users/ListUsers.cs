@@ -64,7 +64,7 @@ internal static class ListUsersEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/users", ([AsParameters] ListUsers query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Access.UsersRead)
+        .RequirePermission(AccessPermissions.UsersRead)
         .WithName("ListUsers")
         .WithTags("Users")
         .WithSummary("List the user accounts of the organisation you act for")

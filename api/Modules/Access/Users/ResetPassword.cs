@@ -26,12 +26,12 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(DbSession db, CurrentActor actor, IPasswordHasher<UserAccount> hasher) : IRequestHandler<ResetPassword, User>
+internal sealed class ResetPasswordHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IPasswordHasher<UserAccount> hasher) : IRequestHandler<ResetPassword, User>
 {
     public async Task<User> Handle(ResetPassword request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
-        Authority.RequireMayManage(actor, user);
+        Authority.RequireMayManage(permissions, actor, user);
         if (AccountRules.PasswordProblem(request.Password, user.LoginName) is { } problem)
         {
             throw ProblemException.Invalid("password", problem);
@@ -53,7 +53,7 @@ internal static class ResetPasswordEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/users/{id:guid}/password", async (Guid id, ResetPassword command, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { UserId = id }, ct), response))
-        .RequirePermission(Permissions.Access.UsersWrite)
+        .RequirePermission(AccessPermissions.UsersWrite)
         .HandsOutAccess()
         .WithName("ResetPassword")
         .WithTags("Users")

@@ -23,12 +23,12 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
     }
 }
 
-internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<UpdateUser, User>
+internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator) : IRequestHandler<UpdateUser, User>
 {
     public async Task<User> Handle(UpdateUser request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
-        Authority.RequireMayManage(actor, user);
+        Authority.RequireMayManage(permissions, actor, user);
         Concurrency.EnsureVersion(user.Version, request.ExpectedVersion);
         if (user.Id == actor.Id && request.Status == UserStatus.Disabled)
         {
@@ -61,7 +61,7 @@ internal static class UpdateUserEndpoint
             var user = await mediator.Send(command with { UserId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct);
             return Concurrency.WithETag(user, request.HttpContext.Response);
         })
-        .RequirePermission(Permissions.Access.UsersWrite)
+        .RequirePermission(AccessPermissions.UsersWrite)
         .HandsOutAccess()
         .WithName("UpdateUser")
         .WithTags("Users")

@@ -18,7 +18,7 @@ internal static class GetAgendaEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/agenda", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetAgenda(id), ct))
         .WithName("GetAgenda")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress agenda")
         .WithSummary("Read a session's agenda, in order")
         .Produces<IReadOnlyList<AgendaStep>>()

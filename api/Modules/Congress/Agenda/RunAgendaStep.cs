@@ -41,7 +41,7 @@ internal static class RunAgendaStepEndpoint
             api.MapPost($"/sessions/{{id:guid}}/agenda/{{stepId:guid}}/{verb}", (Guid id, Guid stepId, IMediator mediator, CancellationToken ct) =>
                     mediator.Send(new RunAgendaStep(id, stepId, to), ct))
                 .WithName($"{char.ToUpperInvariant(verb[0])}{verb[1..]}AgendaStep")
-                .RequirePermission(Permissions.Congress.SessionsManage)
+                .RequirePermission(CongressPermissions.SessionsManage)
                 .WithTags("Congress agenda")
                 .WithSummary(to == StepStatus.Open ? "Open a pending agenda step of an open session" : "Close an open agenda step")
                 .Produces<AgendaStep>()

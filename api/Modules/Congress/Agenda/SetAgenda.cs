@@ -89,7 +89,7 @@ internal static class SetAgendaEndpoint
         .MapPut("/sessions/{id:guid}/agenda", async (Guid id, SetAgenda command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(command with { SessionId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct)))
         .WithName("SetAgenda")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress agenda")
         .WithSummary("Compose a planned session's agenda from online and offline steps (needs the session's If-Match; the session's version moves on)")
         .Produces<IReadOnlyList<AgendaStep>>()

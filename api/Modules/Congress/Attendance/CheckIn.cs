@@ -56,7 +56,7 @@ internal static class CheckInEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/my/sessions/{id:guid}/check-in", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new CheckIn(id), ct))
         .WithName("CheckIn")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("Check in online to an open session of which you are a representative")
         .Produces<CheckInRecord>()

@@ -51,7 +51,7 @@ internal static class GetAttendanceEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/attendance", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetAttendance(id), ct))
         .WithName("GetAttendance")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress attendance")
         .WithSummary("Live attendance and quorum (more than two thirds of the roster present)")
         .Produces<Attendance>()

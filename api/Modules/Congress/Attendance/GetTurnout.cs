@@ -79,7 +79,7 @@ internal static class GetTurnoutEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/turnout", (DateOnly? from, DateOnly? to, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTurnout(from, to), ct))
         .WithName("GetCongressTurnout")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress attendance")
         .WithSummary("Turnout by session for a period (this year unless from and to say otherwise): roster, present, online, quorum")
         .Produces<CongressTurnout>()

@@ -60,7 +60,7 @@ internal static class RecordCheckInEndpoint
         .MapPost("/sessions/{id:guid}/check-ins", (Guid id, RecordCheckIn command, IMediator mediator, CancellationToken ct) =>
             mediator.Send(command with { SessionId = id }, ct))
         .WithName("RecordCheckIn")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress attendance")
         .WithSummary("Record a representative's offline check-in and its channel")
         .Produces<CheckInRecord>()

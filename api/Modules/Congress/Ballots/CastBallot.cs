@@ -83,7 +83,7 @@ internal static class CastBallotEndpoint
         .MapPost("/my/polls/{id:guid}/ballot", (Guid id, CastBallot command, IMediator mediator, CancellationToken ct) =>
             mediator.Send(command with { PollId = id }, ct))
         .WithName("CastBallot")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .KeepNoAnswers()
         .WithTags("Representatives")
         .WithSummary("Cast your secret ballot on an open motion, election or evaluation; the receipt is shown only now")

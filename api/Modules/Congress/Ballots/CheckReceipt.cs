@@ -40,7 +40,7 @@ internal static class CheckReceiptEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/receipts/check", (CheckReceipt query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("CheckReceipt")
-        .RequirePermission(Permissions.Congress.Attend, Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.Attend, CongressPermissions.SessionsRead)
         .KeepNoAnswers()
         .WithTags("Representatives")
         .WithSummary("Check that the ballot with this receipt was counted (answers counted or notFound, never the choices)")

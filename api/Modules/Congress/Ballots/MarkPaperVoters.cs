@@ -67,7 +67,7 @@ internal static class MarkPaperVotersEndpoint
         .MapPost("/polls/{id:guid}/paper-voters", (Guid id, MarkPaperVoters command, IMediator mediator, CancellationToken ct) =>
             mediator.Send(command with { PollId = id }, ct))
         .WithName("MarkPaperVoters")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Mark on the roll who voted on paper in the hall (hybrid and offline sessions)")
         .Produces<PaperVoters>()

@@ -117,7 +117,7 @@ internal static class RecordPaperCountsEndpoint
         .MapPut("/polls/{id:guid}/paper-counts", (Guid id, RecordPaperCounts command, IMediator mediator, CancellationToken ct) =>
             mediator.Send(command with { PollId = id }, ct))
         .WithName("RecordPaperCounts")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Enter the tellers' counts of the paper ballots, per item and choice")
         .Produces<PaperCounts>()

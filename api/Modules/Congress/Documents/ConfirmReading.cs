@@ -54,7 +54,7 @@ internal static class ConfirmReadingEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/my/documents/{id:guid}/read", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ConfirmReading(id), ct))
         .WithName("ConfirmReading")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("Confirm you have read a document of your open session; confirming again answers with the first confirmation")
         .Produces<DocumentRead>()

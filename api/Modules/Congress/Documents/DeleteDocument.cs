@@ -40,7 +40,7 @@ internal static class DeleteDocumentEndpoint
             return TypedResults.NoContent();
         })
         .WithName("DeleteDocument")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress documents")
         .WithSummary("Withdraw a document while its session is planned or open, unless delegation groups have recorded opinions on it")
         .Produces(StatusCodes.Status204NoContent)

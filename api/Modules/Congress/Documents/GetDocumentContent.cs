@@ -16,7 +16,7 @@ internal static class GetDocumentContentEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/documents/{id:guid}/content", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDocumentContent(id), ct))
         .WithName("GetDocumentContent")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress documents")
         .WithSummary("Download a document; its ETag is the file's SHA-256, so If-None-Match answers 304 when unchanged")
         .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")

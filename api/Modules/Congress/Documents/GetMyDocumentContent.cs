@@ -23,7 +23,7 @@ internal static class GetMyDocumentContentEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/my/documents/{id:guid}/content", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetMyDocumentContent(id), ct))
         .WithName("GetMyDocumentContent")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("Download a document of a session you are a representative in (ETag: its SHA-256)")
         .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")

@@ -72,7 +72,7 @@ internal static class GetOpinionSummaryEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/opinions", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetOpinionSummary(id), ct))
         .WithName("GetOpinionSummary")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress group discussion")
         .WithSummary("The group discussion summarised: per delegation group its size, opinions and counts per document; per document its opinions and groups")
         .Produces<OpinionSummary>()

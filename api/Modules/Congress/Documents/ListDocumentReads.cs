@@ -39,7 +39,7 @@ internal static class ListDocumentReadsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/documents/{id:guid}/reads", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListDocumentReads(id), ct))
         .WithName("ListDocumentReads")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress documents")
         .WithSummary("The session's roster against a document: who has confirmed reading it, and when")
         .Produces<DocumentReads>()

@@ -19,7 +19,7 @@ internal static class ListDocumentsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/documents", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListDocuments(id), ct))
         .WithName("ListDocuments")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress documents")
         .WithSummary("A session's documents, each with its count of read confirmations against the roster size")
         .Produces<IReadOnlyList<Document>>()

@@ -40,7 +40,7 @@ internal static class ListMyDocumentsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/my/sessions/{id:guid}/documents", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListMyDocuments(id), ct))
         .WithName("ListMyDocuments")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("The documents of a session you are a representative in, and whether you have confirmed reading each")
         .Produces<IReadOnlyList<MyDocument>>()

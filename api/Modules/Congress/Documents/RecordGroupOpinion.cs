@@ -72,7 +72,7 @@ internal static class RecordGroupOpinionEndpoint
             return TypedResults.Created($"/api/v1/congress/sessions/{id}/opinions", recorded);
         })
         .WithName("RecordGroupOpinion")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress group discussion")
         .WithSummary("Record a delegation group's opinion on the session or one of its documents")
         .Produces<GroupOpinion>(StatusCodes.Status201Created)

@@ -72,7 +72,7 @@ internal static class UploadDocumentEndpoint
         })
         .Accepts<UploadDocumentForm>("multipart/form-data")
         .WithName("UploadDocument")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress documents")
         .WithSummary("Upload a document for a planned or open session: multipart/form-data with the fields file and title (curl -F file=@报告.pdf -F title=…)")
         .Produces<Document>(StatusCodes.Status201Created)

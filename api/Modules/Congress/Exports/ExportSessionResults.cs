@@ -81,7 +81,7 @@ internal static class ExportSessionResultsEndpoint
             return Results.File(file.Content, file.ContentType, file.FileName);
         })
         .WithName("ExportSessionResults")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress sessions")
         .WithSummary("Export a closed session's attendance and results for the archive: CSV, XLSX, or a printable page to sign (totals only, never a ballot)")
         .Produces<byte[]>(StatusCodes.Status200OK, "text/csv", XlsxWriter.ContentType, "text/html")

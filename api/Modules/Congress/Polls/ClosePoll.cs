@@ -73,7 +73,7 @@ internal static class ClosePollEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/polls/{id:guid}/close", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ClosePoll(id), ct))
         .WithName("ClosePoll")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Close a vote and count it; passed motion items become resolutions")
         .Produces<Poll>()

@@ -47,7 +47,7 @@ internal static class CreateElectionEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/congress/polls/{poll.Id}", poll, response);
         })
         .WithName("CreateElection")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Add an election of candidates to seats")
         .Produces<Poll>(StatusCodes.Status201Created)

@@ -49,7 +49,7 @@ internal static class CreateEvaluationEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/congress/polls/{poll.Id}", poll, response);
         })
         .WithName("CreateEvaluation")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Add a democratic evaluation of managers; ratings are shown only in aggregate, above a minimum of respondents")
         .Produces<Poll>(StatusCodes.Status201Created)

@@ -67,7 +67,7 @@ internal static class CreateMotionEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/congress/polls/{poll.Id}", poll, response);
         })
         .WithName("CreateMotion")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Add a motion, single or itemised, with its pass rule")
         .Produces<Poll>(StatusCodes.Status201Created)

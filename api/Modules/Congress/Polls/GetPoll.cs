@@ -13,7 +13,7 @@ internal static class GetPollEndpoint
         .MapGet("/polls/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetPoll(id), ct), response))
         .WithName("GetPoll")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress votes")
         .WithSummary("Read a motion, election or evaluation: turnout while open, results once closed")
         .Produces<Poll>()

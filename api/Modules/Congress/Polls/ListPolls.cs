@@ -18,7 +18,7 @@ internal static class ListPollsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions/{id:guid}/polls", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListPolls(id), ct))
         .WithName("ListPolls")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress votes")
         .WithSummary("List a session's motions, elections and evaluations, in the order they were added")
         .Produces<IReadOnlyList<Poll>>()

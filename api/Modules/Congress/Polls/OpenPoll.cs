@@ -35,7 +35,7 @@ internal static class OpenPollEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/polls/{id:guid}/open", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new OpenPoll(id), ct))
         .WithName("OpenPoll")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress votes")
         .WithSummary("Open a motion, election or evaluation for voting (the session must be quorate)")
         .Produces<Poll>()

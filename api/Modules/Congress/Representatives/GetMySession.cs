@@ -66,7 +66,7 @@ internal static class GetMySessionEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/my/sessions/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetMySession(id), ct))
         .WithName("GetMySession")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("A session you are a representative in: agenda, attendance, and the votes open or closed")
         .Produces<MySession>()

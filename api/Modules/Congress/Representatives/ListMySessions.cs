@@ -60,7 +60,7 @@ internal static class ListMySessionsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/my/sessions", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListMySessions(), ct))
         .WithName("ListMySessions")
-        .RequirePermission(Permissions.Congress.Attend)
+        .RequirePermission(CongressPermissions.Attend)
         .WithTags("Representatives")
         .WithSummary("The sessions you are a representative in, latest first")
         .Produces<IReadOnlyList<MySessionSummary>>()

@@ -43,7 +43,7 @@ internal static class AddResolutionNoteEndpoint
         .MapPost("/resolutions/{id:guid}/notes", (Guid id, AddResolutionNote command, IMediator mediator, CancellationToken ct) =>
             mediator.Send(command with { Id = id }, ct))
         .WithName("AddResolutionNote")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress resolutions")
         .WithSummary("Record progress on a resolution's execution")
         .Produces<Resolution>()

@@ -14,7 +14,7 @@ internal static class GetResolutionEndpoint
         .MapGet("/resolutions/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetResolution(id), ct), response))
         .WithName("GetResolution")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress resolutions")
         .WithSummary("Read a resolution with its progress notes")
         .Produces<Resolution>()

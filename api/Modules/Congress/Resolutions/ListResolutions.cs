@@ -49,7 +49,7 @@ internal static class ListResolutionsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/resolutions", ([AsParameters] ListResolutions query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListResolutions")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress resolutions")
         .WithSummary("List resolutions and their execution, newest first")
         .Produces<Page<Resolution>>()

@@ -55,7 +55,7 @@ internal static class TrackResolutionEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("TrackResolution")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress resolutions")
         .WithSummary("Set a resolution's owner, due date or status (needs If-Match)")
         .Produces<Resolution>()

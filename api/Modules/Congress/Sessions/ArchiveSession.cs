@@ -18,7 +18,7 @@ internal static class ArchiveSessionEndpoint
         .MapPost("/sessions/{id:guid}/archive", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new ArchiveSession(id, Concurrency.ExpectedVersion(request)), ct), request.HttpContext.Response))
         .WithName("ArchiveSession")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress sessions")
         .WithSummary("Archive a closed session (needs If-Match)")
         .Produces<Session>()

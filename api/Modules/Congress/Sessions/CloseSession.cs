@@ -30,7 +30,7 @@ internal static class CloseSessionEndpoint
         .MapPost("/sessions/{id:guid}/close", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new CloseSession(id, Concurrency.ExpectedVersion(request)), ct), request.HttpContext.Response))
         .WithName("CloseSession")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress sessions")
         .WithSummary("Close an open session once all its votes are closed (needs If-Match)")
         .Produces<Session>()

@@ -74,7 +74,7 @@ internal static class CreateSessionEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/congress/sessions/{session.Id}", session, response);
         })
         .WithName("CreateSession")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress sessions")
         .WithSummary("Plan a session (第N次会议) of a congress term")
         .Produces<Session>(StatusCodes.Status201Created)

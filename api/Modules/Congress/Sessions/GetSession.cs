@@ -14,7 +14,7 @@ internal static class GetSessionEndpoint
         .MapGet("/sessions/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetSession(id), ct), response))
         .WithName("GetSession")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress sessions")
         .WithSummary("Read a congress session")
         .Produces<Session>()

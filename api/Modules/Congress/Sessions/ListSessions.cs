@@ -44,7 +44,7 @@ internal static class ListSessionsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/sessions", ([AsParameters] ListSessions query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListSessions")
-        .RequirePermission(Permissions.Congress.SessionsRead)
+        .RequirePermission(CongressPermissions.SessionsRead)
         .WithTags("Congress sessions")
         .WithSummary("List congress sessions, latest first")
         .Produces<Page<Session>>()

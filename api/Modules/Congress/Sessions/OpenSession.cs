@@ -51,7 +51,7 @@ internal static class OpenSessionEndpoint
         .MapPost("/sessions/{id:guid}/open", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new OpenSession(id, Concurrency.ExpectedVersion(request)), ct), request.HttpContext.Response))
         .WithName("OpenSession")
-        .RequirePermission(Permissions.Congress.SessionsManage)
+        .RequirePermission(CongressPermissions.SessionsManage)
         .WithTags("Congress sessions")
         .WithSummary("Open a planned session; its roster is fixed from the term's serving representatives (needs If-Match)")
         .Produces<Session>()

@@ -106,7 +106,7 @@ internal static class ChangeCalendarEndpoint
         .MapPut("/calendar", async (ChangeCalendar command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct), request.HttpContext.Response))
         .WithName("ChangeCalendar")
-        .RequirePermission(Permissions.Directory.OrganisationsWrite)
+        .RequirePermission(DirectoryPermissions.OrganisationsWrite)
         .WithTags("Calendar")
         .WithSummary("Set the weekly rest days, holidays and make-up working days of the organisation you act for (needs If-Match; \"0\" before the first change)")
         .Produces<CalendarSettings>()

@@ -14,7 +14,7 @@ internal static class GetCalendarEndpoint
         .MapGet("/calendar", async (IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetCalendar(), ct), response))
         .WithName("GetCalendar")
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(DirectoryPermissions.OrganisationsRead)
         .WithTags("Calendar")
         .WithSummary("The working calendar of the organisation you act for: time zone, weekly rest days, holidays and make-up working days (Saturday and Sunday off, no special days, until changed)")
         .Produces<CalendarSettings>()

@@ -79,14 +79,14 @@ internal sealed record ImportJob
     /// </summary>
     public static string[] FollowedKinds(CurrentActor actor) =>
     [
-        .. actor.Has(Permissions.Directory.WorkersRead) || actor.Has(Permissions.Directory.WorkersWrite) ? [ImportKind.Workers.ToDbText()] : Array.Empty<string>(),
-        .. actor.Has(Permissions.Directory.OrganisationsRead) || actor.Has(Permissions.Directory.OrganisationsWrite) ? [ImportKind.Units.ToDbText()] : Array.Empty<string>(),
+        .. actor.Has(DirectoryPermissions.WorkersRead) || actor.Has(DirectoryPermissions.WorkersWrite) ? [ImportKind.Workers.ToDbText()] : Array.Empty<string>(),
+        .. actor.Has(DirectoryPermissions.OrganisationsRead) || actor.Has(DirectoryPermissions.OrganisationsWrite) ? [ImportKind.Units.ToDbText()] : Array.Empty<string>(),
     ];
 
     /// <summary>What following imports needs: any one of these.</summary>
     public static readonly string[] FollowedWith =
     [
-        Permissions.Directory.WorkersRead, Permissions.Directory.WorkersWrite, Permissions.Directory.OrganisationsRead, Permissions.Directory.OrganisationsWrite,
+        DirectoryPermissions.WorkersRead, DirectoryPermissions.WorkersWrite, DirectoryPermissions.OrganisationsRead, DirectoryPermissions.OrganisationsWrite,
     ];
 
     /// <summary>A job the actor may follow; any other is as good as not there.</summary>

@@ -319,7 +319,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         await using var scope = services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         actor.SignIn(Enum.Parse<ActorKind>(job.CreatedByKind, ignoreCase: true), job.CreatedBy, job.CreatedByName, job.TenantId);
-        actor.ActAt(job.TenantId, job.TenantId, Permissions.All);
+        actor.ActAt(job.TenantId, job.TenantId, scope.ServiceProvider.GetRequiredService<PermissionCatalog>().All);
         // A large file takes minutes to check and merge, well past the 30 s an API request's command may take.
         scope.ServiceProvider.GetRequiredService<DbSession>().CommandTimeout = CommandTimeout;
         try

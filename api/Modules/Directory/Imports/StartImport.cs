@@ -156,8 +156,8 @@ internal static class StartImportEndpoint
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        MapKind(api, ImportKind.Workers, Permissions.Directory.WorkersWrite, "ImportWorkers", "workers");
-        MapKind(api, ImportKind.Units, Permissions.Directory.OrganisationsWrite, "ImportUnits", "units and teams");
+        MapKind(api, ImportKind.Workers, DirectoryPermissions.WorkersWrite, "ImportWorkers", "workers");
+        MapKind(api, ImportKind.Units, DirectoryPermissions.OrganisationsWrite, "ImportUnits", "units and teams");
     }
 
     private static void MapKind(IEndpointRouteBuilder api, ImportKind kind, string permission, string name, string what) => api

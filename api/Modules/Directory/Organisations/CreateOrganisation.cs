@@ -83,7 +83,7 @@ internal static class CreateOrganisationEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/organisations/{created.Id}", created, response);
         })
         .WithName("CreateOrganisation")
-        .RequirePermission(Permissions.Directory.OrganisationsWrite)
+        .RequirePermission(DirectoryPermissions.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Create a region, enterprise, unit or team under a parent")
         .Produces<Organisation>(StatusCodes.Status201Created)

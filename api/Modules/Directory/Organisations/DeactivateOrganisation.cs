@@ -55,7 +55,7 @@ internal static class DeactivateOrganisationEndpoint
             return Concurrency.WithETag(deactivated, request.HttpContext.Response);
         })
         .WithName("DeactivateOrganisation")
-        .RequirePermission(Permissions.Directory.OrganisationsWrite)
+        .RequirePermission(DirectoryPermissions.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Deactivate an organisation that has nothing active under it (needs If-Match)")
         .Produces<Organisation>()

@@ -15,7 +15,7 @@ internal static class GetOrganisationEndpoint
         .MapGet("/organisations/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetOrganisation(id), ct), response))
         .WithName("GetOrganisation")
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(DirectoryPermissions.OrganisationsRead)
         .WithTags("Organisations")
         .WithSummary("Get one organisation, with its ETag")
         .Produces<Organisation>()

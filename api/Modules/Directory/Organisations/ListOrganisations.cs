@@ -68,7 +68,7 @@ internal static class ListOrganisationsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/organisations", ([AsParameters] ListOrganisations query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListOrganisations")
-        .RequirePermission(Permissions.Directory.OrganisationsRead)
+        .RequirePermission(DirectoryPermissions.OrganisationsRead)
         .WithTags("Organisations")
         .WithSummary("List the organisations you can see, top down, filtered and keyset-paged")
         .Produces<Page<Organisation>>()

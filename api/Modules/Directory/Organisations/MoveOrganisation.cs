@@ -87,7 +87,7 @@ internal static class MoveOrganisationEndpoint
             return Concurrency.WithETag(moved, request.HttpContext.Response);
         })
         .WithName("MoveOrganisation")
-        .RequirePermission(Permissions.Directory.OrganisationsWrite)
+        .RequirePermission(DirectoryPermissions.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Move an organisation and its subtree under another parent (needs If-Match)")
         .Produces<Organisation>()

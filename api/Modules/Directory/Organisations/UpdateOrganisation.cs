@@ -78,7 +78,7 @@ internal static class UpdateOrganisationEndpoint
             return Concurrency.WithETag(updated, request.HttpContext.Response);
         })
         .WithName("UpdateOrganisation")
-        .RequirePermission(Permissions.Directory.OrganisationsWrite)
+        .RequirePermission(DirectoryPermissions.OrganisationsWrite)
         .WithTags("Organisations")
         .WithSummary("Rename an organisation or change its code or time zone (needs If-Match)")
         .Produces<Organisation>()

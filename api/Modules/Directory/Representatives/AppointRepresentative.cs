@@ -75,7 +75,7 @@ internal static class AppointRepresentativeEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/representatives/{appointed.Id}", appointed, response);
         })
         .WithName("AppointRepresentative")
-        .RequirePermission(Permissions.Directory.RepresentativesWrite)
+        .RequirePermission(DirectoryPermissions.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("Appoint a worker as representative for a term, in a delegation group")
         .Produces<Representative>(StatusCodes.Status201Created)

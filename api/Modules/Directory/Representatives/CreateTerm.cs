@@ -59,7 +59,7 @@ internal static class CreateTermEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/terms/{term.Id}", term, response);
         })
         .WithName("CreateTerm")
-        .RequirePermission(Permissions.Directory.RepresentativesWrite)
+        .RequirePermission(DirectoryPermissions.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("Open a congress term (届) of the enterprise")
         .Produces<CongressTerm>(StatusCodes.Status201Created)

@@ -63,7 +63,7 @@ internal static class EndAppointmentEndpoint
             return Concurrency.WithETag(ended, request.HttpContext.Response);
         })
         .WithName("EndAppointment")
-        .RequirePermission(Permissions.Directory.RepresentativesWrite)
+        .RequirePermission(DirectoryPermissions.RepresentativesWrite)
         .WithTags("Representatives")
         .WithSummary("End a representative's appointment (needs If-Match)")
         .Produces<Representative>()

@@ -17,7 +17,7 @@ internal static class GetRepresentativeEndpoint
         .MapGet("/representatives/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetRepresentative(id), ct), response))
         .WithName("GetRepresentative")
-        .RequirePermission(Permissions.Directory.RepresentativesRead)
+        .RequirePermission(DirectoryPermissions.RepresentativesRead)
         .WithTags("Representatives")
         .WithSummary("Get one representative appointment, with its ETag")
         .Produces<Representative>()

@@ -54,7 +54,7 @@ internal static class ListRepresentativesEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/terms/{termId:guid}/representatives", ([AsParameters] ListRepresentatives query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListRepresentatives")
-        .RequirePermission(Permissions.Directory.RepresentativesRead)
+        .RequirePermission(DirectoryPermissions.RepresentativesRead)
         .WithTags("Representatives")
         .WithSummary("List a term's representatives by delegation group, keyset-paged")
         .Produces<Page<Representative>>()

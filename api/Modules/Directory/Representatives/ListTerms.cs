@@ -27,7 +27,7 @@ internal static class ListTermsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/terms", ([AsParameters] ListTerms query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListTerms")
-        .RequirePermission(Permissions.Directory.RepresentativesRead)
+        .RequirePermission(DirectoryPermissions.RepresentativesRead)
         .WithTags("Representatives")
         .WithSummary("List the enterprise's congress terms, newest first")
         .Produces<Page<CongressTerm>>()

@@ -73,7 +73,7 @@ internal static class DeactivateWorkerEndpoint
             return Concurrency.WithETag(worker, request.HttpContext.Response);
         })
         .WithName("DeactivateWorker")
-        .RequirePermission(Permissions.Directory.WorkersWrite)
+        .RequirePermission(DirectoryPermissions.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Record that a worker left or retired; ends their representative appointments (needs If-Match)")
         .Produces<Worker>()

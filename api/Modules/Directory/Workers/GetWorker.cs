@@ -20,7 +20,7 @@ internal static class GetWorkerEndpoint
         .MapGet("/workers/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetWorker(id), ct), response))
         .WithName("GetWorker")
-        .RequirePermission(Permissions.Directory.WorkersRead)
+        .RequirePermission(DirectoryPermissions.WorkersRead)
         .WithTags("Workers")
         .WithSummary("Get a worker's full record, with its ETag")
         .Produces<Worker>()

@@ -102,7 +102,7 @@ internal static class ListWorkersEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/workers", ([AsParameters] ListWorkers query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListWorkers")
-        .RequirePermission(Permissions.Directory.WorkersRead)
+        .RequirePermission(DirectoryPermissions.WorkersRead)
         .WithTags("Workers")
         .WithSummary("List workers with masked sensitive fields, filtered and keyset-paged")
         .Produces<Page<WorkerListItem>>()

@@ -30,7 +30,7 @@ internal static class RegisterWorkerEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/directory/workers/{worker.Id}", worker, response);
         })
         .WithName("RegisterWorker")
-        .RequirePermission(Permissions.Directory.WorkersWrite)
+        .RequirePermission(DirectoryPermissions.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Register a worker in the real-name register")
         .Produces<Worker>(StatusCodes.Status201Created)

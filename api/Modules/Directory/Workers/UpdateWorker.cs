@@ -51,7 +51,7 @@ internal static class UpdateWorkerEndpoint
             return Concurrency.WithETag(updated, request.HttpContext.Response);
         })
         .WithName("UpdateWorker")
-        .RequirePermission(Permissions.Directory.WorkersWrite)
+        .RequirePermission(DirectoryPermissions.WorkersWrite)
         .WithTags("Workers")
         .WithSummary("Replace a worker's fields (needs If-Match)")
         .Produces<Worker>()

@@ -170,7 +170,7 @@ internal static class UpsertWorkersEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/workers/batch", (UpsertWorkers command, IMediator mediator, CancellationToken ct) => mediator.Send(command, ct))
-        .RequirePermission(Permissions.Directory.WorkersWrite)
+        .RequirePermission(DirectoryPermissions.WorkersWrite)
         .WithName("UpsertWorkers")
         .WithTags("Workers")
         .WithSummary("Create or update up to 1,000 workers keyed by their HR-system id, each answered on its own (honours Idempotency-Key)")

@@ -71,7 +71,7 @@ internal static class ListEventsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/events", ([AsParameters] ListEvents query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Integration.EventsRead)
+        .RequirePermission(IntegrationPermissions.EventsRead)
         .WithName("ListEvents")
         .WithTags("Events")
         .WithSummary("Read the change feed: the domain events of the organisation you act for, in commit order")

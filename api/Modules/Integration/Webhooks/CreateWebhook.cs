@@ -60,7 +60,7 @@ internal static class CreateWebhookEndpoint
             var issued = await mediator.Send(command, ct);
             return Concurrency.CreatedWithETag($"/api/v1/integration/webhooks/{issued.Webhook.Id}", issued, response);
         })
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("CreateWebhook")
         .WithTags("Webhooks")
         .WithSummary("Subscribe a URL to the organisation's events; the signing secret is in this response and nowhere else")

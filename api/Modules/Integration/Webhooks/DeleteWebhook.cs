@@ -21,7 +21,7 @@ internal static class DeleteWebhookEndpoint
             await mediator.Send(new DeleteWebhook(id), ct);
             return TypedResults.NoContent();
         })
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("DeleteWebhook")
         .WithTags("Webhooks")
         .WithSummary("Delete a webhook subscription, its secret and its delivery log")

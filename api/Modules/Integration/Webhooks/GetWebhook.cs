@@ -13,7 +13,7 @@ internal static class GetWebhookEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/webhooks/{id:guid}", async (Guid id, HttpResponse response, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetWebhook(id), ct), response))
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("GetWebhook")
         .WithTags("Webhooks")
         .WithSummary("Get a webhook subscription (never its secret), with its ETag")

@@ -41,7 +41,7 @@ internal static class ListWebhookDeliveriesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/webhooks/{webhookId:guid}/deliveries", ([AsParameters] ListWebhookDeliveries query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("ListWebhookDeliveries")
         .WithTags("Webhooks")
         .WithSummary("List a webhook's deliveries, newest event first, with the outcome of each")

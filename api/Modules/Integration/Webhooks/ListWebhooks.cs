@@ -31,7 +31,7 @@ internal static class ListWebhooksEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/webhooks", ([AsParameters] ListWebhooks query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("ListWebhooks")
         .WithTags("Webhooks")
         .WithSummary("List the webhook subscriptions of the organisation you act for, newest first")

@@ -42,7 +42,7 @@ internal static class RedeliverWebhookDeliveryEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/webhooks/{id:guid}/deliveries/{deliveryId:guid}/redeliver", (Guid id, Guid deliveryId, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new RedeliverWebhookDelivery(id, deliveryId), ct))
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("RedeliverWebhookDelivery")
         .WithTags("Webhooks")
         .WithSummary("Send a delivery again now, whatever its outcome was, with a fresh set of attempts")

@@ -52,7 +52,7 @@ internal static class UpdateWebhookEndpoint
             var updated = await mediator.Send(command with { WebhookId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct);
             return Concurrency.WithETag(updated, request.HttpContext.Response);
         })
-        .RequirePermission(Permissions.Integration.WebhooksManage)
+        .RequirePermission(IntegrationPermissions.WebhooksManage)
         .WithName("UpdateWebhook")
         .WithTags("Webhooks")
         .WithSummary("Change a webhook's URL, event types or status (active or paused) (needs If-Match)")

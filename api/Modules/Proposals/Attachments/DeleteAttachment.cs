@@ -25,7 +25,7 @@ internal static class DeleteAttachmentEndpoint
             return TypedResults.NoContent();
         })
         .WithName("DeleteAttachment")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposals")
         .WithSummary("Remove a file from your draft")
         .Produces(StatusCodes.Status204NoContent)

@@ -26,7 +26,7 @@ internal static class GetAttachmentContentEndpoint
         .MapGet("/proposals/{proposalId:guid}/attachments/{id:guid}", (Guid proposalId, Guid id, IMediator mediator, CancellationToken ct) =>
             mediator.Send(new GetAttachmentContent(proposalId, id), ct))
         .WithName("GetAttachmentContent")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose, Permissions.Proposals.Handle)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose, ProposalsPermissions.Handle)
         .WithTags("Proposals")
         .WithSummary("Download a proposal's attachment (whoever may see the proposal)")
         .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")

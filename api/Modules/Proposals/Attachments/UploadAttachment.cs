@@ -60,7 +60,7 @@ internal static class UploadAttachmentEndpoint
         })
         .Accepts<UploadAttachmentForm>("multipart/form-data")
         .WithName("UploadAttachment")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposals")
         .WithSummary("Attach a file to your draft: multipart/form-data with the field file (curl -F file=@现场照片.jpg)")
         .Produces<Attachment>(StatusCodes.Status201Created)

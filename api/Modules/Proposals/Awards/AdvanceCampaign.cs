@@ -39,7 +39,7 @@ internal static class AdvanceCampaignEndpoint
             Concurrency.WithETag(await mediator.Send(new AdvanceCampaign { Id = id, To = to, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName(name)
-        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .RequirePermission(ProposalsPermissions.AwardsManage)
         .WithTags("Proposal awards")
         .WithSummary(summary)
         .Produces<Campaign>()

@@ -84,7 +84,7 @@ internal static class GetCampaignEndpoint
         .MapGet("/award-campaigns/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetCampaign(id), ct), response))
         .WithName("GetAwardCampaign")
-        .RequirePermission(Permissions.Proposals.AwardsManage, Permissions.Proposals.AwardsReview)
+        .RequirePermission(ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview)
         .WithTags("Proposal awards")
         .WithSummary("An award campaign with its criteria and reviewers")
         .Produces<Campaign>()

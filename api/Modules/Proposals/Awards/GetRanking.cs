@@ -57,7 +57,7 @@ internal static class GetRankingEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/award-campaigns/{id:guid}/ranking", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRanking(id), ct))
         .WithName("GetAwardRanking")
-        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .RequirePermission(ProposalsPermissions.AwardsManage)
         .WithTags("Proposal awards")
         .WithSummary("The campaign's nominations ranked by weighted mean score, with the tie-breaks stated")
         .Produces<CampaignRanking>()

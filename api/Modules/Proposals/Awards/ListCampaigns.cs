@@ -23,7 +23,7 @@ internal static class ListCampaignsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/award-campaigns", ([AsParameters] ListCampaigns query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListAwardCampaigns")
-        .RequirePermission(Permissions.Proposals.AwardsManage, Permissions.Proposals.AwardsReview)
+        .RequirePermission(ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview)
         .WithTags("Proposal awards")
         .WithSummary("List the region's award campaigns, newest first")
         .Produces<Page<Campaign>>()

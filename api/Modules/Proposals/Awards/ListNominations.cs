@@ -45,7 +45,7 @@ internal static class ListNominationsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/award-campaigns/{id:guid}/nominations", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListNominations(id), ct))
         .WithName("ListAwardNominations")
-        .RequirePermission(Permissions.Proposals.AwardsManage, Permissions.Proposals.AwardsReview)
+        .RequirePermission(ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview)
         .WithTags("Proposal awards")
         .WithSummary("List a campaign's nominations")
         .Produces<IReadOnlyList<NominationSummary>>()

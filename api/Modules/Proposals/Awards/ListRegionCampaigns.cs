@@ -84,7 +84,7 @@ internal static class ListRegionCampaignsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/region-award-campaigns", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListRegionCampaigns(), ct))
         .WithName("ListRegionAwardCampaigns")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal awards")
         .WithSummary("The region's award campaigns an enterprise may nominate to today, and those it nominated to, with its own nominations")
         .Produces<IReadOnlyList<RegionCampaign>>()

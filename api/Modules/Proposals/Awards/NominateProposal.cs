@@ -89,7 +89,7 @@ internal static class NominateProposalEndpoint
             return TypedResults.Created($"/api/v1/proposals/award-nominations/{nomination.Id}", nomination);
         })
         .WithName("NominateProposal")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal awards")
         .WithSummary("Nominate a closed proposal to an award campaign of the enterprise's region")
         .Produces<Nomination>(StatusCodes.Status201Created)

@@ -84,7 +84,7 @@ internal static class GetNominationEndpoint
         .MapGet("/award-nominations/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetNomination(id), ct), response))
         .WithName("GetAwardNomination")
-        .RequirePermission(Permissions.Proposals.AwardsManage, Permissions.Proposals.AwardsReview)
+        .RequirePermission(ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview)
         .WithTags("Proposal awards")
         .WithSummary("A nomination: the proposal as nominated, its award and escalations")
         .Produces<Nomination>()

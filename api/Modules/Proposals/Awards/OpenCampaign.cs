@@ -102,7 +102,7 @@ internal static class OpenCampaignEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/proposals/award-campaigns/{campaign.Id}", campaign, response);
         })
         .WithName("OpenAwardCampaign")
-        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .RequirePermission(ProposalsPermissions.AwardsManage)
         .WithTags("Proposal awards")
         .WithSummary("Open an excellent-proposal award campaign with weighted criteria and named reviewers (a region)")
         .Produces<Campaign>(StatusCodes.Status201Created)

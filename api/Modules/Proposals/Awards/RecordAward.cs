@@ -54,7 +54,7 @@ internal static class RecordAwardEndpoint
             Concurrency.WithETag(await mediator.Send(command with { NominationId = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("RecordAward")
-        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .RequirePermission(ProposalsPermissions.AwardsManage)
         .WithTags("Proposal awards")
         .WithSummary("Record a nomination's award level and material reward (campaign decided; needs If-Match)")
         .Produces<Nomination>()

@@ -58,7 +58,7 @@ internal static class RecordEscalationEndpoint
             return TypedResults.Created($"/api/v1/proposals/award-nominations/{id}", nomination);
         })
         .WithName("RecordEscalation")
-        .RequirePermission(Permissions.Proposals.AwardsManage)
+        .RequirePermission(ProposalsPermissions.AwardsManage)
         .WithTags("Proposal awards")
         .WithSummary("Record that a nominated proposal was forwarded to the people's congress or the CPPCC")
         .Produces<Nomination>(StatusCodes.Status201Created)

@@ -73,7 +73,7 @@ internal static class ScoreNominationEndpoint
         .MapPut("/award-nominations/{id:guid}/my-scores", async (Guid id, ScoreNomination command, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(command with { NominationId = id }, ct))
         .WithName("ScoreAwardNomination")
-        .RequirePermission(Permissions.Proposals.AwardsReview)
+        .RequirePermission(ProposalsPermissions.AwardsReview)
         .WithTags("Proposal awards")
         .WithSummary("Score a nomination on each criterion, as one of the campaign's reviewers")
         .Produces<NominationScores>()

@@ -51,7 +51,7 @@ internal static class GetCallEndpoint
         .MapGet("/calls/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetCall(id), ct), response))
         .WithName("GetCall")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose)
         .WithTags("Proposal calls")
         .WithSummary("A call for proposals")
         .Produces<Call>()

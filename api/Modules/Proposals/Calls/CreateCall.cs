@@ -66,7 +66,7 @@ internal static class CreateCallEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/proposals/calls/{call.Id}", call, response);
         })
         .WithName("CreateCall")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal calls")
         .WithSummary("Call for proposals (征集) on a theme for a period")
         .Produces<Call>(StatusCodes.Status201Created)

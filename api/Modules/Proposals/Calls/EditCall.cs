@@ -53,7 +53,7 @@ internal static class EditCallEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("EditCall")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal calls")
         .WithSummary("Rewrite a call for proposals (needs If-Match)")
         .Produces<Call>()

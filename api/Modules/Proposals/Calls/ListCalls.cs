@@ -31,7 +31,7 @@ internal static class ListCallsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/calls", ([AsParameters] ListCalls query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListCalls")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose)
         .WithTags("Proposal calls")
         .WithSummary("List calls for proposals, latest first")
         .Produces<Page<Call>>()

@@ -50,7 +50,7 @@ internal static class AnswerInvitationEndpoint
         .MapPost("/proposals/{id:guid}/cosigning", async (Guid id, AnswerInvitation command, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(command with { Id = id }, ct))
         .WithName("AnswerCosigningInvitation")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposal co-signing")
         .WithSummary("Accept or decline co-signing a draft you are invited to")
         .Produces<Proposal>()

@@ -62,7 +62,7 @@ internal static class InviteCosignersEndpoint
         .MapPost("/proposals/{id:guid}/cosigners", async (Guid id, InviteCosigners command, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(command with { Id = id }, ct))
         .WithName("InviteCosigners")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposal co-signing")
         .WithSummary("Invite serving representatives to co-sign a draft (its proposer)")
         .Produces<Proposal>()

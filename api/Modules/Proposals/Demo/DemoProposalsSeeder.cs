@@ -99,7 +99,7 @@ internal sealed class DemoProposalsSeeder(IServiceProvider services)
         await using var scope = services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();
         actor.SignIn(ActorKind.System, null, "演示数据", enterprise.Id, worker);
-        actor.ActAt(enterprise.Id, enterprise.Id, Permissions.All);
+        actor.ActAt(enterprise.Id, enterprise.Id, scope.ServiceProvider.GetRequiredService<PermissionCatalog>().All);
         return await work(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 }

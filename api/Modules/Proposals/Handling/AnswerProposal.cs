@@ -39,7 +39,7 @@ internal static class AnswerProposalEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("AnswerProposal")
-        .RequirePermission(Permissions.Proposals.Handle)
+        .RequirePermission(ProposalsPermissions.Handle)
         .WithTags("Proposal handling")
         .WithSummary("Answer a proposal assigned to your department as its lead")
         .Produces<Proposal>()

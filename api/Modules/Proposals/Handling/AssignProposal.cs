@@ -83,7 +83,7 @@ internal static class AssignProposalEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("AssignProposal")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal handling")
         .WithSummary("Hand an accepted proposal to a lead department and co-handling departments, with a deadline")
         .Produces<Proposal>()

@@ -67,7 +67,7 @@ internal static class RateAnswerEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("RateAnswer")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposal handling")
         .WithSummary("Rate the answer to your proposal; unsatisfied reopens handling while rounds are left")
         .Produces<Proposal>()

@@ -38,7 +38,7 @@ internal static class SendOverdueRemindersEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/overdue-reminders", (IMediator mediator, CancellationToken ct) => mediator.Send(new SendOverdueReminders(), ct))
         .WithName("SendOverdueReminders")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal handling")
         .WithSummary("Remind now of proposals past their deadline (also done hourly): once a day per proposal")
         .Produces<OverdueReminders>()

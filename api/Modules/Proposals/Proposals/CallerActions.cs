@@ -22,9 +22,9 @@ internal static class CallerActions
     public static async Task<bool> IsPartyAsync(DbSession db, CurrentActor actor, Guid proposalId, Guid proposerWorkerId, ProposalParty party, CancellationToken ct) =>
         party switch
         {
-            ProposalParty.Proposer => actor.Has(Permissions.Proposals.Propose) && actor.WorkerId == proposerWorkerId,
-            ProposalParty.Committee => actor.Has(Permissions.Proposals.Manage),
-            _ => actor.Has(Permissions.Proposals.Handle) && await db.ExecuteScalarAsync<bool>(
+            ProposalParty.Proposer => actor.Has(ProposalsPermissions.Propose) && actor.WorkerId == proposerWorkerId,
+            ProposalParty.Committee => actor.Has(ProposalsPermissions.Manage),
+            _ => actor.Has(ProposalsPermissions.Handle) && await db.ExecuteScalarAsync<bool>(
                 """
                 SELECT EXISTS (SELECT 1 FROM proposals.handlers
                                WHERE tenant_id = @Tenant AND proposal_id = @Id AND is_lead AND unit_path @> ARRAY[@Unit]::uuid[])
@@ -35,7 +35,7 @@ internal static class CallerActions
     public static async Task<IReadOnlyList<CallerAction>> ForAsync(DbSession db, CurrentActor actor, Proposal proposal, CancellationToken ct)
     {
         var actions = new List<CallerAction>();
-        var proposes = actor.Has(Permissions.Proposals.Propose);
+        var proposes = actor.Has(ProposalsPermissions.Propose);
         if (proposal.Status == ProposalStatus.Draft && proposes)
         {
             if (proposal.ProposerWorkerId == actor.WorkerId)
@@ -56,7 +56,7 @@ internal static class CallerActions
         var steps = await ProposalWorkflow.Lifecycle.AllowedForAsync(proposal.Status,
             party => IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, party, ct));
         actions.AddRange(steps.Select(step => Enum.Parse<CallerAction>(step.ToString())));
-        if (actor.Has(Permissions.Proposals.Manage) && LinkResolutionHandler.Linkable(proposal.Status))
+        if (actor.Has(ProposalsPermissions.Manage) && LinkResolutionHandler.Linkable(proposal.Status))
         {
             actions.Add(CallerAction.LinkResolution);
         }

@@ -75,7 +75,7 @@ internal static class DraftProposalEndpoint
             return Concurrency.CreatedWithETag($"/api/v1/proposals/proposals/{proposal.Id}", proposal, response);
         })
         .WithName("DraftProposal")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposals")
         .WithSummary("Start a proposal as a draft (the signed-in representative proposes it)")
         .Produces<Proposal>(StatusCodes.Status201Created)

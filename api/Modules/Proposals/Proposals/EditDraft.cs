@@ -57,7 +57,7 @@ internal static class EditDraftEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("EditDraft")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposals")
         .WithSummary("Rewrite a draft proposal (its proposer; needs If-Match)")
         .Produces<Proposal>()

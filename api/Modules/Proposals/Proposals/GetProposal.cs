@@ -13,7 +13,7 @@ internal static class GetProposalEndpoint
         .MapGet("/proposals/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetProposal(id), ct), response))
         .WithName("GetProposal")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose, Permissions.Proposals.Handle)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose, ProposalsPermissions.Handle)
         .WithTags("Proposals")
         .WithSummary("A proposal with its co-signers, departments, resolutions and timeline (to staff once submitted, its proposer and invitees, its handlers)")
         .Produces<Proposal>()

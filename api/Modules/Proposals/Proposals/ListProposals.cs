@@ -71,7 +71,7 @@ internal static class ListProposalsEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapGet("/proposals", ([AsParameters] ListProposals query, IMediator mediator, CancellationToken ct) => mediator.Send(query, ct))
         .WithName("ListProposals")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose, Permissions.Proposals.Handle)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose, ProposalsPermissions.Handle)
         .WithTags("Proposals")
         .WithSummary("List the proposals you can see (staff: all submitted; representatives: their own and invitations; handlers: their department's), newest first")
         .Produces<Page<Proposal>>()

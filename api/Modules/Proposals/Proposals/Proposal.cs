@@ -126,9 +126,9 @@ internal sealed record Proposal : IVersioned
     public static object Viewer(CurrentActor actor, DateTimeOffset now) => new
     {
         Tenant = actor.TenantId,
-        ReadsAll = actor.Has(Permissions.Proposals.Read),
+        ReadsAll = actor.Has(ProposalsPermissions.Read),
         Worker = actor.WorkerId ?? Guid.Empty,
-        Handles = actor.Has(Permissions.Proposals.Handle),
+        Handles = actor.Has(ProposalsPermissions.Handle),
         Unit = actor.OrganisationId ?? Guid.Empty,
         Now = now,
     };

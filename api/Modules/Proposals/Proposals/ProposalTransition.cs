@@ -79,7 +79,7 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
         throw party switch
         {
             ProposalParty.Proposer => Proposer.NotProposer("Submitting a proposal and rating its answer are for the representative who proposed it."),
-            ProposalParty.Committee => new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {Permissions.Proposals.Manage} permission."),
+            ProposalParty.Committee => new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {ProposalsPermissions.Manage} permission."),
             _ => new ProblemException(403, "not_lead_department", "Only the lead department may answer.",
                 "Co-handling departments contribute to the lead department's answer; the lead department submits it."),
         };

@@ -71,7 +71,7 @@ internal static class SubmitProposalEndpoint
             Concurrency.WithETag(await mediator.Send(new SubmitProposal { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("SubmitProposal")
-        .RequirePermission(Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Propose)
         .WithTags("Proposals")
         .WithSummary("Submit a draft (its proposer, with enough co-signers)")
         .Produces<Proposal>()

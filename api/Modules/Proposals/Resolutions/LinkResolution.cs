@@ -54,7 +54,7 @@ internal static class LinkResolutionEndpoint
         .MapPost("/proposals/{id:guid}/resolutions", async (Guid id, LinkResolution command, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(command with { Id = id }, ct))
         .WithName("LinkResolution")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposals")
         .WithSummary("Record that a congress resolution came from this proposal")
         .Produces<Proposal>()

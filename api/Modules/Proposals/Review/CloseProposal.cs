@@ -36,7 +36,7 @@ internal static class CloseProposalEndpoint
             Concurrency.WithETag(await mediator.Send((command ?? new()) with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("CloseProposal")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal review")
         .WithSummary("Close a proposal whose answer has been rated")
         .Produces<Proposal>()

@@ -56,7 +56,7 @@ internal static class DecideProposalEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("DecideProposal")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal review")
         .WithSummary("Accept (立案), convert to a suggestion, or decline with a reason, a proposal under review")
         .Produces<Proposal>()

@@ -57,7 +57,7 @@ internal static class MergeProposalEndpoint
             Concurrency.WithETag(await mediator.Send(command with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("MergeProposal")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal review")
         .WithSummary("Merge a duplicate (并案) into the proposal handled in its place")
         .Produces<Proposal>()

@@ -33,7 +33,7 @@ internal static class StartReviewEndpoint
             Concurrency.WithETag(await mediator.Send((command ?? new()) with { Id = id, ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct),
                 request.HttpContext.Response))
         .WithName("StartReview")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal review")
         .WithSummary("Take a submitted proposal up for review")
         .Produces<Proposal>()

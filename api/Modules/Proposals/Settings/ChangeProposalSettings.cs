@@ -49,7 +49,7 @@ internal static class ChangeProposalSettingsEndpoint
         .MapPut("/settings", async (ChangeProposalSettings command, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(command with { ExpectedVersion = Concurrency.ExpectedVersion(request) }, ct), request.HttpContext.Response))
         .WithName("ChangeProposalSettings")
-        .RequirePermission(Permissions.Proposals.Manage)
+        .RequirePermission(ProposalsPermissions.Manage)
         .WithTags("Proposal settings")
         .WithSummary("Change the enterprise's proposal rules (needs If-Match; \"0\" before the first change)")
         .Produces<ProposalSettings>()

@@ -33,7 +33,7 @@ internal static class GetProposalSettingsEndpoint
         .MapGet("/settings", async (IMediator mediator, HttpResponse response, CancellationToken ct) =>
             Concurrency.WithETag(await mediator.Send(new GetProposalSettings(), ct), response))
         .WithName("GetProposalSettings")
-        .RequirePermission(Permissions.Proposals.Read, Permissions.Proposals.Propose)
+        .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose)
         .WithTags("Proposal settings")
         .WithSummary("The enterprise's proposal rules (defaults until changed: 2 co-signers, 30 days, 2 handling rounds)")
         .Produces<ProposalSettings>()

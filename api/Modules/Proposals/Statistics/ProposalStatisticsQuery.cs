@@ -103,7 +103,7 @@ internal static class GetProposalStatisticsEndpoint
             return await mediator.Send(new GetProposalStatistics(from ?? new DateOnly(end.Year, 1, 1), end), ct);
         })
         .WithName("GetProposalStatistics")
-        .RequirePermission(Permissions.Proposals.Read)
+        .RequirePermission(ProposalsPermissions.Read)
         .WithTags("Proposal statistics")
         .WithSummary("Proposal figures for a period (this year to date unless from and to say otherwise): by category, status and department; acceptance, on-time answer and satisfaction rates")
         .Produces<ProposalStatistics>()
