@@ -1,25 +1,21 @@
 import { App as AntApp, Button, Result, Spin } from 'antd';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { areas } from './areas';
 import { useSession } from './auth/session';
-import { awardsRoutes } from './awards/routes';
-import { congressRepRoutes, congressRoutes } from './congress/routes';
-import { dashboardRoutes } from './dashboard/routes';
 import { useI18n } from './i18n/I18n';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
-import { proposalsRepRoutes, proposalsRoutes } from './proposals/routes';
-import { RepLayout } from './rep/RepLayout';
+import type { AreaRoute } from './shell/area';
 import { Layout } from './shell/Layout';
-import { lazyPage } from './shell/lazyPage';
+import { appMenu } from './shell/menu';
+import { RepLayout } from './shell/RepLayout';
 
-const OrganisationsPage = lazyPage(() => import('./directory/OrganisationsPage'), 'OrganisationsPage');
-const WorkersPage = lazyPage(() => import('./directory/WorkersPage'), 'WorkersPage');
-const RepresentativesPage = lazyPage(() => import('./directory/RepresentativesPage'), 'RepresentativesPage');
-const UsersPage = lazyPage(() => import('./access/UsersPage'), 'UsersPage');
-const ApiClientsPage = lazyPage(() => import('./access/ApiClientsPage'), 'ApiClientsPage');
-const AuditLogPage = lazyPage(() => import('./access/AuditLogPage'), 'AuditLogPage');
-const ImportsPage = lazyPage(() => import('./integration/ImportsPage'), 'ImportsPage');
-const WebhooksPage = lazyPage(() => import('./integration/WebhooksPage'), 'WebhooksPage');
+const menu = appMenu(areas);
+
+/** The areas' screens as routes: '' is the layout's index. */
+const routesOf = (routes: readonly AreaRoute[]) => routes.map(({ path, page: Page }) => (path === ''
+  ? <Route key="" index element={<Page />} />
+  : <Route key={path} path={path} element={<Page />} />));
 
 export function App() {
   const { me, loading } = useSession();
@@ -35,25 +31,13 @@ export function App() {
     <AntApp>
     <BrowserRouter>
       <Routes>
-        <Route element={<Layout />}>
+        <Route element={<Layout menu={menu} />}>
           <Route index element={<HomePage />} />
-          <Route path="directory/organisations" element={<OrganisationsPage />} />
-          <Route path="directory/workers" element={<WorkersPage />} />
-          <Route path="directory/representatives" element={<RepresentativesPage />} />
-          <Route path="access/users" element={<UsersPage />} />
-          <Route path="access/clients" element={<ApiClientsPage />} />
-          <Route path="access/audit" element={<AuditLogPage />} />
-          <Route path="integration/imports" element={<ImportsPage />} />
-          <Route path="integration/webhooks" element={<WebhooksPage />} />
-          {congressRoutes}
-          {proposalsRoutes}
-          {awardsRoutes}
-          {dashboardRoutes}
+          {routesOf(areas.flatMap((area) => area.routes))}
           <Route path="*" element={notFound} />
         </Route>
         <Route path="rep" element={<RepLayout />}>
-          {congressRepRoutes}
-          {proposalsRepRoutes}
+          {routesOf(areas.flatMap((area) => area.repRoutes ?? []))}
           <Route path="*" element={notFound} />
         </Route>
       </Routes>

@@ -5,6 +5,7 @@ import { ProblemError } from './api/client';
 import { SessionProvider } from './auth/session';
 import { I18nProvider } from './i18n/I18n';
 import { App } from './App';
+import { messages } from './messages';
 
 /** A read is tried again once when the network or the server failed; a refusal (4xx) would only be refused again. */
 const retryOnce = (failures: number, error: Error) => failures < 1 && !(error instanceof ProblemError && error.status < 500);
@@ -13,7 +14,7 @@ const queries = new QueryClient({ defaultOptions: { queries: { retry: retryOnce,
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
+    <I18nProvider messages={messages}>
       <QueryClientProvider client={queries}>
         <SessionProvider>
           <App />

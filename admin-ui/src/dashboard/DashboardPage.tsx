@@ -8,7 +8,7 @@ import { useSession } from '../auth/session';
 import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
-import { categories } from '../proposals/logic';
+import { proposalCategories } from '../api/proposalCategories';
 import { barOption, percentOf, percentText, pieOption, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows, type Slice, type TurnoutRow } from './chartData';
 import { EChart } from './EChart';
 
@@ -49,7 +49,7 @@ export function DashboardPage() {
   const noRate = t('dashboard.noRate');
   const stats = statistics.data;
   const byStatus = useMemo(() => slicesOf(stats?.byStatus, statusOrder, (k) => t(`proposals.status.${k}` as MessageKey)), [stats, t]);
-  const byCategory = useMemo(() => slicesOf(stats?.byCategory, categories, (k) => t(`proposals.category.${k}` as MessageKey)), [stats, t]);
+  const byCategory = useMemo(() => slicesOf(stats?.byCategory, proposalCategories, (k) => t(`proposals.category.${k}` as MessageKey)), [stats, t]);
   const rates = useMemo(() => ([
     ['acceptanceRate', stats?.acceptanceRate], ['onTimeRate', stats?.onTimeAnswerRate], ['satisfactionRate', stats?.satisfactionRate],
   ] as const).map(([key, rate]) => ({ key, label: t(`dashboard.${key}`), rate })), [stats, t]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categories } from '../proposals/logic';
+import { proposalCategories } from '../api/proposalCategories';
 import { barOption, percentOf, percentText, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows } from './chartData';
 
 const label = (key: string) => `<${key}>`;
@@ -16,8 +16,8 @@ describe('slicesOf', () => {
   });
 
   it('has nothing to show for no counts', () => {
-    expect(slicesOf(undefined, categories, label)).toEqual([]);
-    expect(slicesOf({}, categories, label)).toEqual([]);
+    expect(slicesOf(undefined, proposalCategories, label)).toEqual([]);
+    expect(slicesOf({}, proposalCategories, label)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { translate, type Locale, type MessageKey } from './messages';
+import { translate, type Locale, type MessageKey, type Messages } from './messages';
 
 interface I18n {
   locale: Locale;
@@ -12,8 +12,11 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** The one i18n layer: Chinese unless the user switched, remembered in the browser; Ant Design follows it. */
-export function I18nProvider({ children }: { children: ReactNode }) {
+/**
+ * The one i18n layer: Chinese unless the user switched, remembered in the browser; Ant Design follows it. The strings
+ * come from main.tsx (`src/messages.ts`), so that the shell names no area.
+ */
+export function I18nProvider({ messages, children }: { messages: Messages; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem('workforce.locale') === 'en' ? 'en' : 'zh-CN'));
   const value = useMemo<I18n>(() => ({
     locale,
@@ -22,8 +25,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       document.documentElement.lang = next;
       setLocaleState(next);
     },
-    t: (key, values) => translate(locale, key, values),
-  }), [locale]);
+    t: (key, values) => translate(messages, locale, key, values),
+  }), [messages, locale]);
   return (
     <I18nContext.Provider value={value}>
       <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>

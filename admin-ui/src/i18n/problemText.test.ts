@@ -3,7 +3,12 @@ import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
 import { inWords } from './problemText';
 
-const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('zh-CN', key, values);
+/** The words of one problem code, as an area would have them. */
+const words = {
+  'zh-CN': { 'problem.conflict_of_interest': '您来自{enterprise}，该提案由您所在企业推荐，按回避规定不能由您评分，将由其他评审人评分。' },
+  en: {},
+};
+const t = (key: Parameters<typeof translate>[2], values?: Record<string, string | number>) => translate(words, 'zh-CN', key, values);
 
 describe('problems in words', () => {
   it('words a refused score of a reviewer’s own enterprise with that enterprise', () => {

@@ -1,6 +1,6 @@
 import { ProblemError } from '../api/client';
 import { useI18n } from './I18n';
-import { hasMessage, type MessageKey } from './messages';
+import type { MessageKey } from './messages';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -9,12 +9,15 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
  * the problem's own fields and `values`) comes back worded, with no field errors; anything else as it came.
  */
 export function inWords(error: unknown, t: Translate, values: Record<string, string | number> = {}): unknown {
-  const key = error instanceof ProblemError ? `problem.${error.problem.code}` : '';
-  if (!(error instanceof ProblemError) || error.worded || !hasMessage(key)) {
+  if (!(error instanceof ProblemError) || error.worded) {
     return error;
   }
   // The problem's own figures (extensions such as `required`) fill the words' placeholders too.
+  const key = `problem.${error.problem.code}` as MessageKey;
   const detail = t(key, { ...(error.problem as Record<string, string | number>), ...values });
+  if (detail === key) {
+    return error; // the app has no words for this code (t gives back the name it has no string for)
+  }
   return new ProblemError(error.status, { ...error.problem, title: detail, detail, errors: null }, true);
 }
 

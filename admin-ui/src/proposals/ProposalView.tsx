@@ -4,13 +4,14 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18n';
-import { messages, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 import { fileSize } from '../components/fileSize';
 import { deadline, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
+import { proposalsMessages } from './messages';
 
 /** A timeline step's name; one this version of the UI does not know yet as the API names it. */
 const timelineLabel = (action: string, t: (key: MessageKey) => string) =>
-  `proposals.timeline.${action}` in messages['zh-CN'] ? t(`proposals.timeline.${action}` as MessageKey) : action;
+  `proposals.timeline.${action}` in proposalsMessages['zh-CN'] ? t(`proposals.timeline.${action}` as MessageKey) : action;
 
 export const dateTime = (value?: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
+import { proposalsMessages } from './messages';
 import { actionButtons, allowedDecisions, countRows, deadline, organisationTree, percent, proposalProblem, timelineNote } from './logic';
 
-const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('zh-CN', key, values);
+const t = (key: Parameters<typeof translate>[2], values?: Record<string, string | number>) => translate(proposalsMessages, 'zh-CN', key, values);
 
 describe('actionButtons', () => {
   it('shows the actions the API lists, in its order, with the three review decisions as one button', () => {

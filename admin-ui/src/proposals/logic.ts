@@ -14,9 +14,7 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 export const statuses: readonly ProposalStatus[] = [
   'draft', 'submitted', 'underReview', 'accepted', 'convertedToSuggestion', 'notAccepted', 'assigned', 'answered', 'rated', 'closed', 'merged',
 ];
-export const categories: readonly ProposalCategory[] = [
-  'production', 'management', 'wagesAndBenefits', 'safetyAndHealth', 'trainingAndCareers', 'welfare', 'other',
-];
+export { proposalCategories as categories } from '../api/proposalCategories';
 
 export const statusColor: Record<ProposalStatus, string> = {
   draft: 'default', submitted: 'blue', underReview: 'geekblue', accepted: 'cyan', convertedToSuggestion: 'purple', notAccepted: 'default',

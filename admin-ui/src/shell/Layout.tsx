@@ -4,10 +4,13 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
-import { appMenu, isGroup, visibleMenu } from './menu';
+import { isGroup, visibleMenu, type MenuItem } from './menu';
 
-/** The frame of every screen: the menu the user's permissions allow, the organisation switcher, language and user menu. */
-export function Layout() {
+/**
+ * The frame of every screen: of the app's menu (appMenu) what the user's permissions allow, the organisation switcher,
+ * language and user menu.
+ */
+export function Layout({ menu: appMenu }: { menu: readonly MenuItem[] }) {
   const { me, logout, switchOrganisation } = useSession();
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();

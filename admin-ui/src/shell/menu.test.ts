@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleMenu, type MenuItem } from './menu';
+import { appMenu, visibleMenu, type MenuItem } from './menu';
 
 const menu: MenuItem[] = [
   { path: '/', label: 'shell.home' },
@@ -27,5 +27,19 @@ describe('visibleMenu', () => {
 
   it('leaves only what needs no permission to someone holding none', () => {
     expect(visibleMenu(menu, [])).toEqual([{ path: '/', label: 'shell.home' }]);
+  });
+});
+
+describe('appMenu', () => {
+  it('puts home first, each area after the other, groups of one label together, and the phone view last', () => {
+    const areas: { menu: MenuItem[] }[] = [
+      { menu: [{ label: 'shell.directory', entries: [{ path: '/a', label: 'shell.home' }] }, { path: '/b', label: 'shell.home' }] },
+      { menu: [{ label: 'shell.access', entries: [{ path: '/c', label: 'shell.home' }] }] },
+      { menu: [{ label: 'shell.directory', entries: [{ path: '/d', label: 'shell.home' }] }] },
+    ];
+    expect(appMenu(areas).map((item) => ('entries' in item ? item.entries.map((e) => e.path) : item.path))).toEqual([
+      '/', ['/a', '/d'], '/b', ['/c'], '/rep',
+    ]);
+    expect(areas[0].menu[0]).toEqual({ label: 'shell.directory', entries: [{ path: '/a', label: 'shell.home' }] });
   });
 });

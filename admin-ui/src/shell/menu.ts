@@ -28,48 +28,21 @@ export function visibleMenu(menu: readonly MenuItem[], permissions: readonly str
   });
 }
 
-/** The app's screens; each module's screens join as they are built. */
-export const appMenu: readonly MenuItem[] = [
-  { path: '/', label: 'shell.home' },
-  { path: '/dashboard', label: 'dashboard.menu', anyOf: ['proposals.read', 'congress.sessions.read'] },
-  {
-    label: 'congress.menu',
-    entries: [
-      { path: '/congress/sessions', label: 'congress.menu.sessions', anyOf: ['congress.sessions.read'] },
-    ],
-  },
-  {
-    label: 'proposals.menu',
-    entries: [
-      { path: '/proposals/calls', label: 'proposals.menu.calls', anyOf: ['proposals.read'] },
-      { path: '/proposals', label: 'proposals.menu.list', anyOf: ['proposals.read'] },
-      { path: '/proposals/inbox', label: 'proposals.menu.inbox', anyOf: ['proposals.handle'] },
-      { path: '/proposals/statistics', label: 'proposals.menu.statistics', anyOf: ['proposals.read'] },
-      { path: '/awards', label: 'awards.menu', anyOf: ['proposals.awards.manage', 'proposals.awards.review', 'proposals.manage'] },
-    ],
-  },
-  {
-    label: 'shell.directory',
-    entries: [
-      { path: '/directory/organisations', label: 'org.menu', anyOf: ['directory.organisations.read'] },
-      { path: '/directory/workers', label: 'worker.menu', anyOf: ['directory.workers.read'] },
-      { path: '/directory/representatives', label: 'rep.menu', anyOf: ['directory.representatives.read'] },
-    ],
-  },
-  {
-    label: 'shell.access',
-    entries: [
-      { path: '/access/users', label: 'user.menu', anyOf: ['access.users.read'] },
-      { path: '/access/clients', label: 'client.menu', anyOf: ['access.clients.manage'] },
-      { path: '/access/audit', label: 'audit.menu', anyOf: ['access.audit.read'] },
-    ],
-  },
-  {
-    label: 'shell.integration',
-    entries: [
-      { path: '/integration/imports', label: 'import.menu', anyOf: ['directory.workers.write'] },
-      { path: '/integration/webhooks', label: 'webhook.menu', anyOf: ['integration.webhooks.manage'] },
-    ],
-  },
-  { path: '/rep', label: 'repView.menu', anyOf: ['congress.attend', 'proposals.propose'] },
-];
+/**
+ * The app's menu: home first, then each area's entries in the areas' order (a group of the same label as an earlier
+ * one joins it), and the representatives' phone view last.
+ */
+export function appMenu(areas: readonly { menu: readonly MenuItem[] }[]): MenuItem[] {
+  const menu: MenuItem[] = [{ path: '/', label: 'shell.home' }];
+  for (const item of areas.flatMap((area) => area.menu)) {
+    const same = isGroup(item) ? menu.findIndex((earlier) => isGroup(earlier) && earlier.label === item.label) : -1;
+    const earlier = menu[same];
+    if (isGroup(item) && earlier && isGroup(earlier)) {
+      menu[same] = { ...earlier, entries: [...earlier.entries, ...item.entries] };
+    } else {
+      menu.push(item);
+    }
+  }
+  menu.push({ path: '/rep', label: 'repView.menu', anyOf: ['congress.attend', 'proposals.propose'] });
+  return menu;
+}

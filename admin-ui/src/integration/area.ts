@@ -1,0 +1,18 @@
+import type { Area } from '../shell/area';
+import { integrationMessages } from './messages';
+import { integrationRoutes } from './routes';
+
+/** Integration: worker imports and webhook subscriptions. */
+export const integrationArea: Area<typeof integrationMessages> = {
+  routes: integrationRoutes,
+  menu: [
+    {
+      label: 'shell.integration',
+      entries: [
+        { path: '/integration/imports', label: 'import.menu', anyOf: ['directory.workers.write'] },
+        { path: '/integration/webhooks', label: 'webhook.menu', anyOf: ['integration.webhooks.manage'] },
+      ],
+    },
+  ],
+  messages: integrationMessages,
+};
