@@ -11,6 +11,7 @@ import { appMenu } from './shell/menu';
 import { RepLayout } from './shell/RepLayout';
 
 const menu = appMenu(areas);
+const repTabs = areas.flatMap((area) => area.repTabs ?? []);
 
 /** The areas' screens as routes: '' is the layout's index. */
 const routesOf = (routes: readonly AreaRoute[]) => routes.map(({ path, page: Page }) => (path === ''
@@ -36,7 +37,7 @@ export function App() {
           {routesOf(areas.flatMap((area) => area.routes))}
           <Route path="*" element={notFound} />
         </Route>
-        <Route path="rep" element={<RepLayout />}>
+        <Route path="rep" element={<RepLayout tabs={repTabs} />}>
           {routesOf(areas.flatMap((area) => area.repRoutes ?? []))}
           <Route path="*" element={notFound} />
         </Route>

@@ -77,6 +77,24 @@ describe('the areas', () => {
     expect(paths.filter((path) => path === '' || path === '*' || path === 'rep' || path.startsWith('rep/'))).toEqual([]);
   });
 
+  it('give the phone view the tabs it had, the receipt check now beside the sessions it belongs to', () => {
+    expect(areas.flatMap((area) => area.repTabs ?? []).map(({ path, label, anyOf }) => ({ path, label, anyOf }))).toEqual([
+      { path: '', label: 'repView.sessions', anyOf: ['congress.attend'] },
+      { path: 'receipt', label: 'repView.receipt', anyOf: ['congress.attend'] },
+      { path: 'proposals', label: 'repView.proposals', anyOf: ['proposals.propose'] },
+    ]);
+  });
+
+  it('lead each of their phone tabs to one of their own phone screens, named with a string the app has', () => {
+    for (const area of areas) {
+      const paths = (area.repRoutes ?? []).map((route) => route.path);
+      for (const tab of area.repTabs ?? []) {
+        expect(paths, tab.path).toContain(tab.path);
+        expect(tab.label in messages['zh-CN'] && tab.label in messages.en, tab.label).toBe(true);
+      }
+    }
+  });
+
   it('name their menu entries and groups with strings the app has, in both languages', () => {
     const labels = appMenu(areas).flatMap((item) => [item.label, ...(isGroup(item) ? item.entries.map((e) => e.label) : [])]);
     expect(labels.length).toBeGreaterThan(20);

@@ -1,3 +1,4 @@
+import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Area } from '../shell/area';
 import { congressMessages } from './messages';
 import { congressRoutes, congressRepRoutes } from './routes';
@@ -6,6 +7,10 @@ import { congressRoutes, congressRepRoutes } from './routes';
 export const congressArea: Area<typeof congressMessages> = {
   routes: congressRoutes,
   repRoutes: congressRepRoutes,
+  repTabs: [
+    { path: '', label: 'repView.sessions', icon: TeamOutlined, anyOf: ['congress.attend'] },
+    { path: 'receipt', label: 'repView.receipt', icon: AuditOutlined, anyOf: ['congress.attend'] },
+  ],
   menu: [
     {
       label: 'congress.menu',

@@ -2,6 +2,8 @@ import { defineMessages } from '../i18n/define';
 
 export const congressMessages = defineMessages({
   'zh-CN': {
+    'repView.sessions': '会议',
+    'repView.receipt': '核验回执',
     'congress.menu': '职代会',
     'congress.menu.sessions': '会议',
     'congress.sessions.title': '职代会会议',
@@ -205,6 +207,8 @@ export const congressMessages = defineMessages({
     'repView.receipt.notFound': '没有找到此回执，请检查回执码和表决事项是否正确。',
   },
   en: {
+    'repView.sessions': 'Sessions',
+    'repView.receipt': 'Check a receipt',
     'congress.menu': 'Congress',
     'congress.menu.sessions': 'Sessions',
     'congress.sessions.title': 'Congress sessions',

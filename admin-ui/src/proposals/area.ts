@@ -1,3 +1,4 @@
+import { FileTextOutlined } from '@ant-design/icons';
 import type { Area } from '../shell/area';
 import { proposalsMessages } from './messages';
 import { proposalsRoutes, proposalsRepRoutes } from './routes';
@@ -6,6 +7,7 @@ import { proposalsRoutes, proposalsRepRoutes } from './routes';
 export const proposalsArea: Area<typeof proposalsMessages> = {
   routes: proposalsRoutes,
   repRoutes: proposalsRepRoutes,
+  repTabs: [{ path: 'proposals', label: 'repView.proposals', icon: FileTextOutlined, anyOf: ['proposals.propose'] }],
   menu: [
     {
       label: 'proposals.menu',

@@ -2,6 +2,7 @@ import { defineMessages } from '../i18n/define';
 
 export const proposalsMessages = defineMessages({
   'zh-CN': {
+    'repView.proposals': '我的提案',
     'proposals.menu.calls': '提案征集',
     'proposals.menu.list': '提案管理',
     'proposals.menu.inbox': '待办提案',
@@ -200,6 +201,7 @@ export const proposalsMessages = defineMessages({
     'proposals.rep.yourInvitation': '您的附议：{status}',
   },
   en: {
+    'repView.proposals': 'My proposals',
     'proposals.menu.calls': 'Calls',
     'proposals.menu.list': 'All proposals',
     'proposals.menu.inbox': 'My department',

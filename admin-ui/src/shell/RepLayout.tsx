@@ -1,20 +1,16 @@
 import { Suspense } from 'react';
 import { Button, Dropdown, Layout, Spin, Typography } from 'antd';
-import { AuditOutlined, FileTextOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
-import type { MessageKey } from '../i18n/messages';
+import type { RepTab } from './area';
 
-const tabs: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
-  { path: '/rep', label: 'repView.sessions', icon: <TeamOutlined /> },
-  { path: '/rep/proposals', label: 'repView.proposals', icon: <FileTextOutlined /> },
-  { path: '/rep/receipt', label: 'repView.receipt', icon: <AuditOutlined /> },
-];
-
-/** The representatives' view, laid out for a phone: a title bar, the page, and a tab bar at the bottom. */
-export function RepLayout() {
+/** The representatives' view, laid out for a phone: a title bar, the page, and a tab bar at the bottom of the areas' tabs the user may use. */
+export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
   const { me, logout } = useSession();
+  const permissions = me?.permissions ?? [];
+  const shown = tabs.filter((tab) => tab.anyOf.some((p) => permissions.includes(p)));
   const { t, locale, setLocale } = useI18n();
   return (
     <Layout style={{ minHeight: '100vh', maxWidth: 640, margin: '0 auto' }}>
@@ -36,10 +32,10 @@ export function RepLayout() {
         position: 'fixed', bottom: 0, left: 0, right: 0, height: 56, background: '#fff', borderTop: '1px solid #f0f0f0',
         display: 'flex', justifyContent: 'space-around', alignItems: 'center', zIndex: 10,
       }}>
-        {tabs.map((tab) => (
-          <NavLink key={tab.path} to={tab.path} end={tab.path === '/rep'}
+        {shown.map(({ path, label, icon: Icon }) => (
+          <NavLink key={path} to={path === '' ? '/rep' : `/rep/${path}`} end={path === ''}
             style={({ isActive }) => ({ color: isActive ? '#1677ff' : '#595959', display: 'flex', flexDirection: 'column', alignItems: 'center', fontSize: 12, gap: 2, minWidth: 64 })}>
-            <span style={{ fontSize: 20 }}>{tab.icon}</span>{t(tab.label)}
+            <span style={{ fontSize: 20 }}><Icon /></span>{t(label)}
           </NavLink>
         ))}
       </nav>

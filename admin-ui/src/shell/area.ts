@@ -1,11 +1,20 @@
 import type { ComponentType } from 'react';
-import type { Messages } from '../i18n/messages';
+import type { MessageKey, Messages } from '../i18n/messages';
 import type { MenuItem } from './menu';
 
 /** A screen of an area at a path below its layout ('' for the layout's index), its page loaded when first shown (lazyPage). */
 export interface AreaRoute {
   path: string;
   page: ComponentType;
+}
+
+/** A tab of the representatives' phone view, shown to those holding any of its permissions. */
+export interface RepTab {
+  /** Below /rep: '' for the view's first page. */
+  path: string;
+  label: MessageKey;
+  icon: ComponentType;
+  anyOf: readonly string[];
 }
 
 /**
@@ -17,6 +26,8 @@ export interface Area<M extends Messages = Messages> {
   routes: readonly AreaRoute[];
   /** The screens of the representatives' phone view, below /rep. */
   repRoutes?: readonly AreaRoute[];
+  /** Its tabs in the phone view's tab bar, in order. */
+  repTabs?: readonly RepTab[];
   /** Its menu entries, in order; a group of the same label as another area's is joined with it. */
   menu: readonly MenuItem[];
   /** Its strings, in Chinese and English; a key belongs to one area only. */

@@ -32,14 +32,20 @@ describe('visibleMenu', () => {
 
 describe('appMenu', () => {
   it('puts home first, each area after the other, groups of one label together, and the phone view last', () => {
-    const areas: { menu: MenuItem[] }[] = [
+    const areas: { menu: MenuItem[]; repTabs?: { anyOf: string[] }[] }[] = [
       { menu: [{ label: 'shell.directory', entries: [{ path: '/a', label: 'shell.home' }] }, { path: '/b', label: 'shell.home' }] },
-      { menu: [{ label: 'shell.access', entries: [{ path: '/c', label: 'shell.home' }] }] },
-      { menu: [{ label: 'shell.directory', entries: [{ path: '/d', label: 'shell.home' }] }] },
+      { menu: [{ label: 'shell.access', entries: [{ path: '/c', label: 'shell.home' }] }], repTabs: [{ anyOf: ['x.attend'] }, { anyOf: ['x.attend', 'x.vote'] }] },
+      { menu: [{ label: 'shell.directory', entries: [{ path: '/d', label: 'shell.home' }] }], repTabs: [{ anyOf: ['y.propose'] }] },
     ];
     expect(appMenu(areas).map((item) => ('entries' in item ? item.entries.map((e) => e.path) : item.path))).toEqual([
       '/', ['/a', '/d'], '/b', ['/c'], '/rep',
     ]);
     expect(areas[0].menu[0]).toEqual({ label: 'shell.directory', entries: [{ path: '/a', label: 'shell.home' }] });
+  });
+
+  it('shows the phone view to whoever may use one of its tabs, and to nobody when no area has one', () => {
+    const tabbed = [{ menu: [], repTabs: [{ anyOf: ['x.attend'] }, { anyOf: ['x.attend', 'x.vote'] }] }, { menu: [], repTabs: [{ anyOf: ['y.propose'] }] }];
+    expect(appMenu(tabbed).at(-1)).toEqual({ path: '/rep', label: 'repView.menu', anyOf: ['x.attend', 'x.vote', 'y.propose'] });
+    expect(appMenu([{ menu: [] }])).toEqual([{ path: '/', label: 'shell.home' }]);
   });
 });

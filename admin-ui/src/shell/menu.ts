@@ -30,9 +30,9 @@ export function visibleMenu(menu: readonly MenuItem[], permissions: readonly str
 
 /**
  * The app's menu: home first, then each area's entries in the areas' order (a group of the same label as an earlier
- * one joins it), and the representatives' phone view last.
+ * one joins it), and the representatives' phone view last, for those who may use one of its tabs.
  */
-export function appMenu(areas: readonly { menu: readonly MenuItem[] }[]): MenuItem[] {
+export function appMenu(areas: readonly { menu: readonly MenuItem[]; repTabs?: readonly { anyOf: readonly string[] }[] }[]): MenuItem[] {
   const menu: MenuItem[] = [{ path: '/', label: 'shell.home' }];
   for (const item of areas.flatMap((area) => area.menu)) {
     const same = isGroup(item) ? menu.findIndex((earlier) => isGroup(earlier) && earlier.label === item.label) : -1;
@@ -43,6 +43,9 @@ export function appMenu(areas: readonly { menu: readonly MenuItem[] }[]): MenuIt
       menu.push(item);
     }
   }
-  menu.push({ path: '/rep', label: 'repView.menu', anyOf: ['congress.attend', 'proposals.propose'] });
+  const repPermissions = [...new Set(areas.flatMap((area) => area.repTabs ?? []).flatMap((tab) => tab.anyOf))];
+  if (repPermissions.length > 0) {
+    menu.push({ path: '/rep', label: 'repView.menu', anyOf: repPermissions });
+  }
   return menu;
 }
