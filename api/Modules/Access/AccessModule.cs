@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Modules;
 using Microsoft.Extensions.Options;
 using Workforce.Access.Audit;
 using Workforce.Access.Authentication;
@@ -16,6 +15,7 @@ using Workforce.Access.Demo;
 using Workforce.Access.Grants;
 using Workforce.Access.Sessions;
 using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.BuildingBlocks.Protection;
 using Workforce.Directory.Contracts;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Modules;
 using Workforce.BuildingBlocks;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.Directory.Calendar;
 using Workforce.Directory.Contracts;
 using Workforce.Directory.Demo;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Workforce.BuildingBlocks.Modules;
 using Microsoft.Extensions.Options;
+using Workforce.BuildingBlocks.Modules;
 using Workforce.Integration.Delivery;
 using Workforce.Integration.Events;
 using Workforce.Integration.Webhooks;
