@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
+import { appAsUnion, chooseSearchResult, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 describe('Representatives', { timeout: suitePatience }, () => {
@@ -34,7 +34,7 @@ describe('Representatives', { timeout: suitePatience }, () => {
     const searched = page.waitForResponse((r) => r.url().includes('/api/v1/directory/workers?') && r.url().includes('q='));
     await dialog.getByRole('combobox', { name: '职工' }).fill(people[1]);
     await searched;
-    await chooseOption(page, `${people[1]}（.*）`);
+    await chooseSearchResult(page, `${people[1]}（.*）`);
     await dialog.getByLabel('代表团').fill('第二代表团');
     await dialog.getByLabel('职工董事').check();
     assert.equal((await submitDialog(page, '代表团', '/representatives')).status(), 201);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, pageAs, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, chooseSearchResult, pageAs, screenshots, submitDialog, suitePatience } from './lib/browser.mjs';
 import { unique } from './lib/enterprise.mjs';
 import { act, chooseTreeNode, confirmDialog, expectButtons, handled, proposalPeople, proposalsApi, settled, submittedProposal } from './lib/proposals.mjs';
 
@@ -108,7 +108,7 @@ describe('Proposals: the union’s screens', { timeout: suitePatience }, () => {
     const searched = page.waitForResponse((r) => r.url().includes('/api/v1/proposals/proposals?') && r.url().includes('search='));
     await dialog.getByRole('combobox', { name: '并入的提案' }).fill(state.kept.number);
     await searched;
-    await chooseOption(page, `${state.kept.number} 关于优化装配线物料配送的提案`);
+    await chooseSearchResult(page, `${state.kept.number} 关于优化装配线物料配送的提案`);
     await dialog.getByLabel('备注').fill('与前案为同一事项，并案办理。');
     assert.equal((await confirmDialog(page, '保存', '/merge')).status(), 200);
     await expectButtons(page, []);
