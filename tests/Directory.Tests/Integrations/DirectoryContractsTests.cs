@@ -47,6 +47,23 @@ public sealed class DirectoryContractsTests(WorkforceApi api) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task GetTermRoster_puts_the_delegation_groups_in_the_order_of_their_numbers()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var term = await enterprise.CreateTermAsync();
+        string[] inOrder = ["第一代表组", "第二代表组", "第九代表组", "第十代表组", "第十二代表组"];
+        foreach (var group in inOrder.Reverse())
+        {
+            var worker = await enterprise.RegisterWorkerAsync();
+            await enterprise.Client.CreateAsync($"/api/v1/directory/terms/{term.Id()}/representatives", new { workerId = worker.Id(), delegationGroup = group });
+        }
+
+        var roster = await Ask(enterprise.Id, new GetTermRoster(term.Id()));
+
+        Assert.Equal(inOrder, roster!.Representatives.Select(r => r.DelegationGroup));
+    }
+
+    [Fact]
     public async Task GetTermRoster_knows_no_other_enterprises_term()
     {
         var enterprise = await api.NewEnterpriseAsync();

@@ -3,7 +3,7 @@ namespace Workforce.Directory.Tests.Representatives;
 public sealed class ListRepresentativesTests(WorkforceApi api) : IClassFixture<WorkforceApi>
 {
     [Fact]
-    public async Task Representatives_are_listed_by_group_then_name_in_pinyin_order_and_filtered()
+    public async Task Representatives_are_listed_by_group_number_then_name_in_pinyin_order_and_filtered()
     {
         var enterprise = await api.NewEnterpriseAsync();
         var term = await enterprise.CreateTermAsync();
@@ -18,9 +18,25 @@ public sealed class ListRepresentativesTests(WorkforceApi api) : IClassFixture<W
         await (await enterprise.Client.PostAsync($"/api/v1/directory/representatives/{ended.Id()}/end",
             new { endedOn = "2025-01-01", reason = "辞职" }, "\"1\"")).ExpectJsonAsync();
 
-        Assert.Equal(["阿明", "李四", "钱七", "赵六"], await Names(enterprise, url + "?limit=3", url + "?limit=3&cursor="));
+        Assert.Equal(["李四", "钱七", "赵六", "阿明"], await Names(enterprise, url + "?limit=3", url + "?limit=3&cursor="));
         Assert.Equal(["李四", "赵六"], await Names(enterprise, url + "?active=true&delegationGroup=第一代表组"));
         Assert.Equal(["钱七"], await Names(enterprise, url + "?active=false"));
+    }
+
+    [Fact]
+    public async Task Delegation_groups_come_in_the_order_of_their_numbers_across_pages_with_unnumbered_ones_last()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var term = await enterprise.CreateTermAsync();
+        var url = $"/api/v1/directory/terms/{term.Id()}/representatives";
+        string[] inOrder = ["第一代表团", "第二代表团", "第三代表团", "第四代表团", "第5代表团", "第十代表团", "第十一代表团", "第十二代表团", "第二十一代表团", "后勤代表组", "机关代表组"];
+        foreach (var group in inOrder.Reverse())
+        {
+            var worker = await enterprise.RegisterWorkerAsync(change: b => b["name"] = "代表" + group);
+            await enterprise.Client.CreateAsync(url, new { workerId = worker.Id(), delegationGroup = group });
+        }
+
+        Assert.Equal(inOrder.Select(group => "代表" + group), await Names(enterprise, url + "?limit=4", url + "?limit=4&cursor="));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class GetTermRosterHandler(DbSession db, CurrentActor actor, Ent
             FROM directory.representatives r JOIN directory.workers w ON w.tenant_id = r.tenant_id AND w.id = r.worker_id
             WHERE r.tenant_id = @Tenant AND r.term_id = @TermId
               AND r.appointed_on <= @On AND (r.ended_on IS NULL OR r.ended_on > @On)
-            ORDER BY r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
+            ORDER BY directory.delegation_group_order(r.delegation_group), r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
             """,
             new { Tenant = actor.TenantId, request.TermId, On = on }, cancellationToken);
         return new TermRoster(term.Id, term.Number, term.Name, on, representatives);

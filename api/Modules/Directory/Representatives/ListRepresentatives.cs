@@ -1,6 +1,6 @@
 namespace Workforce.Directory.Representatives;
 
-/// <summary>A term's representatives by delegation group, then name in pinyin order.</summary>
+/// <summary>A term's representatives by delegation group (in the order of the groups' numbers), then name in pinyin order.</summary>
 internal sealed record ListRepresentatives : PageQuery, IQuery<Page<Representative>>
 {
     public Guid TermId { get; init; }
@@ -39,9 +39,10 @@ internal sealed class ListRepresentativesHandler(DbSession db, CurrentActor acto
             $"""
             SELECT {Representative.Columns} FROM directory.representatives r {Representative.Joins}
             WHERE {Filter}
-              AND (@AfterId::uuid IS NULL OR (r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id)
-                                           > (@AfterGroup COLLATE "zh-x-icu", @AfterName COLLATE "zh-x-icu", @AfterId))
-            ORDER BY r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
+              AND (@AfterId::uuid IS NULL
+                   OR (directory.delegation_group_order(r.delegation_group), r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id)
+                    > (directory.delegation_group_order(@AfterGroup), @AfterGroup COLLATE "zh-x-icu", @AfterName COLLATE "zh-x-icu", @AfterId))
+            ORDER BY directory.delegation_group_order(r.delegation_group), r.delegation_group COLLATE "zh-x-icu", w.name COLLATE "zh-x-icu", r.id
             LIMIT @Fetch
             """,
             $"SELECT count(*) FROM directory.representatives r WHERE {Filter}",
