@@ -52,6 +52,14 @@ describe('The admin web app', { timeout: suitePatience }, () => {
     await page.screenshot({ path: join(screenshots, 'home.png') });
   });
 
+  it('has its icon in the browser tab', async () => {
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(new URL(href, host.url).href);
+    assert.equal(icon.status(), 200);
+    assert.match(icon.headers()['content-type'], /^image\/svg\+xml/);
+    assert.match(await icon.text(), /<svg[\s>]/);
+  });
+
   it('keeps the session on reload and on a deep link, switches language, and signs out', async () => {
     await page.goto(`${host.url}/no-such-screen`);
     await page.getByText('没有这个页面').waitFor();
