@@ -123,19 +123,22 @@ public sealed class ImportWorkersTests(WorkforceApi api) : IClassFixture<Workfor
             ImportFiles.WorkerRow("总装车间", "坏的", residentId: badId),
             ImportFiles.WorkerRow("没有这个部门", "迷路的"),
             ImportFiles.WorkerRow("总装车间", "=cmd|' /C calc'!A0", employeeNumber: "not a number"),
+            ImportFiles.WorkerRow("总装车间", "@张三"),
         ]));
 
-        Assert.Equal([4, 1, 3, 1], new[] { "rowsRead", "rowsValid", "rowsRejected", "created" }.Select(job.Int));
+        Assert.Equal([5, 1, 4, 1], new[] { "rowsRead", "rowsValid", "rowsRejected", "created" }.Select(job.Int));
         var csv = await enterprise.Client.RejectedCsvAsync(job);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("行号,姓名,工号,身份证号", lines[0]);
-        Assert.Equal(["3", "4", "5"], lines.Skip(1).Select(line => line.Split(',')[0]));
+        Assert.Equal(["3", "4", "5", "6"], lines.Skip(1).Select(line => line.Split(',')[0]));
         Assert.Contains("check digit", lines[1]);
         Assert.Contains("110***********0021", lines[1]);
         Assert.DoesNotContain(badId, csv);
         Assert.Contains("没有这个部门", lines[2]);
         Assert.Contains("'=cmd", lines[3]);
         Assert.DoesNotContain(",=cmd", csv);
+        Assert.Contains("'@张三", lines[4]);
+        Assert.Contains("formula", lines[4]);
     }
 
     [Fact]

@@ -121,6 +121,23 @@ public sealed class RegisterWorkerTests(WorkforceApi api) : IClassFixture<Workfo
     }
 
     [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com\",\"张三\")")]
+    [InlineData("+86 张三")]
+    [InlineData("-张三")]
+    [InlineData(" @张三")]
+    public async Task A_name_a_spreadsheet_would_take_for_a_formula_is_refused(string name)
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var body = TestEnterprise.WorkerBody(enterprise.Id);
+        body["name"] = name;
+
+        var response = await enterprise.Client.PostAsync(Url, body);
+
+        var problem = await response.ExpectInvalidFieldsAsync("name");
+        Assert.Contains("formula", problem.Errors!["name"][0]);
+    }
+
+    [Theory]
     [InlineData("12345")]
     [InlineData("1380013800")]
     [InlineData("23800138000")]

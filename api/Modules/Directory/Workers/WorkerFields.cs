@@ -108,12 +108,16 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
             }
         });
 
+    /// <summary>What a spreadsheet reads as the start of a formula; no person's name starts with one.</summary>
+    private const string FormulaLeads = "=+-@";
+
     /// <param name="today">Today in the enterprise: no date the fields hold may lie after it.</param>
     public WorkerFieldsValidator(DateOnly today)
     {
-
         RuleFor(w => w.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the worker's name.")
-            .MaximumLength(50);
+            .MaximumLength(50)
+            .Must(n => n is null || !FormulaLeads.Contains(n.TrimStart().FirstOrDefault()))
+            .WithMessage("A name does not start with =, +, - or @: a spreadsheet would take it for a formula.");
         RuleFor(w => w.EmployeeNumber).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the employee number.")
             .MaximumLength(32)
             .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Use letters, digits, '-' and '_' only.");
