@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ConfigProvider } from 'antd';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ProblemError } from './api/client';
 import { SessionProvider } from './auth/session';
@@ -10,10 +11,14 @@ import { messages } from './messages';
 /** A read is tried again once when the network or the server failed; a refusal (4xx) would only be refused again. */
 const retryOnce = (failures: number, error: Error) => failures < 1 && !(error instanceof ProblemError && error.status < 500);
 
+/** Whoever asked their system for less motion gets dialogs, lists and menus that appear without animating. */
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const queries = new QueryClient({ defaultOptions: { queries: { retry: retryOnce, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <ConfigProvider theme={{ token: { motion } }}>
     <I18nProvider messages={messages}>
       <QueryClientProvider client={queries}>
         <SessionProvider>
@@ -21,5 +26,6 @@ createRoot(document.getElementById('root')!).render(
         </SessionProvider>
       </QueryClientProvider>
     </I18nProvider>
+    </ConfigProvider>
   </StrictMode>,
 );

@@ -38,7 +38,11 @@ export const enterpriseToday = () => new Intl.DateTimeFormat('en-CA', { timeZone
 export const stepPatience = 120_000;
 export const suitePatience = 20 * 60_000;
 
-/** The machine's Chromium; every context it opens is in the enterprises' time zone and reports policy violations as page errors. */
+/**
+ * The machine's Chromium; every context it opens is in the enterprises' time zone, asks for reduced motion (so that no
+ * click lands on a dialog or list still moving in: seen on a busy machine, where the click was lost), and reports policy
+ * violations as page errors.
+ */
 export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -46,7 +50,7 @@ export async function launchBrowser() {
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext({ timezoneId: timeZone, ...options });
+    const context = await newContext({ timezoneId: timeZone, reducedMotion: 'reduce', ...options });
     context.setDefaultTimeout(stepPatience);
     await context.addInitScript(reportPolicyViolations);
     return context;
