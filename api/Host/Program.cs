@@ -28,6 +28,7 @@ if (verb == "migrate")
     return await MigrateCommand.RunAsync(app.Services);
 }
 
+app.UseRequestLanguage();
 app.UseTrustedProxies();
 app.UseWorkforceSecurityHeaders();
 app.UseRequestIds();

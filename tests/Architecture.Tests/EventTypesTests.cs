@@ -1,4 +1,3 @@
-using System.Reflection.Emit;
 using System.Text.RegularExpressions;
 using Workforce.BuildingBlocks.Events;
 
@@ -17,7 +16,7 @@ public class EventTypesTests
         {
             foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
             {
-                if (MakesEventType(method) && !(method == type.TypeInitializer && IsEventsClass(type)))
+                if (IntermediateLanguage.Constructs(method, typeof(EventType)) && !(method == type.TypeInitializer && IsEventsClass(type)))
                 {
                     violations.Add($"{Outermost(type).FullName}.{method.Name} makes an event type inline; declare it in the module's …Events class and use that.");
                 }
@@ -61,49 +60,4 @@ public class EventTypesTests
     private static bool IsEventsClass(Type type) => type.Name.EndsWith("Events", StringComparison.Ordinal) && type is { IsAbstract: true, IsSealed: true };
 
     private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
-
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
-
-    /// <summary>Whether the method's IL constructs an <see cref="EventType"/> (a <c>newobj</c> of its constructor).</summary>
-    private static bool MakesEventType(MethodBase method)
-    {
-        var il = method.GetMethodBody()?.GetILAsByteArray();
-        if (il is null)
-        {
-            return false;
-        }
-        for (var at = 0; at < il.Length;)
-        {
-            var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
-            var opCode = OpCodesByValue[value];
-            at += opCode.Size;
-            if (opCode == OpCodes.Newobj)
-            {
-                try
-                {
-                    var genericType = method.DeclaringType is { IsGenericType: true } t ? t.GetGenericArguments() : null;
-                    var genericMethod = method.IsGenericMethod ? method.GetGenericArguments() : null;
-                    if (method.Module.ResolveMethod(BitConverter.ToInt32(il, at), genericType, genericMethod)?.DeclaringType == typeof(EventType))
-                    {
-                        return true;
-                    }
-                }
-                catch (ArgumentException)
-                {
-                    // A constructor of a generic instantiation this method cannot resolve: not EventType's.
-                }
-            }
-            at += opCode.OperandType switch
-            {
-                OperandType.InlineNone => 0,
-                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                OperandType.InlineVar => 2,
-                OperandType.InlineI8 or OperandType.InlineR => 8,
-                OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, at),
-                _ => 4,
-            };
-        }
-        return false;
-    }
 }

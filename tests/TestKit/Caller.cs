@@ -51,6 +51,9 @@ public sealed class Caller
     public Caller WithHeader(string name, string value) =>
         new(_http, _apiKey, _organisation, _antiforgeryToken, new Dictionary<string, string>(_headers) { [name] = value });
 
+    /// <summary>The same caller, asking for answers in Chinese (Accept-Language: zh-CN), as the admin app in Chinese does.</summary>
+    public Caller InChinese() => WithHeader("Accept-Language", "zh-CN");
+
     public Task<HttpResponseMessage> GetAsync(string url) => SendAsync(HttpMethod.Get, url);
 
     public Task<HttpResponseMessage> PostAsync(string url, object? body = null, string? ifMatch = null) =>

@@ -41,17 +41,20 @@ public sealed class FileStore(DbSession db, IOptions<FileStoreOptions> options)
     /// <summary>
     /// Checks the upload's kind (by its name, declared type and bytes, <see cref="FileTypes"/>), cleans an image of its
     /// metadata (<see cref="ImageCleaner"/>) and stores it in the command's transaction; 415 or 422 when it may not be
-    /// kept. <paramref name="what"/> names the file in problem codes and messages (document, attachment). The file is
+    /// kept, in the codes of <paramref name="role"/>. The file is
     /// the tenant's only once the command commits, and stays while a row of a table holding files names it.
     /// </summary>
-    public async Task<StoredFile> StoreAsync(Guid tenant, UploadedFile upload, string what, CancellationToken ct)
+    public Task<StoredFile> StoreAsync(Guid tenant, UploadedFile upload, string what, CancellationToken ct) =>
+        StoreAsync(tenant, upload, new FileRole(what, new(what, what)), ct);
+
+    public async Task<StoredFile> StoreAsync(Guid tenant, UploadedFile upload, FileRole role, CancellationToken ct)
     {
         if (db.Transaction is null)
         {
             throw new InvalidOperationException("Files are stored by commands, inside their transaction.");
         }
-        var kind = await FileTypes.IdentifyAsync(upload.FileName!, upload.ContentType, upload.Content, what, ct);
-        await using var cleaned = kind.Image is null ? null : await ImageCleaner.CleanAsync(upload.Content, kind, options.Value, what, ct);
+        var kind = await FileTypes.IdentifyAsync(upload.FileName!, upload.ContentType, upload.Content, role, ct);
+        await using var cleaned = kind.Image is null ? null : await ImageCleaner.CleanAsync(upload.Content, kind, options.Value, role, ct);
         var content = cleaned ?? upload.Content;
         content.Position = 0;
         var (sha256, size) = (Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct)), content.Length);

@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using SkiaSharp;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.BuildingBlocks.Files;
 
@@ -43,14 +44,14 @@ internal static class FileTypes
         new("plain text", "text/plain", [".txt"], c => c.Span.StartsWith(Utf16LittleEndian) || c.Span.StartsWith(Utf16BigEndian)),
     ];
 
-    private const string Allowed = "PDF, Word (.doc, .docx), Excel (.xls, .xlsx), images (PNG, JPEG, GIF, WebP) and plain text (.txt)";
+    private static readonly Words Allowed = new("PDF, Word (.doc, .docx), Excel (.xls, .xlsx), images (PNG, JPEG, GIF, WebP) and plain text (.txt)",
+        "PDF、Word（.doc、.docx）、Excel（.xls、.xlsx）、图片（PNG、JPEG、GIF、WebP）或纯文本（.txt）");
 
     /// <summary>
     /// The kind of the file, read from <paramref name="content"/> (from its start; a text file to its end); 415 for a kind of
-    /// file not allowed, 422 when name, type and bytes disagree. <paramref name="what"/> names the file in problem codes and
-    /// messages (document, attachment).
+    /// file not allowed, 422 when name, type and bytes disagree, each in the codes of <paramref name="role"/>.
     /// </summary>
-    public static async Task<FileKind> IdentifyAsync(string fileName, string? declared, Stream content, string what, CancellationToken ct)
+    public static async Task<FileKind> IdentifyAsync(string fileName, string? declared, Stream content, FileRole role, CancellationToken ct)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var type = MediaTypeHeaderValue.TryParse(declared, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
@@ -58,22 +59,22 @@ internal static class FileTypes
         var kind = byName ? Kinds.FirstOrDefault(k => k.Extensions.Contains(extension)) : Kinds.FirstOrDefault(k => k.ContentType == type);
         if (kind is null)
         {
-            throw new ProblemException(415, $"{what}_type_not_allowed", $"This kind of file cannot be a {what}.",
-                $"Upload {Allowed}; this file is {(byName ? (extension.Length > 0 ? extension : "of no known type") : type)}.");
+            var found = byName ? (extension.Length > 0 ? new Words(extension, extension) : new Words("of no known type", "未知类型")) : new Words(type!, type!);
+            throw role.TypeNotAllowed.With(new($"Upload {Allowed.English}; this file is {found.English}.", $"请上传{Allowed.Chinese}；此文件为{found.Chinese}。"));
         }
         if (!kind.Extensions.Contains(extension))
         {
-            throw Mismatch(what, $"A {kind.Name} file's name ends in {string.Join(" or ", kind.Extensions)}.");
+            throw Mismatch(role, new($"A {kind.Name} file's name ends in {string.Join(" or ", kind.Extensions)}.",
+                $"{kind.Name} 文件的名称应以 {string.Join(" 或 ", kind.Extensions)} 结尾。"));
         }
         content.Position = 0;
         var head = new byte[HeadBytes];
         var headLength = await content.ReadAtLeastAsync(head, HeadBytes, throwOnEndOfStream: false, ct);
         var looks = kind.Starts(head.AsMemory(0, headLength)) || (kind.IsText && !await HoldsNulAsync(content, ct));
-        return looks ? kind : throw Mismatch(what, $"The file's content is not that of a {kind.Name} file.");
+        return looks ? kind : throw Mismatch(role, new($"The file's content is not that of a {kind.Name} file.", $"文件内容不是 {kind.Name} 文件。"));
     }
 
-    public static ProblemException Mismatch(string what, string message) =>
-        new(422, $"{what}_content_mismatch", "The file is not what it says it is.", message, new Dictionary<string, string[]> { ["file"] = [message] });
+    public static ProblemException Mismatch(FileRole role, Words message) => role.ContentMismatch.Of("file", message);
 
     private static async Task<bool> HoldsNulAsync(Stream content, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Text;
 using Workforce.BuildingBlocks.Http;
 
 namespace Workforce.BuildingBlocks.Files;
@@ -55,18 +56,21 @@ public static class FileUpload
     /// upload with 413. The file is the field <c>file</c>; the other fields come as text. The file is disposed of with
     /// the request.
     /// </summary>
-    public static async Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, string what, CancellationToken ct)
+    public static Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, string what, CancellationToken ct) =>
+        ReadAsync(request, maxBytes, new FileRole(what, new(what, what)), ct);
+
+    public static async Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, FileRole role, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 } boundary)
         {
-            throw new ProblemException(415, "unsupported_media_type", "The body must be multipart/form-data.",
-                $"Send the {what} as multipart/form-data, in the field file.");
+            throw Problems.UnsupportedMediaType.With(new($"Send the {role.Noun.English} as multipart/form-data, in the field file.",
+                $"请以 multipart/form-data 发送{role.Noun.Chinese}，放在 file 字段中。"));
         }
         if (request.ContentLength > maxBytes + FormOverhead)
         {
-            throw TooLarge(maxBytes, what);
+            throw TooLarge(maxBytes, role);
         }
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -86,7 +90,7 @@ public static class FileUpload
                     // Some browsers send the whole path the file was picked from.
                     fileName = file.FileName[(file.FileName.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
                     contentType = section.ContentType;
-                    content = await SpoolAsync(section.Body, maxBytes, what, request.HttpContext.Response, ct);
+                    content = await SpoolAsync(section.Body, maxBytes, role, request.HttpContext.Response, ct);
                 }
                 else if (section.AsFormDataSection() is { } field)
                 {
@@ -97,17 +101,17 @@ public static class FileUpload
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw TooLarge(maxBytes, what);
+            throw TooLarge(maxBytes, role);
         }
         catch (Exception malformed) when (malformed is InvalidDataException || (malformed is IOException and not BadHttpRequestException))
         {
             // A broken boundary or header (InvalidDataException), or a body that ends inside the form (IOException).
-            throw ProblemException.BadRequest("malformed_body", "The body is not well-formed multipart/form-data.");
+            throw Problems.MalformedBody.With(new("The body is not well-formed multipart/form-data.", "请求内容不是格式正确的 multipart/form-data。"));
         }
         return new UploadedFile(fileName, contentType, content.Length, content, fields);
     }
 
-    private static async Task<Stream> SpoolAsync(Stream body, long maxBytes, string what, HttpResponse response, CancellationToken ct)
+    private static async Task<Stream> SpoolAsync(Stream body, long maxBytes, FileRole role, HttpResponse response, CancellationToken ct)
     {
         var file = new FileBufferingReadStream(body, InMemoryBytes, bufferLimit: null, Path.GetTempPath());
         response.RegisterForDisposeAsync(file);
@@ -119,13 +123,14 @@ public static class FileUpload
             length += read;
             if (length > maxBytes)
             {
-                throw TooLarge(maxBytes, what);
+                throw TooLarge(maxBytes, role);
             }
         }
         file.Position = 0;
         return file;
     }
 
-    private static ProblemException TooLarge(long maxBytes, string what) => new(413, $"{what}_too_large", $"The {what} is too large.",
-        $"A {what} may be at most {maxBytes / 1024.0 / 1024.0:0.#} MB ({maxBytes:N0} bytes).");
+    private static ProblemException TooLarge(long maxBytes, FileRole role) => role.TooLarge.With(new(
+        $"A {role.Noun.English} may be at most {maxBytes / 1024.0 / 1024.0:0.#} MB ({maxBytes:N0} bytes).",
+        $"{role.Noun.Chinese}最大 {maxBytes / 1024.0 / 1024.0:0.#} MB（{maxBytes:N0} 字节）。"));
 }

@@ -1,5 +1,6 @@
 using SkiaSharp;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.BuildingBlocks.Files;
 
@@ -18,7 +19,7 @@ internal static class ImageCleaner
     private static readonly SemaphoreSlim Decoding = new(Environment.ProcessorCount);
 
     /// <summary>The cleaned image in a temporary file, deleted when the stream is disposed.</summary>
-    public static async Task<Stream> CleanAsync(Stream content, FileKind kind, FileStoreOptions options, string what, CancellationToken ct)
+    public static async Task<Stream> CleanAsync(Stream content, FileKind kind, FileStoreOptions options, FileRole role, CancellationToken ct)
     {
         await Decoding.WaitAsync(ct);
         try
@@ -27,7 +28,7 @@ internal static class ImageCleaner
             var cleaned = TemporaryFile();
             try
             {
-                Clean(content, cleaned, kind, options.MaxImagePixels, what);
+                Clean(content, cleaned, kind, options.MaxImagePixels, role);
                 cleaned.Position = 0;
                 return cleaned;
             }
@@ -43,23 +44,22 @@ internal static class ImageCleaner
         }
     }
 
-    private static void Clean(Stream content, Stream cleaned, FileKind kind, long maxPixels, string what)
+    private static void Clean(Stream content, Stream cleaned, FileKind kind, long maxPixels, FileRole role)
     {
         // Not SKCodec.Create(Stream), which disposes the stream it reads with the codec.
-        using var codec = SKCodec.Create(new SKManagedStream(content, disposeManagedStream: false)) ?? throw Unreadable(kind, what);
+        using var codec = SKCodec.Create(new SKManagedStream(content, disposeManagedStream: false)) ?? throw Unreadable(kind, role);
         var size = codec.Info;
         if ((long)size.Width * size.Height > maxPixels)
         {
-            var message = $"An image may have at most {maxPixels:N0} pixels; this one is {size.Width:N0} × {size.Height:N0}.";
-            throw new ProblemException(422, $"{what}_image_too_large", "The image is too large.", message,
-                new Dictionary<string, string[]> { ["file"] = [message] });
+            throw role.ImageTooLarge.Of("file", new($"An image may have at most {maxPixels:N0} pixels; this one is {size.Width:N0} × {size.Height:N0}.",
+                $"图片最多 {maxPixels:N0} 像素，此图为 {size.Width:N0} × {size.Height:N0}。"));
         }
         if (kind.Image == SKEncodedImageFormat.Gif)
         {
             content.Position = 0;
             if (!GifBlocks.CopyImageBlocks(content, cleaned))
             {
-                throw Unreadable(kind, what);
+                throw Unreadable(kind, role);
             }
             return;
         }
@@ -69,18 +69,18 @@ internal static class ImageCleaner
         using var pixels = new SKBitmap(decoded);
         if (codec.GetPixels(decoded, pixels.GetPixels()) != SKCodecResult.Success)
         {
-            throw Unreadable(kind, what);
+            throw Unreadable(kind, role);
         }
         using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Upright(pixels, codec.EncodedOrigin);
         using var output = new SKManagedWStream(cleaned, disposeManagedStream: false);
         if (!(turned ?? pixels).Encode(output, kind.Image!.Value, Quality))
         {
-            throw Unreadable(kind, what);
+            throw Unreadable(kind, role);
         }
     }
 
-    private static ProblemException Unreadable(FileKind kind, string what) =>
-        FileTypes.Mismatch(what, $"The file cannot be read as a {kind.Name} image.");
+    private static ProblemException Unreadable(FileKind kind, FileRole role) =>
+        FileTypes.Mismatch(role, new($"The file cannot be read as a {kind.Name} image.", $"无法将此文件读作 {kind.Name} 图片。"));
 
     /// <summary>The pixels as they are meant to be seen: EXIF orientation applied (the matrices of Skia's SkEncodedOriginToMatrix).</summary>
     private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)

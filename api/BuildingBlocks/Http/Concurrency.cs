@@ -24,13 +24,13 @@ public static class Concurrency
         var header = request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")
         {
-            throw ProblemException.PreconditionRequired("Send If-Match with the ETag from your last read of this resource.");
+            throw Problems.PreconditionRequired.With(new("Send If-Match with the ETag from your last read of this resource.", "请在 If-Match 中带上您上次读取此内容时得到的 ETag。"));
         }
         if (EntityTagHeaderValue.TryParse(header, out var tag) && !tag.IsWeak && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
         {
             return version;
         }
-        throw ProblemException.PreconditionFailed("If-Match does not name a version of this resource; read it again.");
+        throw Problems.PreconditionFailed.With(new("If-Match does not name a version of this resource; read it again.", "If-Match 所指的不是此内容的版本，请重新读取。"));
     }
 
     /// <summary>200 with the representation and its ETag.</summary>
@@ -52,7 +52,7 @@ public static class Concurrency
     {
         if (current != expected)
         {
-            throw ProblemException.PreconditionFailed($"The resource is at version {current}; read it again, then repeat the change.");
+            throw Problems.PreconditionFailed.With(new($"The resource is at version {current}; read it again, then repeat the change.", $"此内容已是第 {current} 版，请重新读取后再修改。"));
         }
     }
 }

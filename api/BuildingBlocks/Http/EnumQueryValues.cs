@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Text;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
@@ -50,9 +51,9 @@ public static class EnumQueryValues
             return value;
         }
         var member = Enum.GetNames(enumType).FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase));
-        return member ?? throw ProblemException.BadRequest("invalid_parameter",
-            $"{parameter} must be one of: {string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName))}.",
-            new Dictionary<string, string[]> { [parameter] = [$"'{value}' is not one of the allowed values."] });
+        var allowed = string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
+        return member ?? throw Problems.InvalidParameter.With(new($"{parameter} must be one of: {allowed}.", $"参数 {parameter} 只能取以下值之一：{allowed}。"),
+            new Dictionary<string, string[]> { [parameter] = [new Words($"'{value}' is not one of the allowed values.", $"“{value}”不是允许的取值。").Said] });
     }
 
     /// <summary>The endpoint's enum-typed query parameters, including the properties of an [AsParameters] object.</summary>

@@ -68,7 +68,7 @@ public static class Idempotency
         var key = offered.Trim().Trim('"');
         if (key.Length is 0 or > 255 || key.Any(char.IsControl))
         {
-            throw ProblemException.BadRequest("idempotency_key_invalid", $"{Header} must be 1 to 255 printable characters.");
+            throw Problems.IdempotencyKeyInvalid.With(new($"{Header} must be 1 to 255 printable characters.", $"{Header} 须为 1 到 255 个可打印字符。"));
         }
         var body = await BufferBodyAsync(context.Request);
         var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes($"{method}\n{context.Request.Path}{context.Request.QueryString}\n").Concat(body).ToArray());
@@ -171,13 +171,12 @@ public static class Idempotency
     {
         if (!CryptographicOperations.FixedTimeEquals(earlier.Fingerprint, fingerprint))
         {
-            const string reused = "This key was used for a different request; use a new key for a new request.";
-            throw new ProblemException(422, "idempotency_key_reused", "The key was used for another request.", reused,
-                new Dictionary<string, string[]> { [Header] = [reused] });
+            throw Problems.IdempotencyKeyReused.Of(Header,
+                new("This key was used for a different request; use a new key for a new request.", "此幂等键已用于另一个请求，新请求请使用新的键。"));
         }
         if (earlier.Status == "inFlight")
         {
-            throw ProblemException.Conflict("idempotency_in_flight", "A request with this key is still being carried out; ask again shortly.");
+            throw Problems.IdempotencyInFlight.With(new("A request with this key is still being carried out; ask again shortly.", "使用此幂等键的请求仍在处理中，请稍后再试。"));
         }
         context.Response.StatusCode = earlier.ResponseStatus!.Value;
         foreach (var (name, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(earlier.ResponseHeaders ?? "{}")!)
@@ -188,20 +187,21 @@ public static class Idempotency
         await context.Response.Body.WriteAsync(earlier.ResponseCipher is { } cipher ? sensitive.Open(cipher) : earlier.ResponseBody ?? []);
     }
 
+    private static ProblemException TooLarge() => Problems.PayloadTooLarge.With(new(
+        $"{Header} applies to bodies up to {MaxBodyBytes / 1024 / 1024} MB.", $"{Header} 只适用于不超过 {MaxBodyBytes / 1024 / 1024} MB 的请求内容。"));
+
     private static async Task<byte[]> BufferBodyAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            throw new ProblemException(413, "payload_too_large", "The request body is too large for an idempotent request.",
-                $"{Header} applies to bodies up to {MaxBodyBytes / 1024 / 1024} MB.");
+            throw TooLarge();
         }
         request.EnableBuffering(MaxBodyBytes);
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy);
         if (copy.Length > MaxBodyBytes)
         {
-            throw new ProblemException(413, "payload_too_large", "The request body is too large for an idempotent request.",
-                $"{Header} applies to bodies up to {MaxBodyBytes / 1024 / 1024} MB.");
+            throw TooLarge();
         }
         request.Body.Position = 0;
         return copy.ToArray();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.BuildingBlocks.Http;
 
@@ -18,7 +19,8 @@ namespace Workforce.BuildingBlocks.Http;
 /// </summary>
 public static class PlainText
 {
-    public const string Rule = "Text may not hold NUL or another control character (but tab and line breaks), nor half of a surrogate pair.";
+    public static readonly Words Rule = new("Text may not hold NUL or another control character (but tab and line breaks), nor half of a surrogate pair.",
+        "文字中不能有空字符或其他控制字符（制表符和换行除外），也不能有不成对的代理字符。");
 
     public static bool IsPlain(string text)
     {
@@ -42,12 +44,12 @@ public static class PlainText
     }
 
     /// <summary>A query or route value that is not plain text: <c>400 invalid_parameter</c> naming it.</summary>
-    public static ProblemException InvalidParameter(string name) => ProblemException.BadRequest("invalid_parameter",
-        $"{name} holds characters that are not text.", new Dictionary<string, string[]> { [name] = [Rule] });
+    public static ProblemException InvalidParameter(string name) => Problems.InvalidParameter.With(
+        new($"{name} holds characters that are not text.", $"参数 {name} 含有不是文字的字符。"), new Dictionary<string, string[]> { [name] = [Rule.Said] });
 
     /// <summary>A body's field that is not plain text: <c>400 malformed_body</c> naming it.</summary>
-    public static ProblemException InvalidField(string field) => ProblemException.BadRequest("malformed_body",
-        $"{field} holds characters that are not text.", new Dictionary<string, string[]> { [field] = [Rule] });
+    public static ProblemException InvalidField(string field) => Problems.MalformedBody.With(
+        new($"{field} holds characters that are not text.", $"字段 {field} 含有不是文字的字符。"), new Dictionary<string, string[]> { [field] = [Rule.Said] });
 
     /// <summary>Refuses a request whose query or route values are not plain text, or whose JSON is not UTF-8 (after routing, before binding).</summary>
     public static IApplicationBuilder UsePlainTextInput(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -56,8 +58,8 @@ public static class PlainText
             && HeaderUtilities.RemoveQuotes(type.Charset).Value is { Length: > 0 } charset)
         {
             // The framework reads JSON in the charset declared, but takes a quoted one ("utf-8", as RFC 9110 allows) for no charset at all.
-            context.Request.ContentType = IsUtf8(charset) ? type.MediaType.Value : throw new ProblemException(415, "unsupported_media_type",
-                "The body must be JSON in UTF-8.", "Send the body as application/json in UTF-8, with no charset or charset=utf-8.");
+            context.Request.ContentType = IsUtf8(charset) ? type.MediaType.Value : throw Problems.UnsupportedMediaType.With(new(
+                "Send the body as application/json in UTF-8, with no charset or charset=utf-8.", "请以 UTF-8 编码的 application/json 发送请求内容（不注明字符集，或注明 charset=utf-8）。"));
         }
         foreach (var (name, values) in context.Request.Query)
         {
@@ -105,5 +107,5 @@ public static class PlainText
     }
 
     /// <summary>A JSON string that is not plain text; <see cref="ProblemResponses"/> answers it with <see cref="InvalidField"/>.</summary>
-    internal sealed class NotPlainTextException() : JsonException(Rule);
+    internal sealed class NotPlainTextException() : JsonException(Rule.English);
 }

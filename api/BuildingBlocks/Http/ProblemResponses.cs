@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.BuildingBlocks.Http;
 
@@ -23,32 +24,19 @@ public static partial class ProblemResponses
     [GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""(?:[^""]* )?(?<name>\w+)""")]
     private static partial Regex ParameterName();
 
-    private static readonly Dictionary<int, string> CodesByStatus = new()
-    {
-        [400] = "bad_request",
-        [401] = "unauthenticated",
-        [403] = "forbidden",
-        [404] = "not_found",
-        [405] = "method_not_allowed",
-        [406] = "not_acceptable",
-        [409] = "conflict",
-        [411] = "length_required",
-        [412] = "precondition_failed",
-        [413] = "payload_too_large",
-        [415] = "unsupported_media_type",
-        [422] = "validation_failed",
-        [428] = "precondition_required",
-        [429] = "too_many_requests",
-        [500] = "internal_error",
-        [503] = "unavailable",
-    };
-
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Extensions.TryAdd("code", CodesByStatus.GetValueOrDefault(problem.Status ?? 500, "error"));
+            if (!problem.Extensions.ContainsKey("code"))
+            {
+                // One the framework answered by itself (an unknown route, a wrong method): said like ours.
+                var general = Problems.OfStatus(problem.Status ?? 500);
+                problem.Extensions["code"] = general.Code;
+                problem.Title = general.Title.Said;
+                problem.Type = null;
+            }
             problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
             problem.Instance ??= context.HttpContext.Request.Path;
         });
@@ -91,8 +79,8 @@ public static partial class ProblemResponses
         var details = new ProblemDetails
         {
             Status = problem.Status,
-            Title = problem.Title,
-            Detail = problem.Detail,
+            Title = problem.Title.Said,
+            Detail = problem.Detail?.Said,
         };
         details.Extensions["code"] = problem.Code;
         if (problem.Errors is not null)
@@ -110,30 +98,33 @@ public static partial class ProblemResponses
     internal static ProblemException FromBadRequest(BadHttpRequestException error) => error.InnerException switch
     {
         PlainText.NotPlainTextException text => PlainText.InvalidField(FieldPath.FromJsonPath(text.Path)),
-        JsonException json => ProblemException.BadRequest("malformed_body",
-            "The body is not valid JSON for this operation, has a field the operation does not take, or a field of the wrong type.",
+        JsonException json => Problems.MalformedBody.With(
+            new("The body is not valid JSON for this operation, has a field the operation does not take, or a field of the wrong type.",
+                "请求内容不是此操作所接受的 JSON：格式有误、含有此操作没有的字段，或字段类型不对。"),
             new Dictionary<string, string[]>
             {
-                [FieldPath.FromJsonPath(json.Path)] = [IsUnknownField(json) ? "This operation takes no such field." : "This value is not valid JSON of the expected type."],
+                [FieldPath.FromJsonPath(json.Path)] = [IsUnknownField(json)
+                    ? new Words("This operation takes no such field.", "此操作没有这个字段。").Said
+                    : new Words("This value is not valid JSON of the expected type.", "此值不是所需类型的 JSON。").Said],
             }),
-        _ when error.StatusCode == StatusCodes.Status413PayloadTooLarge =>
-            new ProblemException(413, "payload_too_large", "The request body is too large.", error.Message),
+        _ when error.StatusCode == StatusCodes.Status413PayloadTooLarge => Problems.PayloadTooLarge.With(),
         _ when error.StatusCode == StatusCodes.Status415UnsupportedMediaType =>
-            new ProblemException(415, "unsupported_media_type", "The body must be JSON.", "Send the body as application/json."),
+            Problems.UnsupportedMediaType.With(new("Send the body as application/json.", "请以 application/json 发送请求内容。")),
         _ when ParameterName().Match(error.Message) is { Success: true } parameter =>
             InvalidParameter(JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value)),
         _ when error.Message.Contains("no body was provided", StringComparison.Ordinal) ||
                error.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
-            ProblemException.BadRequest("malformed_body", "The request needs a JSON body."),
-        _ => ProblemException.BadRequest("bad_request", error.Message),
+            Problems.MalformedBody.With(new("The request needs a JSON body.", "此请求须带 JSON 内容。")),
+        _ => Problems.BadRequest.With(),
     };
 
     // System.Text.Json says so only in its message (JsonUnmappedMemberHandling.Disallow); its path names the field.
     private static bool IsUnknownField(JsonException json) =>
         json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
 
-    private static ProblemException InvalidParameter(string name) => ProblemException.BadRequest("invalid_parameter",
-        $"{name} is missing or not valid.", new Dictionary<string, string[]> { [name] = ["This value is missing or not valid."] });
+    private static ProblemException InvalidParameter(string name) => Problems.InvalidParameter.With(
+        new($"{name} is missing or not valid.", $"参数 {name} 缺失或不正确。"),
+        new Dictionary<string, string[]> { [name] = [new Words("This value is missing or not valid.", "此值缺失或不正确。").Said] });
 
     /// <summary>Answers an exception with its problem document; what the exception handler does, for steps that must see the answer.</summary>
     internal static async Task<bool> WriteAsync(HttpContext httpContext, Exception exception)
@@ -148,8 +139,9 @@ public static partial class ProblemResponses
         {
             ProblemException known => known,
             BadHttpRequestException bad => FromBadRequest(bad),
-            Npgsql.NpgsqlException { IsTransient: true } => new ProblemException(503, "database_unavailable", "The database is not available.",
-                "The request may not have been carried out; try again shortly (with the same Idempotency-Key, if it had one)."),
+            Npgsql.NpgsqlException { IsTransient: true } => Problems.DatabaseUnavailable.With(new(
+                "The request may not have been carried out; try again shortly (with the same Idempotency-Key, if it had one).",
+                "请求可能未能完成，请稍后重试（如带有幂等键，请使用同一个）。")),
             _ => null,
         };
         ProblemDetails details;
@@ -157,13 +149,8 @@ public static partial class ProblemResponses
         {
             httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemResponses)).LogError(exception,
                 "Unhandled {ExceptionType} for {Method} {Path}", exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
-            details = new ProblemDetails
-            {
-                Status = 500,
-                Title = "Something went wrong on our side.",
-                Detail = "The error was logged; quote the requestId when you report it.",
-            };
-            details.Extensions["code"] = "internal_error";
+            details = ToProblemDetails(Problems.InternalError.With(new(
+                "The error was logged; quote the requestId when you report it.", "错误已记录；报告问题时请提供请求编号（requestId）。")));
         }
         else
         {

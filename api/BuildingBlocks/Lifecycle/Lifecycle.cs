@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Text;
 using Workforce.BuildingBlocks.Data;
 using Workforce.BuildingBlocks.Errors;
 
@@ -20,11 +21,11 @@ public sealed class Lifecycle<TStatus, TAction, TParty>
         public TAction Offered => Via ?? Action;
     }
 
-    private readonly string _thing;
+    private readonly Words _thing;
     private readonly IReadOnlyList<Step> _steps;
 
     /// <param name="thing">What moves through it, as the refusal names it ("proposal", "vote").</param>
-    public Lifecycle(string thing, IReadOnlyList<Step> steps)
+    public Lifecycle(Words thing, IReadOnlyList<Step> steps)
     {
         if (steps.CountBy(s => (s.From, s.Action)).FirstOrDefault(c => c.Value > 1) is { Value: > 1 } twice)
         {
@@ -36,6 +37,10 @@ public sealed class Lifecycle<TStatus, TAction, TParty>
         }
         _thing = thing;
         _steps = steps;
+    }
+
+    public Lifecycle(string thing, IReadOnlyList<Step> steps) : this(new Words(thing, thing), steps)
+    {
     }
 
     /// <summary>The actions callers may take from <paramref name="status"/>, in the table's order.</summary>
@@ -66,9 +71,13 @@ public sealed class Lifecycle<TStatus, TAction, TParty>
     private ProblemException NotAllowed(TStatus status, TAction action)
     {
         var allowed = AllowedFrom(status).Select(a => a.ToDbText()).ToArray();
-        var open = allowed.Length == 0 ? "nothing: it is final" : string.Join(", ", allowed);
-        return new ProblemException(409, "transition_not_allowed", "The request conflicts with the current state.",
-            $"A {_thing} that is {status.ToDbText()} cannot {action.ToDbText()}; allowed from here: {open}.")
+        var (current, act) = (status.ToDbText(), action.ToDbText());
+        Words open = allowed.Length == 0
+            ? new("nothing: it is final", "无（已是最终状态）")
+            : new(string.Join(", ", allowed), string.Join("、", allowed));
+        return new ProblemException(Problems.TransitionNotAllowed, new(
+            $"A {_thing.English} that is {current} cannot {act}; allowed from here: {open.English}.",
+            $"{_thing.Chinese}处于“{current}”状态，不能进行“{act}”；当前可进行：{open.Chinese}。"))
         {
             Extensions = new Dictionary<string, object> { ["currentStatus"] = status.ToDbText(), ["allowed"] = allowed },
         };

@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Text;
 using FluentValidation;
 using MediatR;
 using Workforce.BuildingBlocks.Errors;
@@ -19,7 +20,7 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
     {
         if (request is not null && NullElements.Find(request) is { Count: > 0 } nulls)
         {
-            throw ProblemException.Validation(nulls.ToDictionary(FieldPath.ToCamelCase, _ => new[] { "This element may not be null." }));
+            throw ProblemException.Validation(nulls.ToDictionary(FieldPath.ToCamelCase, _ => new[] { new Words("This element may not be null.", "此元素不能为空（null）。").Said }));
         }
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         if (request is PageQuery page)

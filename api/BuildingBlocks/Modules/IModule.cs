@@ -16,6 +16,12 @@ public interface IModule
 
     ModulePermissions Permissions { get; }
 
+    /// <summary>
+    /// The Chinese names of the fields its requests' validators check, by property name, or <c>Type.Property</c> where
+    /// one of its requests means something else by it: validation messages in Chinese name the field by them.
+    /// </summary>
+    IReadOnlyDictionary<string, string> ChineseFieldNames => new Dictionary<string, string>();
+
     void AddServices(IServiceCollection services);
 
     /// <summary>Middleware the module puts into every request, where the Host runs the modules' middleware.</summary>

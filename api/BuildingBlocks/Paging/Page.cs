@@ -82,7 +82,7 @@ public static class Keyset
         }
         catch (Exception error) when (error is FormatException or JsonException or NotSupportedException)
         {
-            throw ProblemException.BadRequest("invalid_cursor", "The cursor is not one this list returned; start again without it.");
+            throw Problems.InvalidCursor.With(new("The cursor is not one this list returned; start again without it.", "翻页位置不是此列表给出的，请从第一页重新开始。"));
         }
     }
 }

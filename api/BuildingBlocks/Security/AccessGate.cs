@@ -37,16 +37,16 @@ public static class AccessGate
             var actor = context.RequestServices.GetRequiredService<CurrentActor>();
             if (!actor.IsAuthenticated)
             {
-                throw Refused(context, new ProblemException(401, "unauthenticated", "Sign in first.",
-                    "Sign in, or send an API key as Authorization: Bearer <key>."));
+                throw Refused(context, Problems.Unauthenticated.With(new(
+                    "Sign in, or send an API key as Authorization: Bearer <key>.", "请登录，或以 Authorization: Bearer <密钥> 发送 API 密钥。")));
             }
             if (endpoint.Metadata.GetMetadata<RequiredPermission>() is { } required)
             {
                 _ = actor.TenantId;
                 if (!required.AnyOf.Any(actor.Has))
                 {
-                    throw Refused(context, new ProblemException(403, "forbidden", "You may not do this.",
-                        $"This needs the {required} permission at the organisation you act for."));
+                    throw Refused(context, Problems.Forbidden.With(new(
+                        $"This needs the {required} permission at the organisation you act for.", $"此操作需要您在所代表的组织拥有 {required} 权限。")));
                 }
             }
         }

@@ -33,8 +33,8 @@ public sealed class CurrentActor(PermissionCatalog catalog)
     public bool IsAuthenticated => Kind != ActorKind.Anonymous;
 
     /// <summary>The tenant whose data the actor works on: the enterprise (or region, or platform) it acts for.</summary>
-    public Guid TenantId => _tenantId ?? throw ProblemException.BadRequest("organisation_required",
-        "Say which organisation you act for in the X-Organisation-Id header.");
+    public Guid TenantId => _tenantId ?? throw Problems.OrganisationRequired.With(new(
+        "Say which organisation you act for in the X-Organisation-Id header.", "请在 X-Organisation-Id 请求头中指明您代表哪个组织操作。"));
 
     public bool ActsForOrganisation => _tenantId.HasValue;
 

@@ -172,7 +172,7 @@ public sealed class FileStoreTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<ProblemException>(() => StoreAsync(Tenant, photo, "大图.jpg", maxImagePixels: 799));
 
         Assert.Equal((422, "attachment_image_too_large"), (refused.Status, refused.Code));
-        Assert.Contains("799", refused.Detail);
+        Assert.Contains("799", refused.Detail!.Value.English);
         Assert.Equal(0, await _db.ScalarAsync<long>("SELECT count(*) FROM shared.files"));
     }
 

@@ -42,11 +42,11 @@ public sealed class LifecycleTests
         Assert.Equal((409, "transition_not_allowed"), (refused.Status, refused.Code));
         Assert.Equal("draft", refused.Extensions!["currentStatus"]);
         Assert.Equal(["open"], (string[])refused.Extensions["allowed"]);
-        Assert.Equal("A door that is draft cannot close; allowed from here: open.", refused.Detail);
+        Assert.Equal("A door that is draft cannot close; allowed from here: open.", refused.Detail!.Value.English);
 
         var final = Assert.Throws<ProblemException>(() => Door.Next(Status.Closed, Step.Open));
         Assert.Empty((string[])final.Extensions!["allowed"]);
-        Assert.Contains("nothing: it is final", final.Detail);
+        Assert.Contains("nothing: it is final", final.Detail!.Value.English);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class ProposalWorkflowTests
         var problem = Assert.Throws<ProblemException>(() => ProposalWorkflow.Lifecycle.Next(final, ProposalAction.Submit));
 
         Assert.Empty(ProposalWorkflow.Lifecycle.AllowedFrom(final));
-        Assert.Contains("final", problem.Detail);
+        Assert.Contains("final", problem.Detail!.Value.English);
     }
 
     [Theory]

@@ -124,7 +124,7 @@ internal sealed record ImportJob
     /// <summary>The reason a job failed, as its follower should read it.</summary>
     public static string FailureReason(Exception error) => error switch
     {
-        ProblemException problem => problem.Detail,
+        ProblemException problem => problem.Detail?.Said ?? problem.Title.Said,
         OperationCanceledException or BadHttpRequestException or IOException => UploadInterrupted,
         NpgsqlException { InnerException: TimeoutException } =>
             "The import took longer than allowed and was stopped; nothing of it was applied. Split the file into smaller ones.",
