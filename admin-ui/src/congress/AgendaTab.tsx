@@ -9,6 +9,7 @@ import type { components } from '../api/schema';
 import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
+import { overlappingSteps, shownStepStatus, type ShownStepStatus } from './agenda';
 import { stepKindLabel } from './labels';
 
 type Session = components['schemas']['Session'];
@@ -59,7 +60,12 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
         { title: t('congress.agenda.stepTitle'), dataIndex: 'title' },
         { title: t('congress.agenda.channel'), dataIndex: 'channel', render: (channel: StepChannel) => t(`congress.stepChannel.${channel}`) },
         { title: t('congress.agenda.time'), key: 'time', render: (_: unknown, step: AgendaStep) => `${when(step.startsAt)} – ${when(step.endsAt)}` },
-        { title: t('congress.session.status'), dataIndex: 'status', render: (status: AgendaStep['status']) => <Tag color={{ pending: 'default', open: 'green', closed: 'blue' }[status]}>{t(`congress.stepStatus.${status}`)}</Tag> },
+        {
+          title: t('congress.session.status'), key: 'status', render: (_: unknown, step: AgendaStep) => {
+            const status = shownStepStatus(step, session.status);
+            return <Tag color={stepColors[status]}>{t(`congress.stepStatus.${status}`)}</Tag>;
+          },
+        },
         {
           title: t('common.actions'), key: 'actions', render: (_: unknown, step: AgendaStep) => session.status === 'open' && (
             step.status === 'pending' ? <Button size="small" onClick={() => void run(step, 'open')}>{t('congress.agenda.open')}</Button>
@@ -70,12 +76,17 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
   );
 }
 
+const stepColors: Record<ShownStepStatus, string> = { pending: 'default', open: 'green', closed: 'blue', notHeld: 'default' };
+
 function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: AgendaStep[]; onSaved: () => unknown }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ steps: StepForm[] }>();
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const watched = Form.useWatch('steps', form) as (Partial<StepForm> | undefined)[] | undefined;
+  const overlaps = overlappingSteps((watched ?? []).map((step) => step?.time?.[0] && step.time[1]
+    ? { start: step.time[0].valueOf(), end: step.time[1].valueOf() } : undefined));
   const hybrid = session.mode === 'hybrid';
   const fixedChannel: StepChannel = session.mode === 'offline' ? 'offline' : 'online';
   const nextWindow = (): [Dayjs, Dayjs] => {
@@ -137,6 +148,11 @@ function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: A
                 </Form.Item>
               </Space>
             ))}
+            {overlaps.length > 0 && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('congress.agenda.overlap', {
+                pairs: overlaps.map(([a, b]) => t('congress.agenda.overlapPair', { a, b })).join(t('congress.agenda.overlapJoin')),
+              })} />
+            )}
             <Space>
               <Button icon={<PlusOutlined />} onClick={() => add({ kind: fields.length === 0 ? 'checkIn' : 'documentReview', channel: fixedChannel, time: nextWindow() })}>
                 {t('congress.agenda.add')}

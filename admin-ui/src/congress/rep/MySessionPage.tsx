@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18n';
 import { useProblemText } from '../../i18n/problemText';
 import { fileSize } from '../../components/fileSize';
 import { pollKindLabel, sessionStatusColour, sessionStatusLabel } from '../labels';
+import { currentStep, shownStepStatus } from '../agenda';
 import { liveRefreshMs } from '../LiveBoard';
 import { PollResultsTable } from '../PollResultsTable';
 import { VoteSheet } from './VoteSheet';
@@ -118,11 +119,12 @@ export function MySessionPage() {
 
       {agenda.length > 0 && (
         <Card size="small" title={t('congress.tab.agenda')}>
-          <Steps direction="vertical" size="small" current={agenda.findIndex((s) => s.status !== 'closed')}
+          <Steps direction="vertical" size="small" current={currentStep(agenda, session.status)}
             items={agenda.map((step) => ({
               title: step.title,
               description: `${new Date(step.startsAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })} · ${t(`congress.stepChannel.${step.channel}`)}`,
               status: step.status === 'closed' ? 'finish' : step.status === 'open' ? 'process' : 'wait',
+              subTitle: shownStepStatus(step, session.status) === 'notHeld' ? t('congress.stepStatus.notHeld') : undefined,
             }))} />
         </Card>
       )}

@@ -11,8 +11,8 @@ namespace Workforce.Congress.Demo;
 
 /// <summary>
 /// Congress demo data on the Directory demo dataset, made through the module's own commands: per enterprise, the
-/// term's first session held last spring on site (checked in by staff, an itemised motion voted on paper, counted,
-/// adopted and being carried out) and its second session, planned online for two weeks ahead, which the demo
+/// term's first session held last spring on site (its agenda run step by step, checked in by staff, an itemised motion
+/// voted on paper, counted, adopted and being carried out) and its second session, planned online for two weeks ahead, which the demo
 /// representatives see on their phones and the union can open.
 /// </summary>
 internal sealed class DemoCongressSeeder(IServiceProvider services)
@@ -52,7 +52,10 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
             Step(StepKind.MotionVote, "分项表决", StepChannel.Offline, start, 14, 0, 15, 0),
         ], ct);
         session = await mediator.Send(new OpenSession(session.Id, session.Version), ct);
+        var steps = await mediator.Send(new GetAgenda(session.Id), ct);
+        async Task RunAsync(int position, StepStatus to) => await mediator.Send(new RunAgendaStep(session.Id, steps[position - 1].Id, to), ct);
 
+        await RunAsync(1, StepStatus.Open);
         var attendance = await mediator.Send(new GetAttendance(session.Id), ct);
         var present = attendance.Representatives.Where((_, i) => i % 10 != 7).Select(r => r.RepresentativeId).ToList();
         foreach (var representative in present)
@@ -60,6 +63,14 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
             await mediator.Send(new RecordCheckIn { SessionId = session.Id, RepresentativeId = representative, Channel = CheckInChannel.OnSite }, ct);
         }
 
+        await RunAsync(1, StepStatus.Closed);
+        foreach (var position in new[] { 2, 3 })
+        {
+            await RunAsync(position, StepStatus.Open);
+            await RunAsync(position, StepStatus.Closed);
+        }
+
+        await RunAsync(4, StepStatus.Open);
         var motion = await mediator.Send(new CreateMotion
         {
             SessionId = session.Id,
@@ -74,6 +85,7 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
             Counts = Motion.SelectMany((_, i) => PaperCounts(i + 1, present.Count, against: i + 1)).ToList(),
         }, ct);
         await mediator.Send(new ClosePoll(motion.Id), ct);
+        await RunAsync(4, StepStatus.Closed);
         session = await mediator.Send(new GetSession(session.Id), ct);
         await mediator.Send(new CloseSession(session.Id, session.Version), ct);
 
@@ -98,7 +110,7 @@ internal sealed class DemoCongressSeeder(IServiceProvider services)
             TermId = termId, Number = 2, Kind = SessionKind.SpecialTopic, Mode = SessionMode.Online, HeldOn = day, Venue = "线上会议",
         },
         [
-            Step(StepKind.CheckIn, "线上签到", StepChannel.Online, start, 8, 30, 9, 30),
+            Step(StepKind.CheckIn, "线上签到", StepChannel.Online, start, 8, 30, 9, 0),
             Step(StepKind.DocumentReview, "审阅《职工董事选举办法（草案）》", StepChannel.Online, start, 9, 0, 11, 0),
             Step(StepKind.MotionVote, "表决", StepChannel.Online, start, 14, 0, 16, 0),
         ], ct);
