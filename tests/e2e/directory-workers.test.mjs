@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appAsUnion, chooseOption, screenshots, suitePatience } from './lib/browser.mjs';
+import { appAsUnion, chooseOption, chooseTreeNode, screenshots, suitePatience } from './lib/browser.mjs';
 import { nextNumber, residentId, unique } from './lib/enterprise.mjs';
 
 describe('The worker register', { timeout: suitePatience }, () => {
@@ -12,11 +12,12 @@ describe('The worker register', { timeout: suitePatience }, () => {
     viewport: { width: 1366, height: 900 },
     prepare: async ({ union, enterprise }) => {
       const workshop = await union.create('/api/v1/directory/organisations', { parentId: enterprise.id, kind: 'unit', name: '总装车间' });
+      const team = await union.create('/api/v1/directory/organisations', { parentId: workshop.id, kind: 'team', name: '总装一班' });
       state.term = await union.create('/api/v1/directory/terms', { number: 3, startsOn: '2024-01-01', endsOn: '2028-12-31' });
       for (let i = 0; i < 23; i++) {
         const worker = await union.create('/api/v1/directory/workers', {
           name: `${'张王李赵刘陈杨黄'[i % 8]}${unique('')}`, employeeNumber: `A${String(nextNumber()).padStart(6, '0')}`, residentId: residentId(),
-          phone: `139${String(10_000_000 + nextNumber())}`, unitId: i < 20 ? workshop.id : enterprise.id, post: '装配工',
+          phone: `139${String(10_000_000 + nextNumber())}`, unitId: i < 5 ? team.id : i < 20 ? workshop.id : enterprise.id, post: '装配工',
           skillGrade: i % 2 === 0 ? 'advanced' : 'technician', unionMember: true, unionJoinedOn: '2015-03-01', partyMember: false, hiredOn: '2010-07-01',
         });
         if (i === 0) {
@@ -45,10 +46,13 @@ describe('The worker register', { timeout: suitePatience }, () => {
     await page.screenshot({ path: join(screenshots, 'workers.png') });
   });
 
-  it('filters on the server by department and skill grade', async () => {
+  it('filters on the server by department, a team deep in the tree too, and skill grade', async () => {
     const { page } = app;
     await page.getByLabel('部门').click();
-    await chooseOption(page, '总装车间');
+    await chooseTreeNode(page, '总装一班');
+    await page.getByText('共 5 人').waitFor();
+    await page.getByLabel('部门').click();
+    await chooseTreeNode(page, '总装车间');
     await page.getByText('共 20 人').waitFor();
     await page.getByLabel('技能等级').click();
     await chooseOption(page, '技师');
@@ -96,6 +100,9 @@ describe('The worker register', { timeout: suitePatience }, () => {
     await setup.union.expect(200, 'PUT', `/api/v1/directory/workers/${listed.id}`,
       { name, employeeNumber, residentId, phone, unitId, post: '班组长', skillGrade, unionMember, unionJoinedOn, partyMember, status, hiredOn, externalId },
       { 'If-Match': response.headers.get('etag') });
+    const unit = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('部门') });
+    await unit.getByText(listed.unitName, { exact: true }).waitFor();
+    assert.doesNotMatch(await unit.innerText(), /[0-9a-f]{8}-[0-9a-f]{4}/);
     await dialog.getByLabel('岗位').fill('质检员');
     await dialog.getByLabel('岗位').press('Enter');
     await dialog.getByText('此记录已被他人修改').waitFor();

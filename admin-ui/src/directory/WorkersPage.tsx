@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
+import { UnitTreeSelect } from '../components/UnitTreeSelect';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -54,10 +55,6 @@ export function WorkersPage() {
   const edit = async (id: string) => setEditing(await ok(api.GET('/api/v1/directory/workers/{id}', { params: { path: { id } } })));
   const { cursor } = pages;
 
-  const units = useQuery({
-    queryKey: ['organisations', 'units', me?.actingFor?.id],
-    queryFn: () => ok(api.GET('/api/v1/directory/organisations', { params: { query: { under: me?.actingFor?.id, status: 'active', limit: 200 } } })),
-  });
   const page = useQuery({
     queryKey: ['workers', filters, cursor],
     queryFn: () => ok(api.GET('/api/v1/directory/workers', { params: { query: { ...filters, cursor, limit: pageSize, total: true } } })),
@@ -67,7 +64,6 @@ export function WorkersPage() {
     setFilters((current) => ({ ...current, ...changed }));
     pages.restart();
   };
-  const unitOptions = (units.data?.items ?? []).filter((o) => o.kind !== 'team').map((o) => ({ value: o.id, label: o.name }));
   const columns = [
     { title: t('worker.name'), dataIndex: 'name' },
     { title: t('worker.employeeNumber'), dataIndex: 'employeeNumber' },
@@ -87,8 +83,8 @@ export function WorkersPage() {
     <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setEditing(null)}>{t('worker.add')}</Button>}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
-          options={unitOptions} onChange={(unitId?: string) => filter({ unitId })} />
+        <UnitTreeSelect allowClear placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
+          onChange={(unitId?: string) => filter({ unitId })} />
         <Select mode="multiple" allowClear placeholder={t('worker.skillGrade')} aria-label={t('worker.skillGrade')} style={{ minWidth: 180 }}
           options={skillGrades.map((g) => ({ value: g, label: t(`skill.${g}` as MessageKey) }))} onChange={(skillGrade: SkillGrade[]) => filter({ skillGrade })} />
         <Select mode="multiple" allowClear placeholder={t('worker.status')} aria-label={t('worker.status')} style={{ minWidth: 160 }}
@@ -123,7 +119,7 @@ export function WorkersPage() {
               </Form.Item>
               <Form.Item label={t('worker.phone')} name="phone">{editing ? <Input.Password autoComplete="off" /> : <Input autoComplete="off" />}</Form.Item>
               <Form.Item label={t('worker.unit')} name="unitId" rules={[{ required: true, message: t('form.required') }]}>
-                <Select showSearch optionFilterProp="label" options={unitOptions} />
+                <UnitTreeSelect aria-label={t('worker.unit')} />
               </Form.Item>
               <Form.Item label={t('worker.post')} name="post"><Input /></Form.Item>
               <Form.Item label={t('worker.skillGrade')} name="skillGrade">

@@ -129,6 +129,22 @@ export async function chooseOption(page, text) {
   }, text);
 }
 
+/**
+ * Picks a node of the open tree select by typing its name into the select's search (which unfolds the branch holding
+ * it) and clicking it; then waits for the list to close.
+ */
+export async function chooseTreeNode(page, text) {
+  await page.keyboard.type(text);
+  const node = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: new RegExp(`^${text}$`) });
+  await node.waitFor();
+  await node.click();
+  await page.waitForFunction(() => {
+    const open = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    return !open || open.getBoundingClientRect().height === 0;
+  });
+}
+
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
