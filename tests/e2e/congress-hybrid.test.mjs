@@ -258,7 +258,7 @@ describe('A hybrid congress', { timeout: suitePatience }, () => {
     assert.match(rows[0], new RegExp(`${items[0]}\\s+4\\s+1\\s+0\\s+通过`));
     assert.match(rows[1], new RegExp(`${items[1]}\\s+3\\s+2\\s+0\\s+未通过`));
     assert.match(rows[2], new RegExp(`${items[2]}\\s+2\\s+1\\s+2\\s+未通过`));
-    await page.getByText('应到代表 6 人，投票 5 人（网上 4 人，纸质 1 人），投票率 83.33%。 通过规则：全体代表过半数赞成。').waitFor();
+    await page.getByText('应到代表 6 人，投票 5 人（网上 4 人，纸质 1 人），投票率 83.3%。 通过规则：全体代表过半数赞成。').waitFor();
     await page.screenshot({ path: join(screenshots, 'congress-results.png'), fullPage: true });
 
     const downloading = page.waitForEvent('download');
@@ -277,7 +277,7 @@ describe('A hybrid congress', { timeout: suitePatience }, () => {
     await page.getByRole('link', { name: /打印结果/ }).click();
     const printable = await printing;
     await printable.waitForLoadState();
-    assert.match(await printable.locator('body').innerText(), /应到代表6人，投票5人（网上4人，纸质1人），投票率83\.33%/);
+    assert.match(await printable.locator('body').innerText(), /应到代表6人，投票5人（网上4人，纸质1人），投票率83\.3%/);
     await printable.screenshot({ path: join(screenshots, 'congress-printable.png'), fullPage: true });
 
     await page.getByRole('menuitem', { name: '会议' }).click();

@@ -47,7 +47,7 @@ describe('The printable results page', { timeout: suitePatience }, () => {
     assert.match(text, new RegExp(session.sessionName));
     assert.match(text, /应到代表（人）\s*6\s+实到代表（人）\s*5\s+缺席代表（人）\s*1/);
     assert.match(text, new RegExp(`${session.absent.name}\\s+\\S+\\s+缺席`));
-    assert.match(text, /应到代表6人，投票5人（网上2人，纸质3人），投票率83\.33%/);
+    assert.match(text, /应到代表6人，投票5人（网上2人，纸质3人），投票率83\.3%/);
     const items = await page.locator('h3:has-text("集体合同（草案）") + p + table tbody tr').allInnerTexts();
     assert.equal(items.length, 3);
     assert.match(items[0], /1\s+第一部分 工资调整机制.*\s+5\s+0\s+0\s+通过/s);

@@ -3098,6 +3098,7 @@ export interface components {
             id?: string;
             kind?: string;
             name?: string;
+            timeZone?: string;
         };
         /** @enum {string} */
         OrganisationStatus: "active" | "inactive";

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import { overlappingSteps, shownStepStatus, type ShownStepStatus } from './agenda';
 import { stepKindLabel } from './labels';
+import { fromWallClock, useFormat, wallClock } from '../i18n/format';
 
 type Session = components['schemas']['Session'];
 type AgendaStep = components['schemas']['AgendaStep'];
@@ -21,14 +22,16 @@ const kinds: StepKind[] = ['checkIn', 'documentReview', 'groupDiscussion', 'moti
 
 interface StepForm { kind: StepKind; title?: string; channel: StepChannel; time: [Dayjs, Dayjs] }
 
-const formOf = (step: AgendaStep): StepForm => ({ kind: step.kind, title: step.title, channel: step.channel, time: [dayjs(step.startsAt), dayjs(step.endsAt)] });
+const formOf = (step: AgendaStep, timeZone: string): StepForm =>
+  ({ kind: step.kind, title: step.title, channel: step.channel, time: [wallClock(step.startsAt, timeZone), wallClock(step.endsAt, timeZone)] });
 
 /**
  * The agenda: composed while the session is planned (steps online or offline, in order, each in its time window), then
  * run step by step once it is open.
  */
 export function AgendaTab({ session, onChanged }: { session: Session; onChanged: () => unknown }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -50,7 +53,6 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
   if (session.status === 'planned') {
     return <AgendaBuilder session={session} steps={agenda.data} onSaved={onChanged} />;
   }
-  const when = (at: string) => new Date(at).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
     <Table<AgendaStep> rowKey="id" size="small" dataSource={agenda.data} pagination={false} scroll={{ x: 700 }}
       locale={{ emptyText: t('congress.agenda.empty') }}
@@ -59,7 +61,7 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
         { title: t('congress.agenda.kind'), dataIndex: 'kind', render: (kind: StepKind) => t(stepKindLabel(kind)) },
         { title: t('congress.agenda.stepTitle'), dataIndex: 'title' },
         { title: t('congress.agenda.channel'), dataIndex: 'channel', render: (channel: StepChannel) => t(`congress.stepChannel.${channel}`) },
-        { title: t('congress.agenda.time'), key: 'time', render: (_: unknown, step: AgendaStep) => `${when(step.startsAt)} – ${when(step.endsAt)}` },
+        { title: t('congress.agenda.time'), key: 'time', render: (_: unknown, step: AgendaStep) => `${format.dateTime(step.startsAt)} – ${format.time(step.endsAt)}` },
         {
           title: t('congress.session.status'), key: 'status', render: (_: unknown, step: AgendaStep) => {
             const status = shownStepStatus(step, session.status);
@@ -80,6 +82,7 @@ const stepColors: Record<ShownStepStatus, string> = { pending: 'default', open: 
 
 function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: AgendaStep[]; onSaved: () => unknown }) {
   const { t } = useI18n();
+  const { timeZone } = useFormat();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ steps: StepForm[] }>();
   const [general, setGeneral] = useState<string[]>([]);
@@ -91,7 +94,7 @@ function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: A
   const fixedChannel: StepChannel = session.mode === 'offline' ? 'offline' : 'online';
   const nextWindow = (): [Dayjs, Dayjs] => {
     const last = (form.getFieldValue('steps') as StepForm[] | undefined)?.at(-1)?.time?.[1];
-    const start = last ?? dayjs(`${session.heldOn}T09:00`);
+    const start = last ?? dayjs(`${session.heldOn}T09:00`); // a wall-clock time in the enterprise's zone, as the pickers hold them
     return [start, start.add(30, 'minute')];
   };
   const save = async ({ steps: values }: { steps: StepForm[] }) => {
@@ -101,7 +104,7 @@ function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: A
       await ok(api.PUT('/api/v1/congress/sessions/{id}/agenda', {
         params: { path: { id: session.id } },
         headers: { 'If-Match': `"${session.version}"` },
-        body: { steps: (values ?? []).map(({ time, ...step }) => ({ ...step, startsAt: time[0].toISOString(), endsAt: time[1].toISOString() })) },
+        body: { steps: (values ?? []).map(({ time, ...step }) => ({ ...step, startsAt: fromWallClock(time[0], timeZone), endsAt: fromWallClock(time[1], timeZone) })) },
       }));
       message.success(t('congress.agenda.saved'));
       await onSaved();
@@ -118,7 +121,7 @@ function AgendaBuilder({ session, steps, onSaved }: { session: Session; steps: A
     }
   };
   return (
-    <Form form={form} layout="vertical" initialValues={{ steps: steps.map(formOf) }} onFinish={save}>
+    <Form form={form} layout="vertical" initialValues={{ steps: steps.map((step) => formOf(step, timeZone)) }} onFinish={save}>
       {general.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={general.join(' ')} />}
       <Form.List name="steps">
         {(fields, { add, remove, move }) => (

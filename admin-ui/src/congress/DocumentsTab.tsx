@@ -9,13 +9,15 @@ import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import { fileSize } from '../components/fileSize';
+import { useFormat } from '../i18n/format';
 
 type Session = components['schemas']['Session'];
 type Document = components['schemas']['Document'];
 
 /** The documents the representatives review (reports, drafts): upload, download, who has confirmed reading, withdraw. */
 export function DocumentsTab({ session }: { session: Session }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -79,7 +81,7 @@ export function DocumentsTab({ session }: { session: Session }) {
           { title: t('congress.documents.file'), dataIndex: 'fileName' },
           { title: t('congress.documents.size'), dataIndex: 'size', render: (size: number) => fileSize(size) },
           { title: t('congress.documents.reads'), key: 'reads', render: (_: unknown, d: Document) => (d.rosterSize ? `${d.readCount}/${d.rosterSize}` : d.readCount) },
-          { title: t('congress.documents.uploadedAt'), dataIndex: 'uploadedAt', render: (at: string) => new Date(at).toLocaleString(locale) },
+          { title: t('congress.documents.uploadedAt'), dataIndex: 'uploadedAt', render: (at: string) => format.dateTime(at) },
           {
             title: t('common.actions'), key: 'actions', render: (_: unknown, d: Document) => (
               <Space>

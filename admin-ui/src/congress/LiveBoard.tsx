@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import { byGroup, percent } from './attendance';
 import { channelLabel, pollKindLabel } from './labels';
+import { useFormat } from '../i18n/format';
 
 type Session = components['schemas']['Session'];
 type AttendanceEntry = components['schemas']['AttendanceEntry'];
@@ -24,7 +25,8 @@ const offlineChannels: CheckInChannel[] = ['onSite', 'paperSheet', 'proxyStaff']
  * while the session is open.
  */
 export function LiveBoard({ session }: { session: Session }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -111,7 +113,7 @@ export function LiveBoard({ session }: { session: Session }) {
             { title: t('rep.group'), dataIndex: 'delegationGroup' },
             {
               title: t('congress.live.checkIn'), key: 'checkIn', render: (_: unknown, entry: AttendanceEntry) => entry.channel
-                ? <Space><Tag color="green">{t(channelLabel(entry.channel))}</Tag>{new Date(entry.checkedInAt!).toLocaleTimeString(locale)}</Space>
+                ? <Space><Tag color="green">{t(channelLabel(entry.channel))}</Tag>{format.time(entry.checkedInAt!)}</Space>
                 : live && (
                   <Dropdown menu={{ items: offlineChannels.map((channel) => ({ key: channel, label: t(channelLabel(channel)), onClick: () => void record(entry, channel) })) }}>
                     <Button size="small">{t('congress.live.record')}</Button>

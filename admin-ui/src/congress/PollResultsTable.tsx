@@ -2,6 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
+import { rateText } from '../i18n/format';
 
 type Poll = components['schemas']['Poll'];
 type ItemResult = components['schemas']['ItemResult'];
@@ -31,7 +32,7 @@ export function PollResultsTable({ poll }: { poll: Poll }) {
       <Typography.Paragraph type="secondary">
         {t('congress.results.turnout', {
           cast: results.ballotsCast, roster: results.rosterSize, online: results.onlineBallots, paper: results.paperBallots,
-          turnout: (results.turnout * 100).toFixed(2),
+          turnout: rateText(results.turnout),
         })}
         {poll.passRule && ` ${t('congress.results.rule', { rule: t(`congress.passRule.${poll.passRule}`) })}`}
       </Typography.Paragraph>

@@ -9,7 +9,8 @@ import { LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { proposalCategories } from '../api/proposalCategories';
-import { barOption, percentOf, percentText, pieOption, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows, type Slice, type TurnoutRow } from './chartData';
+import { rateText } from '../i18n/format';
+import { barOption, percentOf, pieOption, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows, type Slice, type TurnoutRow } from './chartData';
 import { EChart } from './EChart';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -78,7 +79,7 @@ export function DashboardPage() {
               <Col xs={12} md={6}><Statistic title={t('dashboard.submitted')} value={stats?.submitted ?? '—'} loading={statistics.isPending} /></Col>
               {rates.map((r) => (
                 <Col xs={12} md={6} key={r.key}>
-                  <Statistic title={r.label} value={percentText(r.rate, noRate)} loading={statistics.isPending} />
+                  <Statistic title={r.label} value={rateText(r.rate, noRate)} loading={statistics.isPending} />
                 </Col>
               ))}
             </Row>
@@ -101,7 +102,7 @@ export function DashboardPage() {
             <Col xs={24} lg={readsCongress ? 9 : 12}>
               <ChartCard title={t('dashboard.rates')} loading={statistics.isPending} failed={!!statistics.error}
                 empty={(noProposals || rateSlices.length === 0) && t('dashboard.noProposals')} option={rateChart}
-                figures={rates.map((r) => ({ label: r.label, text: percentText(r.rate, noRate) }))}
+                figures={rates.map((r) => ({ label: r.label, text: rateText(r.rate, noRate) }))}
                 note={t('dashboard.rateBasis')} />
             </Col>
           </>

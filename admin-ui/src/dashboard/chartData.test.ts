@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proposalCategories } from '../api/proposalCategories';
-import { barOption, percentOf, percentText, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows } from './chartData';
+import { barOption, percentOf, slicesOf, statusOrder, summaryOf, turnoutOption, turnoutRows } from './chartData';
 
 const label = (key: string) => `<${key}>`;
 
@@ -27,8 +27,6 @@ describe('rates', () => {
     expect(percentOf(1)).toBe(100);
     expect(percentOf(0)).toBe(0);
     expect(percentOf(null)).toBeNull();
-    expect(percentText(0.5, '暂无')).toBe('50%');
-    expect(percentText(undefined, '暂无')).toBe('暂无');
   });
 });
 

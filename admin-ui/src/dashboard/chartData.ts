@@ -26,11 +26,6 @@ export function slicesOf(counts: Record<string, number> | undefined, order: read
 /** A rate (0–1, as the API gives it) as a percentage to one decimal, or null when there is nothing to rate. */
 export const percentOf = (rate: number | null | undefined): number | null => (rate == null ? null : Math.round(rate * 1000) / 10);
 
-/** A rate as the screen shows it: "66.7%", or the given text when there is none. */
-export const percentText = (rate: number | null | undefined, none: string): string => {
-  const percent = percentOf(rate);
-  return percent == null ? none : `${percent}%`;
-};
 
 /** A chart's accessible summary: its title, then each slice with its figure. */
 export const summaryOf = (title: string, slices: readonly { label: string; text: string }[]) =>

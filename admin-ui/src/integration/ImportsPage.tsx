@@ -9,6 +9,7 @@ import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
+import { useFormat } from '../i18n/format';
 
 type ImportJob = components['schemas']['ImportJob'];
 type ImportMode = components['schemas']['ImportMode'];
@@ -20,7 +21,8 @@ export const importContentType = (fileName: string) => (fileName.toLowerCase().e
 
 /** Bulk import of workers from a CSV or XLSX file: upload, a progress bar until the job ends, its summary, the rejected rows. */
 export function ImportsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const queries = useQueryClient();
   const [mode, setMode] = useState<ImportMode>('skipInvalid');
@@ -100,7 +102,7 @@ export function ImportsPage() {
           locale={{ emptyText: emptyText(recent, t('import.none')) }}
           columns={[
             { title: t('import.file'), dataIndex: 'fileName' },
-            { title: t('import.startedAt'), dataIndex: 'createdAt', render: (at: string) => new Date(at).toLocaleString(locale) },
+            { title: t('import.startedAt'), dataIndex: 'createdAt', render: (at: string) => format.dateTime(at) },
             { title: t('import.state'), key: 'phase', render: (_: unknown, j: ImportJob) => <Tag color={j.phase === 'failed' ? 'red' : j.finished ? 'green' : 'blue'}>{phase(j)}</Tag> },
             { title: t('import.created'), dataIndex: 'created' },
             { title: t('import.updated'), dataIndex: 'updated' },

@@ -6,7 +6,8 @@ import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
-import { categories, countRows, percent, statuses } from './logic';
+import { rateText } from '../i18n/format';
+import { categories, countRows, statuses } from './logic';
 
 type DepartmentCount = components['schemas']['DepartmentCount'];
 
@@ -24,7 +25,7 @@ export function StatisticsPage() {
   const shareColumns = (label: string) => [
     { title: label, dataIndex: 'label' },
     { title: t('proposals.stats.count'), dataIndex: 'count', width: 100 },
-    { title: t('proposals.stats.share'), dataIndex: 'share', width: 100, render: (share: number) => percent(share) },
+    { title: t('proposals.stats.share'), dataIndex: 'share', width: 100, render: (share: number) => rateText(share) },
   ];
   const empty = { emptyText: emptyText(statistics, t('proposals.stats.none')) };
   return (
@@ -37,9 +38,9 @@ export function StatisticsPage() {
         <>
           <Row gutter={[16, 16]} style={{ marginBottom: 24 }}>
             <Col xs={12} md={6}><Statistic title={t('proposals.stats.submitted')} value={s?.submitted ?? 0} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('proposals.stats.acceptanceRate')} value={percent(s?.acceptanceRate)} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('proposals.stats.onTimeRate')} value={percent(s?.onTimeAnswerRate)} /></Col>
-            <Col xs={12} md={6}><Statistic title={t('proposals.stats.satisfactionRate')} value={percent(s?.satisfactionRate)} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('proposals.stats.acceptanceRate')} value={rateText(s?.acceptanceRate)} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('proposals.stats.onTimeRate')} value={rateText(s?.onTimeAnswerRate)} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('proposals.stats.satisfactionRate')} value={rateText(s?.satisfactionRate)} /></Col>
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
 import { proposalsMessages } from './messages';
-import { actionButtons, allowedDecisions, countRows, deadline, organisationTree, percent, proposalProblem, timelineNote } from './logic';
+import { actionButtons, allowedDecisions, countRows, deadline, organisationTree, proposalProblem, timelineNote } from './logic';
 
 const t = (key: Parameters<typeof translate>[2], values?: Record<string, string | number>) => translate(proposalsMessages, 'zh-CN', key, values);
 
@@ -61,10 +61,6 @@ describe('proposalProblem', () => {
 });
 
 describe('figures', () => {
-  it('formats rates and sizes', () => {
-    expect(percent(0.8571)).toBe('85.7%');
-    expect(percent(null)).toBe('—');
-  });
   it('turns counts into rows with shares, largest first, empty ones left out', () => {
     expect(countRows({ welfare: 1, production: 3, other: 0 }, ['production', 'welfare', 'other'] as const)).toEqual([
       { key: 'production', count: 3, share: 0.75 },

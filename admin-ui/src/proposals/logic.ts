@@ -109,8 +109,6 @@ export function timelineNote(entry: { rating?: Rating | null; note?: string | nu
   return note ? `${rating}：${note}` : rating;
 }
 
-/** A rate (0–1) as a percentage with one decimal, or a dash when there is nothing to rate. */
-export const percent = (rate: number | null | undefined) => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** Counts by key as table rows with their share of the total, largest first, in the order of <paramref name="keys"/> on ties. */
 export function countRows<K extends string>(counts: Partial<Record<string, number>> | undefined, keys: readonly K[]): { key: K; count: number; share: number }[] {

@@ -79,6 +79,8 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal(organisation.Str("name"), grant["organisation"]!.Str("name"));
         Assert.Equal("enterprise", grant["organisation"]!.Str("kind"));
         Assert.Equal(organisation.Str("name"), me["actingFor"]!.Str("name"));
+        // The app shows the enterprise's dates and times in its zone, not the browser's.
+        Assert.Equal("Asia/Shanghai", me["actingFor"]!.Str("timeZone"));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ import { currentStep, shownStepStatus } from '../agenda';
 import { liveRefreshMs } from '../LiveBoard';
 import { PollResultsTable } from '../PollResultsTable';
 import { VoteSheet } from './VoteSheet';
+import { useFormat } from '../../i18n/format';
 
 type MyPoll = components['schemas']['MyPoll'];
 type MyDocument = components['schemas']['MyDocument'];
@@ -22,7 +23,8 @@ type MyDocument = components['schemas']['MyDocument'];
 /** A session on the representative's phone: check in, read the documents, vote on what is open, see what was decided. */
 export function MySessionPage() {
   const { id } = useParams<{ id: string }>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -110,7 +112,7 @@ export function MySessionPage() {
                 {t('congress.documents.download')}
               </Button>
               {readConfirmedAt
-                ? <Tag color="green">{t('repView.readAt', { at: new Date(readConfirmedAt).toLocaleString(locale) })}</Tag>
+                ? <Tag color="green">{t('repView.readAt', { at: format.dateTime(readConfirmedAt) })}</Tag>
                 : open && <Button size="small" type="primary" ghost onClick={() => void confirmRead(document)}>{t('repView.confirmRead')}</Button>}
             </Space>
           </List.Item>
@@ -122,7 +124,7 @@ export function MySessionPage() {
           <Steps direction="vertical" size="small" current={currentStep(agenda, session.status)}
             items={agenda.map((step) => ({
               title: step.title,
-              description: `${new Date(step.startsAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })} · ${t(`congress.stepChannel.${step.channel}`)}`,
+              description: `${format.time(step.startsAt)} · ${t(`congress.stepChannel.${step.channel}`)}`,
               status: step.status === 'closed' ? 'finish' : step.status === 'open' ? 'process' : 'wait',
               subTitle: shownStepStatus(step, session.status) === 'notHeld' ? t('congress.stepStatus.notHeld') : undefined,
             }))} />

@@ -49,11 +49,11 @@ internal static class ResultsWording
         };
     }
 
-    /// <summary>Ballots cast over the roster, in percent with two decimals.</summary>
-    public static double TurnoutPercent(PollResults results) => Math.Round(results.Turnout * 100, 2);
+    /// <summary>Ballots cast over the roster, in percent to one decimal, as the app writes every rate.</summary>
+    public static double TurnoutPercent(PollResults results) => Math.Round(results.Turnout * 100, 1);
 
     public static string Turnout(PollResults results) =>
-        $"应到代表{results.RosterSize}人，投票{results.BallotsCast}人（网上{results.OnlineBallots}人，纸质{results.PaperBallots}人），投票率{TurnoutPercent(results):0.##}%";
+        $"应到代表{results.RosterSize}人，投票{results.BallotsCast}人（网上{results.OnlineBallots}人，纸质{results.PaperBallots}人），投票率{TurnoutPercent(results):0.#}%";
 
     /// <summary>A motion item of a single motion is the motion itself.</summary>
     public static string Item(Poll motion, ItemResult item) => motion.Itemised ? item.Title : "整体表决";
