@@ -23,6 +23,7 @@ public partial class ProblemCodesTests
     /// <summary>The problem codes declared in <paramref name="assemblies"/>, with where each is declared.</summary>
     public static IReadOnlyList<(string Where, ProblemCode Code)> Declared(IEnumerable<Assembly> assemblies) => assemblies
         .SelectMany(a => a.GetTypes())
+        .Where(type => !type.ContainsGenericParameters)
         .SelectMany(type => type.GetFields(Static).Where(f => !f.IsLiteral).SelectMany(field => field.GetValue(null) switch
         {
             ProblemCode code => [($"{type.FullName}.{field.Name}", code)],
@@ -34,7 +35,7 @@ public partial class ProblemCodesTests
     public static IReadOnlyList<string> Violations(IReadOnlyList<Assembly> assemblies, IEnumerable<string> sourceFolders)
     {
         var violations = new List<string>();
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t != typeof(FileRole)))
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t != typeof(FileRole) && t != typeof(ProblemCode)))
         {
             foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
             {

@@ -60,6 +60,17 @@ describe('The admin web app', { timeout: suitePatience }, () => {
     assert.match(await icon.text(), /<svg[\s>]/);
   });
 
+  it('names each page in the browser tab, in the language shown', async () => {
+    await page.waitForFunction(() => document.title === '首页 - 产改工作平台');
+    await page.getByRole('menuitem', { name: '组织与职工' }).click();
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    await page.waitForFunction(() => document.title === '组织架构 - 产改工作平台');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.title === 'Organisations - Workforce');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.waitForFunction(() => document.title === '组织架构 - 产改工作平台');
+  });
+
   it('keeps the session on reload and on a deep link, switches language, and signs out', async () => {
     await page.goto(`${host.url}/no-such-screen`);
     await page.getByText('没有这个页面').waitFor();

@@ -12,6 +12,7 @@ import { sessionModeLabel, sessionStatusColour, sessionStatusLabel } from './lab
 import { LiveBoard } from './LiveBoard';
 import { PollsTab } from './PollsTab';
 import { ResultsTab } from './ResultsTab';
+import { usePageTitle } from '../shell/pageTitle';
 
 type Session = components['schemas']['Session'];
 
@@ -27,6 +28,7 @@ export function SessionPage() {
   const queries = useQueryClient();
   const session = useQuery({ queryKey: ['session', id], queryFn: () => ok(api.GET('/api/v1/congress/sessions/{id}', { params: { path: { id: id! } } })) });
   const refresh = () => queries.invalidateQueries({ queryKey: ['session', id] });
+  usePageTitle(session.data?.name);
 
   if (!session.data) {
     return session.error ? <LoadFailure query={session} /> : <Spin />;

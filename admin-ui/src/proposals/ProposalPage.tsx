@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18n';
 import { ProposalActions } from './ProposalActions';
 import { ProposalDetails, StatusTag } from './ProposalView';
 import { useProposal } from './useProposal';
+import { usePageTitle } from '../shell/pageTitle';
 
 /** A proposal for the union's staff and the handling departments: what it says, its way so far, and what the user may do now. */
 export function ProposalPage() {
@@ -14,6 +15,7 @@ export function ProposalPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { proposal, calls, changed, reload } = useProposal(id);
+  usePageTitle(proposal.data?.title);
   if (proposal.error instanceof ProblemError && proposal.error.status === 404) {
     return <Result status="404" subTitle={t('proposals.notFound')} extra={<Button onClick={() => navigate(-1)}>{t('proposals.back')}</Button>} />;
   }

@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/messages';
 import { ProposalActions } from './ProposalActions';
 import { ProposalDetails, StatusTag } from './ProposalView';
 import { useProposal } from './useProposal';
+import { usePageTitle } from '../shell/pageTitle';
 
 /**
  * A proposal on a representative's phone: what it says and its way so far, and the buttons the API lists for them
@@ -22,6 +23,7 @@ export function RepProposalPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { proposal, calls, changed, reload } = useProposal(id);
+  usePageTitle(proposal.data?.title);
   const [uploadError, setUploadError] = useState<string>();
   const settings = useQuery({ queryKey: ['proposal-settings'], queryFn: () => ok(api.GET('/api/v1/proposals/settings')) });
   if (proposal.error instanceof ProblemError && proposal.error.status === 404) {

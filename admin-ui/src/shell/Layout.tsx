@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
 import { isGroup, visibleMenu, type MenuItem } from './menu';
+import { menuEntryOf, useDocumentTitle } from './pageTitle';
 
 /**
  * The frame of every screen: of the app's menu (appMenu) what the user's permissions allow, the organisation switcher,
@@ -19,6 +20,8 @@ export function Layout({ menu: appMenu }: { menu: readonly MenuItem[] }) {
     ? { key: item.label, label: t(item.label), children: item.entries.map((e) => ({ key: e.path, label: <Link to={e.path}>{t(e.label)}</Link> })) }
     : { key: item.path, label: <Link to={item.path}>{t(item.label)}</Link> });
   const grants = me?.grants ?? [];
+  const entry = menuEntryOf(appMenu, location.pathname);
+  useDocumentTitle(entry && t(entry.label), t('app.title'));
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
       <AntLayout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>

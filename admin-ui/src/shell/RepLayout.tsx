@@ -1,10 +1,11 @@
 import { Suspense } from 'react';
 import { Button, Dropdown, Layout, Spin, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18n';
 import type { RepTab } from './area';
+import { menuEntryOf, useDocumentTitle } from './pageTitle';
 
 /** The representatives' view, laid out for a phone: a title bar, the page, and a tab bar at the bottom of the areas' tabs the user may use. */
 export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
@@ -12,6 +13,9 @@ export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
   const permissions = me?.permissions ?? [];
   const shown = tabs.filter((tab) => tab.anyOf.some((p) => permissions.includes(p)));
   const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
+  const tab = menuEntryOf(shown.map((s) => ({ path: s.path === '' ? '/rep' : `/rep/${s.path}`, label: s.label })), location.pathname);
+  useDocumentTitle(tab && t(tab.label), t('repView.title'));
   return (
     <Layout style={{ minHeight: '100vh', maxWidth: 640, margin: '0 auto' }}>
       <Layout.Header style={{ background: '#fff', paddingInline: 16, display: 'flex', alignItems: 'center', justifyContent: 'space-between', position: 'sticky', top: 0, zIndex: 10 }}>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Workforce.BuildingBlocks.Errors;
+using Workforce.BuildingBlocks.Mediator;
 using Workforce.BuildingBlocks.Text;
 using Workforce.BuildingBlocks.Http;
 
@@ -34,12 +35,16 @@ public static class UploadedFileRules
     /// <summary>The file's rules, reported on the form field <c>file</c>: a name to keep and show, and some content.</summary>
     public static void RuleForFile<T>(this AbstractValidator<T> validator, Func<T, UploadedFile> file)
     {
-        validator.RuleFor(c => file(c).FileName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Send the file, with its name, in the field file.")
-            .MaximumLength(255).Must(n => n is null || !n.Any(char.IsControl)).WithMessage("The file name has control characters.")
-            .OverridePropertyName("file");
-        validator.RuleFor(c => file(c).Size).Must(size => size > 0).WithMessage("The file is empty.").When(c => !string.IsNullOrWhiteSpace(file(c).FileName))
-            .OverridePropertyName("file");
+        validator.RuleFor(c => file(c).FileName)
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(new Words("Send the file, with its name, in the field file.", "请在 file 字段中发送文件及其名称。"))
+            .MaximumLength(255).Must(n => n is null || !n.Any(char.IsControl)).WithMessage(new Words("The file name has control characters.", "文件名中有控制字符。"))
+            .OverridePropertyName("file").WithName(_ => Named.Said);
+        validator.RuleFor(c => file(c).Size).Must(size => size > 0).WithMessage(new Words("The file is empty.", "文件是空的。"))
+            .When(c => !string.IsNullOrWhiteSpace(file(c).FileName))
+            .OverridePropertyName("file").WithName(_ => Named.Said);
     }
+
+    private static readonly Words Named = new("File name", "文件名");
 }
 
 /// <summary>Reads a file upload (multipart/form-data) as it arrives, refusing it as soon as it is larger than allowed.</summary>

@@ -16,6 +16,7 @@ import { liveRefreshMs } from '../LiveBoard';
 import { PollResultsTable } from '../PollResultsTable';
 import { VoteSheet } from './VoteSheet';
 import { useFormat } from '../../i18n/format';
+import { usePageTitle } from '../../shell/pageTitle';
 
 type MyPoll = components['schemas']['MyPoll'];
 type MyDocument = components['schemas']['MyDocument'];
@@ -39,6 +40,7 @@ export function MySessionPage() {
     queryFn: () => ok(api.GET('/api/v1/congress/my/sessions/{id}/documents', { params: { path: { id: id! } } })),
   });
   const refresh = () => queries.invalidateQueries({ queryKey: ['my-session', id] });
+  usePageTitle(mine.data?.session.name);
   const attempt = async (call: () => Promise<unknown>, after: () => unknown) => {
     try {
       await call();
