@@ -40,13 +40,71 @@ public sealed class ProposalsModule : IModule
         },
     };
 
+    public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
+    {
+        // Calls and settings
+        ["Theme"] = "征集主题",
+        ["Description"] = "征集说明",
+        ["OpensOn"] = "开始日期",
+        ["ClosesOn"] = "截止日期",
+        ["MinCosigners"] = "最少附议人数",
+        ["HandlingDays"] = "办理期限（天）",
+        ["MaxHandlingRounds"] = "最多办理轮次",
+
+        // Proposals, co-signing and attachments
+        ["Category"] = "提案类别",
+        ["Title"] = "提案标题",
+        ["Reasons"] = "案由",
+        ["Suggestions"] = "建议",
+        ["Search"] = "搜索内容",
+        ["WorkerIds"] = "受邀职工代表",
+        ["Accept"] = "是否同意附议",
+        ["FileName"] = "文件名",
+        ["Size"] = "文件大小",
+
+        // Review, handling and resolutions
+        ["Note"] = "备注",
+        ["Decision"] = "审查决定",
+        ["Reason"] = "理由",
+        ["IntoId"] = "并入的提案",
+        ["LeadUnitId"] = "主办部门",
+        ["CoHandlingUnitIds"] = "协办部门",
+        ["Answer"] = "答复",
+        ["Rating"] = "满意度评价",
+        ["Comment"] = "评价意见",
+        ["ResolutionId"] = "决议",
+
+        // Statistics
+        ["From"] = "统计开始日期",
+        ["To"] = "统计结束日期",
+
+        // Awards
+        ["OpenCampaign.Name"] = "评选活动名称",
+        ["OpenCampaign.Description"] = "评选活动说明",
+        ["NominationsCloseOn"] = "推荐截止日期",
+        ["Criteria"] = "评选标准",
+        ["CriterionInput.Name"] = "评选标准名称",
+        ["Weight"] = "权重",
+        ["Reviewers"] = "评审人",
+        ["UserId"] = "评审人账号",
+        ["CampaignId"] = "评选活动",
+        ["Statement"] = "推荐理由",
+        ["Level"] = "奖项等级",
+        ["Reward"] = "奖励",
+        ["TargetBody"] = "转送机关",
+        ["ForwardedOn"] = "转送日期",
+        ["Reference"] = "案号",
+        ["Scores"] = "评分",
+        ["CriterionId"] = "评选标准",
+        ["Score"] = "分数",
+    };
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProposalTransition>();
         services.AddOptions<AttachmentLimits>().BindConfiguration("Proposals");
         services.AddHostedService<OverdueReminderWorker>();
-        services.AddConstraintProblem("award_nominations_once_key", () => ProblemException.Conflict("already_nominated",
-            "The enterprise has already nominated this proposal to the campaign."));
+        services.AddConstraintProblem("award_nominations_once_key", NominateProposalHandler.AlreadyNominated);
     }
 
     public Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct) =>

@@ -94,10 +94,16 @@ public sealed class AwardCampaignTests(WorkforceApi api) : IClassFixture<Workfor
         Assert.Equal([2, 3, 3], rows.Select(r => r!["reviewers"]!.GetValue<int>()));
         Assert.Equal("创新性", ranking.Str("leadCriterion"));
         Assert.Equal(["leadCriterion", "moreReviewers", "nominatedFirst"], ranking["tieBreakCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["mean score on 创新性 (the criterion weighted most)", "more reviewers having scored it", "nominated first"],
+            ranking["tieBreaks"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var inChinese = await (await region.Client.InChinese().GetAsync($"{Campaigns}/{campaign.Id()}/ranking")).ExpectJsonAsync();
+        Assert.Equal(["“创新性”（权重最高的标准）平均分高者在前", "评分的评审人多者在前", "推荐在先者在前"],
+            inChinese["tieBreaks"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         var nomination = await region.Client.GetAsync($"{Nominations}/{na.Id}");
-        await (await region.Client.PutAsync($"{Nominations}/{na.Id}/award", new { level = "一等奖", reward = "奖金2000元" }, nomination.ETag()))
+        var undecided = await (await region.Client.InChinese().PutAsync($"{Nominations}/{na.Id}/award", new { level = "一等奖", reward = "奖金2000元" }, nomination.ETag()))
             .ExpectProblemAsync(HttpStatusCode.Conflict, "campaign_reviewing");
+        Assert.Equal(("评选活动正在评审。", "评选活动当前为“评审中”，登记奖项须在“已评定”阶段进行。"), (undecided.Title, undecided.Detail));
         var reviewing = await region.Client.GetAsync($"{Campaigns}/{campaign.Id()}");
         await (await region.Client.PostAsync($"{Campaigns}/{campaign.Id()}/decide", null, reviewing.ETag())).ExpectJsonAsync();
         await (await ScoreAsync(r2, nb2.Id, campaign, 100, 100)).ExpectProblemAsync(HttpStatusCode.Conflict, "campaign_decided");

@@ -1,3 +1,5 @@
+using Workforce.BuildingBlocks.Files;
+
 namespace Workforce.Proposals.Attachments;
 
 /// <summary>A file attached to a proposal, as its proposal lists it.</summary>
@@ -11,5 +13,10 @@ internal sealed record Attachment
 
     public const string Columns = "a.id, a.file_name, a.content_type, a.size, a.uploaded_at";
 
-    public static ProblemException NotFound(Guid id) => ProblemException.NotFound("attachment_not_found", $"The proposal has no attachment {id}.");
+    /// <summary>What a proposal's files are to the file store and its refusals (attachment_too_large…).</summary>
+    public static readonly FileRole Role = new("attachment", new("attachment", "附件"));
+
+    private static readonly ProblemCode NotFoundCode = new(404, "attachment_not_found", new("The attachment was not found.", "未找到该附件。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"The proposal has no attachment {id}.", $"该提案没有附件 {id}。"));
 }

@@ -26,14 +26,18 @@ internal sealed class UploadAttachmentValidator : AbstractValidator<UploadAttach
 internal sealed class UploadAttachmentHandler(DbSession db, CurrentActor actor, TimeProvider clock, IOptions<AttachmentLimits> limits, FileStore files)
     : IRequestHandler<UploadAttachment, Attachment>
 {
+    private static readonly ProblemCode TooManyAttachments = new(409, "too_many_attachments",
+        new("The proposal has as many attachments as it may.", "提案的附件数量已达上限。"));
+
     public async Task<Attachment> Handle(UploadAttachment request, CancellationToken cancellationToken)
     {
         var draft = await Proposer.OwnDraftAsync(db, actor, clock, request.ProposalId, cancellationToken);
         if (draft.Attachments!.Count >= limits.Value.MaxAttachments)
         {
-            throw ProblemException.Conflict("too_many_attachments", $"A proposal may have at most {limits.Value.MaxAttachments} attachments; remove one first.");
+            throw TooManyAttachments.With(new($"A proposal may have at most {limits.Value.MaxAttachments} attachments; remove one first.",
+                $"每件提案最多 {limits.Value.MaxAttachments} 个附件，请先删除一个。"));
         }
-        var file = await files.StoreAsync(actor.TenantId, request.File, "attachment", cancellationToken);
+        var file = await files.StoreAsync(actor.TenantId, request.File, Attachment.Role, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(
             """
@@ -54,7 +58,7 @@ internal static class UploadAttachmentEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/proposals/{id:guid}/attachments", async (Guid id, HttpRequest request, IMediator mediator, IOptions<AttachmentLimits> limits, CancellationToken ct) =>
         {
-            var file = await FileUpload.ReadAsync(request, limits.Value.MaxAttachmentBytes, "attachment", ct);
+            var file = await FileUpload.ReadAsync(request, limits.Value.MaxAttachmentBytes, Attachment.Role, ct);
             var attachment = await mediator.Send(new UploadAttachment { ProposalId = id, File = file }, ct);
             return TypedResults.Created($"/api/v1/proposals/proposals/{id}/attachments/{attachment.Id}", attachment);
         })

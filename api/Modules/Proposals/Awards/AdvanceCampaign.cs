@@ -17,7 +17,7 @@ internal sealed class AdvanceCampaignHandler(DbSession db, CurrentActor actor, O
         var campaign = await Campaign.FindAsync(db, actor.TenantId, request.Id, cancellationToken, forUpdate: true);
         Concurrency.EnsureVersion(campaign.Version, request.ExpectedVersion);
         campaign.Require(request.To == CampaignStatus.Reviewing ? CampaignStatus.Nominating : CampaignStatus.Reviewing,
-            request.To == CampaignStatus.Reviewing ? "starting the review" : "deciding");
+            request.To == CampaignStatus.Reviewing ? new Words("starting the review", "开始评审") : new Words("deciding", "评定结果"));
         await db.ExecuteAsync(
             "UPDATE proposals.award_campaigns SET status = @To, version = version + 1, updated_at = @Now WHERE tenant_id = @Tenant AND id = @Id",
             new { Tenant = actor.TenantId, request.Id, To = request.To.ToDbText() }, cancellationToken);

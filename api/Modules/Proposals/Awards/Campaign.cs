@@ -43,7 +43,17 @@ internal sealed record Campaign : IVersioned
         (SELECT count(*)::int FROM proposals.award_nominations n WHERE n.tenant_id = c.tenant_id AND n.campaign_id = c.id) AS nominations
         """;
 
-    public static ProblemException NotFound(Guid id) => ProblemException.NotFound("campaign_not_found", $"There is no award campaign {id} in this region.");
+    private static readonly ProblemCode NotFoundCode = new(404, "campaign_not_found", new("The award campaign was not found.", "未找到该评选活动。"));
+
+    // The refusal of a step the campaign's status does not allow is named after that status.
+    private static readonly ProblemCode StillNominating = new(409, "campaign_nominating",
+        new("The campaign is still taking nominations.", "评选活动仍在推荐阶段。"));
+
+    private static readonly ProblemCode UnderReview = new(409, "campaign_reviewing", new("The campaign is under review.", "评选活动正在评审。"));
+
+    private static readonly ProblemCode AlreadyDecided = new(409, "campaign_decided", new("The campaign is decided.", "评选活动已评定。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"There is no award campaign {id} in this region.", $"本地区没有评选活动 {id}。"));
 
     public static async Task<Campaign> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct, bool forUpdate = false)
     {
@@ -61,14 +71,28 @@ internal sealed record Campaign : IVersioned
         };
     }
 
-    /// <summary>409 unless the campaign is <paramref name="status"/>.</summary>
-    public void Require(CampaignStatus status, string doing)
+    /// <summary>409 unless the campaign is <paramref name="status"/>, for <paramref name="doing"/> ("scoring", "评分").</summary>
+    public void Require(CampaignStatus status, Words doing)
     {
         if (Status != status)
         {
-            throw ProblemException.Conflict($"campaign_{Status.ToDbText()}", $"The campaign is {Status.ToDbText()}; {doing} needs it {status.ToDbText()}.");
+            var refusal = Status switch
+            {
+                CampaignStatus.Nominating => StillNominating,
+                CampaignStatus.Reviewing => UnderReview,
+                _ => AlreadyDecided,
+            };
+            throw refusal.With(new($"The campaign is {Status.ToDbText()}; {doing.English} needs it {status.ToDbText()}.",
+                $"评选活动当前为“{ChineseName(Status)}”，{doing.Chinese}须在“{ChineseName(status)}”阶段进行。"));
         }
     }
+
+    private static string ChineseName(CampaignStatus status) => status switch
+    {
+        CampaignStatus.Nominating => "推荐中",
+        CampaignStatus.Reviewing => "评审中",
+        _ => "已评定",
+    };
 }
 
 internal sealed record GetCampaign(Guid Id) : IQuery<Campaign>;

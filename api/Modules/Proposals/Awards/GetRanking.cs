@@ -43,7 +43,11 @@ internal sealed class GetRankingHandler(DbSession db, CurrentActor actor) : IReq
         var byId = nominations.ToDictionary(n => n.Id);
         var lead = Ranking.LeadCriterion(campaign.Criteria);
         return new CampaignRanking(campaign.Id, campaign.Status, lead.Name,
-            [$"mean score on {lead.Name} (the criterion weighted most)", "more reviewers having scored it", "nominated first"],
+            [
+                new Words($"mean score on {lead.Name} (the criterion weighted most)", $"“{lead.Name}”（权重最高的标准）平均分高者在前").Said,
+                new Words("more reviewers having scored it", "评分的评审人多者在前").Said,
+                new Words("nominated first", "推荐在先者在前").Said,
+            ],
             ranked.Select(r =>
             {
                 var n = byId[r.NominationId];

@@ -31,23 +31,38 @@ internal sealed class NominateProposalValidator : AbstractValidator<NominateProp
 internal sealed class NominateProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, EnterpriseCalendar calendar, Outbox outbox, ProposalTransition transition)
     : IRequestHandler<NominateProposal, Nomination>
 {
+    private static readonly ProblemCode NotClosed = new(409, "proposal_not_closed", new("The proposal is not closed.", "该提案尚未结案。"));
+
+    private static readonly ProblemCode NominationsClosed = new(409, "nominations_closed",
+        new("The campaign no longer takes nominations.", "评选活动已停止接受推荐。"));
+
+    private static readonly ProblemCode AlreadyNominatedCode = new(409, "already_nominated",
+        new("The proposal is already nominated.", "该提案已推荐过。"));
+
+    /// <summary>The refusal of nominating a proposal a second time to a campaign (its unique key's).</summary>
+    public static ProblemException AlreadyNominated() => AlreadyNominatedCode.With(new(
+        "The enterprise has already nominated this proposal to the campaign.", "本单位已将此提案推荐参加该评选活动。"));
+
     public async Task<Nomination> Handle(NominateProposal request, CancellationToken cancellationToken)
     {
         var proposal = await Proposal.FindAsync(db, actor, clock, request.ProposalId, cancellationToken);
         if (proposal.Status != ProposalStatus.Closed)
         {
-            throw ProblemException.Conflict("proposal_not_closed", $"Only closed proposals can be nominated; this one is {proposal.Status.ToDbText()}.");
+            throw NotClosed.With(new($"Only closed proposals can be nominated; this one is {proposal.Status.ToDbText()}.",
+                $"只有已结案的提案才能推荐参评，此提案目前为“{proposal.Status.ChineseName()}”。"));
         }
         var enterprise = await mediator.Send(new FindOrganisation(actor.TenantId), cancellationToken)
             ?? throw new InvalidOperationException("The acting enterprise is not in Directory.");
         var campaign = await db.QuerySingleOrDefaultAsync<OpenCampaignRow>(
             "SELECT tenant_id, id, name, status, nominations_close_on FROM proposals.award_campaigns WHERE tenant_id = ANY(@Regions) AND id = @CampaignId FOR SHARE",
             new { Regions = enterprise.Path.ToArray(), request.CampaignId }, cancellationToken)
-            ?? throw ProblemException.UnknownReference("campaignId", $"No region of this enterprise runs an award campaign {request.CampaignId}.");
+            ?? throw ProblemException.UnknownReference("campaignId", new Words($"No region of this enterprise runs an award campaign {request.CampaignId}.",
+                $"本单位所属地区没有评选活动 {request.CampaignId}。"));
         var today = (await calendar.OwnAsync(cancellationToken)).Today;
         if (campaign.Status != CampaignStatus.Nominating || today > campaign.NominationsCloseOn)
         {
-            throw ProblemException.Conflict("nominations_closed", $"The campaign took nominations until {campaign.NominationsCloseOn:yyyy-MM-dd}.");
+            throw NominationsClosed.With(new($"The campaign took nominations until {campaign.NominationsCloseOn:yyyy-MM-dd}.",
+                $"该评选活动的推荐截止日期为 {campaign.NominationsCloseOn:yyyy-MM-dd}。"));
         }
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(

@@ -53,7 +53,9 @@ internal sealed record Nomination : IVersioned
         n.award_level, n.award_reward, n.awarded_at, n.version
         """;
 
-    public static ProblemException NotFound(Guid id) => ProblemException.NotFound("nomination_not_found", $"There is no nomination {id} in this region.");
+    private static readonly ProblemCode NotFoundCode = new(404, "nomination_not_found", new("The nomination was not found.", "未找到该参评提案。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"There is no nomination {id} in this region.", $"本地区没有参评提案 {id}。"));
 
     public static async Task<Nomination> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ internal sealed class RecordAwardValidator : AbstractValidator<RecordAward>
     {
         RuleFor(c => c.Level).MaximumLength(50);
         RuleFor(c => c.Reward).MaximumLength(200);
-        RuleFor(c => c.Reward).Empty().When(c => string.IsNullOrWhiteSpace(c.Level)).WithMessage("A reward goes with an award level.");
+        RuleFor(c => c.Reward).Empty().When(c => string.IsNullOrWhiteSpace(c.Level)).WithMessage(new Words("A reward goes with an award level.", "填写奖励前请先填写奖项等级。"));
     }
 }
 
@@ -31,7 +31,7 @@ internal sealed class RecordAwardHandler(DbSession db, CurrentActor actor, Outbo
     {
         var nomination = await Nomination.FindAsync(db, actor.TenantId, request.NominationId, cancellationToken);
         Concurrency.EnsureVersion(nomination.Version, request.ExpectedVersion);
-        (await Campaign.FindAsync(db, actor.TenantId, nomination.CampaignId, cancellationToken)).Require(CampaignStatus.Decided, "recording awards");
+        (await Campaign.FindAsync(db, actor.TenantId, nomination.CampaignId, cancellationToken)).Require(CampaignStatus.Decided, new Words("recording awards", "登记奖项"));
         var level = string.IsNullOrWhiteSpace(request.Level) ? null : request.Level.Trim();
         await db.ExecuteAsync(
             """

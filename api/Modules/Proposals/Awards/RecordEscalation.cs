@@ -22,7 +22,7 @@ internal sealed class RecordEscalationValidator : AbstractValidator<RecordEscala
     {
         RuleFor(c => c.TargetBody).NotNull().IsInEnum();
         RuleFor(c => c.ForwardedOn).NotNull();
-        RuleFor(c => c.Reference).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Give the receiving body's reference.").MaximumLength(100);
+        RuleFor(c => c.Reference).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(new Words("Give the receiving body's reference.", "请填写接收机关给出的案号。")).MaximumLength(100);
         RuleFor(c => c.Note).MaximumLength(2000);
     }
 }

@@ -32,23 +32,30 @@ internal sealed class ScoreNominationValidator : AbstractValidator<ScoreNominati
 
 internal sealed class ScoreNominationHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<ScoreNomination, NominationScores>
 {
+    private static readonly ProblemCode NotAReviewer = new(403, "not_a_reviewer",
+        new("You are not a reviewer of this campaign.", "您不是该评选活动的评审人。"));
+
+    private static readonly ProblemCode ConflictOfInterest = new(403, "conflict_of_interest",
+        new("You may not score your own enterprise's nomination.", "您不能为本单位推荐的提案评分。"));
+
     public async Task<NominationScores> Handle(ScoreNomination request, CancellationToken cancellationToken)
     {
         var nomination = await Nomination.FindAsync(db, actor.TenantId, request.NominationId, cancellationToken);
         var campaign = await Campaign.FindAsync(db, actor.TenantId, nomination.CampaignId, cancellationToken);
         var reviewer = campaign.Reviewers.FirstOrDefault(r => r.UserId == actor.Id)
-            ?? throw new ProblemException(403, "not_a_reviewer", "You are not a reviewer of this campaign.", "Only the reviewers the campaign names score its nominations.");
+            ?? throw NotAReviewer.With(new("Only the reviewers the campaign names score its nominations.", "只有评选活动指定的评审人才能为推荐的提案评分。"));
         if (reviewer.EnterpriseId == nomination.EnterpriseId)
         {
-            throw new ProblemException(403, "conflict_of_interest", "You may not score your own enterprise's nomination.",
-                $"You come from {nomination.EnterpriseName}, which nominated this proposal; the other reviewers score it.");
+            throw ConflictOfInterest.With(new($"You come from {nomination.EnterpriseName}, which nominated this proposal; the other reviewers score it.",
+                $"您来自推荐此提案的{nomination.EnterpriseName}，须回避，由其他评审人评分。"));
         }
-        campaign.Require(CampaignStatus.Reviewing, "scoring");
+        campaign.Require(CampaignStatus.Reviewing, new Words("scoring", "评分"));
         var given = request.Scores!;
         var criteria = campaign.Criteria.Select(c => c.Id).ToHashSet();
         if (given.Select(s => s.CriterionId!.Value).Distinct().Count() != given.Count || !given.All(s => criteria.Contains(s.CriterionId!.Value)) || given.Count != criteria.Count)
         {
-            throw ProblemException.Invalid("scores", $"Score each of the campaign's {criteria.Count} criteria exactly once.");
+            throw ProblemException.Invalid("scores", new Words($"Score each of the campaign's {criteria.Count} criteria exactly once.",
+                $"须对评选活动的 {criteria.Count} 项评选标准逐项各评一次分。"));
         }
         await db.ExecuteAsync(
             """

@@ -23,7 +23,11 @@ internal sealed record Call : IVersioned
         (SELECT count(*)::int FROM proposals.proposals p WHERE p.tenant_id = c.tenant_id AND p.call_id = c.id AND p.status <> 'draft') AS submitted
         """;
 
-    public static ProblemException NotFound(Guid id) => ProblemException.NotFound("call_not_found", $"There is no call for proposals {id} in this enterprise.");
+    private static readonly ProblemCode NotFoundCode = new(404, "call_not_found", new("The call for proposals was not found.", "未找到该提案征集。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(NoSuchCall(id));
+
+    private static Words NoSuchCall(Guid id) => new($"There is no call for proposals {id} in this enterprise.", $"本单位没有提案征集 {id}。");
 
     /// <summary>422 on <c>callId</c> unless the call named (if any) is the enterprise's.</summary>
     public static async Task EnsureExistsAsync(DbSession db, Guid tenant, Guid? callId, CancellationToken ct)
@@ -31,7 +35,7 @@ internal sealed record Call : IVersioned
         if (callId is { } id && !await db.ExecuteScalarAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM proposals.calls WHERE tenant_id = @Tenant AND id = @Id)", new { Tenant = tenant, Id = id }, ct))
         {
-            throw ProblemException.UnknownReference("callId", $"There is no call for proposals {id} in this enterprise.");
+            throw ProblemException.UnknownReference("callId", NoSuchCall(id));
         }
     }
 }

@@ -29,10 +29,10 @@ internal sealed class CallTextValidator<T> : AbstractValidator<T> where T : ICal
 {
     public CallTextValidator()
     {
-        RuleFor(c => c.Theme).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the call a theme.").MaximumLength(200);
+        RuleFor(c => c.Theme).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the call a theme.", "请填写征集主题。")).MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(4000);
         RuleFor(c => c.OpensOn).NotNull();
-        RuleFor(c => c.ClosesOn).NotNull().GreaterThanOrEqualTo(c => c.OpensOn).WithMessage("The call closes on or after the day it opens.");
+        RuleFor(c => c.ClosesOn).NotNull().GreaterThanOrEqualTo(c => c.OpensOn).WithMessage(new Words("The call closes on or after the day it opens.", "征集截止日期不能早于开始日期。"));
     }
 }
 

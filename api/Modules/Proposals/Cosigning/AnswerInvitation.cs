@@ -19,12 +19,15 @@ internal sealed class AnswerInvitationValidator : AbstractValidator<AnswerInvita
 internal sealed class AnswerInvitationHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, Outbox outbox)
     : IRequestHandler<AnswerInvitation, Proposal>
 {
+    private static readonly ProblemCode NotInvited = new(403, "not_invited",
+        new("You are not invited to co-sign this proposal.", "您未被邀请附议此提案。"));
+
     public async Task<Proposal> Handle(AnswerInvitation request, CancellationToken cancellationToken)
     {
         var proposal = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
         if (proposal.Cosigners!.All(c => c.WorkerId != actor.WorkerId))
         {
-            throw new ProblemException(403, "not_invited", "You are not invited to co-sign this proposal.", "Only the representatives its proposer invited may co-sign it.");
+            throw NotInvited.With(new("Only the representatives its proposer invited may co-sign it.", "只有提案人邀请的职工代表才能附议。"));
         }
         if (proposal.Status != ProposalStatus.Draft)
         {

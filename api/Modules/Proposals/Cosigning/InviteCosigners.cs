@@ -16,7 +16,7 @@ internal sealed record InviteCosigners : ICommand<Proposal>
 internal sealed class InviteCosignersValidator : AbstractValidator<InviteCosigners>
 {
     public InviteCosignersValidator() =>
-        RuleFor(c => c.WorkerIds).NotEmpty().Must(ids => ids!.Count <= 50).WithMessage("Invite at most 50 representatives at a time.");
+        RuleFor(c => c.WorkerIds).NotEmpty().Must(ids => ids!.Count <= 50).WithMessage(new Words("Invite at most 50 representatives at a time.", "每次最多邀请 50 名职工代表。"));
 }
 
 internal sealed class InviteCosignersHandler(DbSession db, CurrentActor actor, IMediator mediator, TimeProvider clock, Outbox outbox)
@@ -28,13 +28,14 @@ internal sealed class InviteCosignersHandler(DbSession db, CurrentActor actor, I
         var wanted = request.WorkerIds!.Distinct().ToList();
         if (wanted.Contains(draft.ProposerWorkerId))
         {
-            throw ProblemException.Invalid("workerIds", "The proposer cannot co-sign their own proposal.");
+            throw ProblemException.Invalid("workerIds", new Words("The proposer cannot co-sign their own proposal.", "提案人不能附议自己的提案。"));
         }
         var serving = await mediator.Send(new FindServingRepresentatives(wanted), cancellationToken);
         var notServing = wanted.Except(serving.Select(r => r.WorkerId)).ToList();
         if (notServing.Count > 0)
         {
-            throw ProblemException.Invalid("workerIds", $"Not a representative serving today: {string.Join(", ", notServing)}.");
+            throw ProblemException.Invalid("workerIds", new Words($"Not a representative serving today: {string.Join(", ", notServing)}.",
+                $"以下人员不是在任的职工代表：{string.Join("、", notServing)}。"));
         }
         var invited = await db.QueryAsync<(Guid Id, Guid WorkerId)>(
             """

@@ -15,7 +15,7 @@ internal sealed record AnswerProposal : ICommand<Proposal>
 internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal>
 {
     public AnswerProposalValidator() =>
-        RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage("Write the answer: what was done, or will be, and why.").MaximumLength(10_000);
+        RuleFor(c => c.Answer).Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage(new Words("Write the answer: what was done, or will be, and why.", "请填写答复：已经或将要采取的措施及理由。")).MaximumLength(10_000);
 }
 
 internal sealed class AnswerProposalHandler(DbSession db, CurrentActor actor, TimeProvider clock, ProposalTransition transition)

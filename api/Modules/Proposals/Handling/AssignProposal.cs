@@ -24,9 +24,9 @@ internal sealed class AssignProposalValidator : AbstractValidator<AssignProposal
     public AssignProposalValidator()
     {
         RuleFor(c => c.LeadUnitId).NotEmpty();
-        RuleFor(c => c.CoHandlingUnitIds).Must(ids => ids is null || ids.Count <= 20).WithMessage("Name at most 20 co-handling departments.");
+        RuleFor(c => c.CoHandlingUnitIds).Must(ids => ids is null || ids.Count <= 20).WithMessage(new Words("Name at most 20 co-handling departments.", "协办部门最多 20 个。"));
         RuleFor(c => c.CoHandlingUnitIds).Must((c, ids) => ids is null || !ids.Contains(c.LeadUnitId!.Value))
-            .When(c => c.LeadUnitId is not null).WithMessage("The lead department is not also a co-handling one.");
+            .When(c => c.LeadUnitId is not null).WithMessage(new Words("The lead department is not also a co-handling one.", "主办部门不能同时作为协办部门。"));
         RuleFor(c => c.Note).MaximumLength(4000);
     }
 }
@@ -72,7 +72,8 @@ internal sealed class AssignProposalHandler(DbSession db, CurrentActor actor, IM
     {
         var unit = await mediator.Send(new FindOrganisation(unitId), ct);
         return unit is { Kind: "unit" or "team", Status: "active" } && unit.TenantId == actor.TenantId ? unit
-            : throw ProblemException.UnknownReference(field, $"{unitId} is not an active department (unit or team) of this enterprise.");
+            : throw ProblemException.UnknownReference(field, new Words($"{unitId} is not an active department (unit or team) of this enterprise.",
+                $"{unitId} 不是本单位现有的部门（部门或班组）。"));
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class RateAnswerValidator : AbstractValidator<RateAnswer>
     {
         RuleFor(c => c.Rating).NotNull().IsInEnum();
         RuleFor(c => c.Comment).Must(c => !string.IsNullOrWhiteSpace(c)).When(c => c.Rating == Rating.Unsatisfied)
-            .WithMessage("Say what is unsatisfactory, so the department knows what to do again.");
+            .WithMessage(new Words("Say what is unsatisfactory, so the department knows what to do again.", "请写明不满意之处，以便承办部门重新办理。"));
         RuleFor(c => c.Comment).MaximumLength(2000);
     }
 }

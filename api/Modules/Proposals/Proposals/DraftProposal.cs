@@ -32,9 +32,9 @@ internal sealed class ProposalTextValidator<T> : AbstractValidator<T> where T : 
     public ProposalTextValidator()
     {
         RuleFor(c => c.Category).NotNull().IsInEnum();
-        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the proposal a title.").MaximumLength(200);
-        RuleFor(c => c.Reasons).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Say what the problem is and why it matters.").MaximumLength(10_000);
-        RuleFor(c => c.Suggestions).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Say what should be done.").MaximumLength(10_000);
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the proposal a title.", "请填写提案标题。")).MaximumLength(200);
+        RuleFor(c => c.Reasons).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Say what the problem is and why it matters.", "请写明案由：存在什么问题，为什么需要解决。")).MaximumLength(10_000);
+        RuleFor(c => c.Suggestions).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Say what should be done.", "请写明具体建议。")).MaximumLength(10_000);
     }
 }
 

@@ -43,7 +43,8 @@ internal sealed class EditDraftHandler(DbSession db, CurrentActor actor, TimePro
         if (changed == 0)
         {
             // Changed (or submitted, which also moves its version) since the caller read it.
-            throw ProblemException.PreconditionFailed($"The proposal is at version {draft.Version} or later; read it again, then repeat the change.");
+            throw Problems.PreconditionFailed.With(new($"The proposal is at version {draft.Version} or later; read it again, then repeat the change.",
+                $"提案已是第 {draft.Version} 版或更新的版本，请重新读取后再修改。"));
         }
         outbox.Publish(actor.TenantId, ProposalEvents.Edited, request.Id, new { request.Id, Title = request.Title.Trim() });
         return await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);

@@ -133,8 +133,10 @@ internal sealed record Proposal : IVersioned
         Now = now,
     };
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("proposal_not_found", $"There is no proposal {id} that you can see in this enterprise.");
+    private static readonly ProblemCode NotFoundCode = new(404, "proposal_not_found", new("The proposal was not found.", "未找到该提案。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"There is no proposal {id} that you can see in this enterprise.",
+        $"本单位没有您可查看的提案 {id}。"));
 
     /// <summary>The proposal with its co-signers, departments, resolutions and timeline, if the actor may see it; 404 otherwise.</summary>
     public static async Task<Proposal> FindAsync(DbSession db, CurrentActor actor, TimeProvider clock, Guid id, CancellationToken ct)

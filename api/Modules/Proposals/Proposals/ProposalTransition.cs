@@ -20,6 +20,9 @@ internal sealed record LockedProposal
 /// </summary>
 internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeProvider clock, Outbox outbox)
 {
+    private static readonly ProblemCode NotLeadDepartment = new(403, "not_lead_department",
+        new("Only the lead department may answer.", "只有主办部门才能答复。"));
+
     public async Task<LockedProposal> LockAsync(Guid id, ProposalAction action, int expectedVersion, CancellationToken ct)
     {
         var parameters = new Dapper.DynamicParameters(Proposal.Viewer(actor, clock.GetUtcNow()));
@@ -70,6 +73,7 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
                 ActorId = actor.Id, ActorName = actor.Name, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Rating = rating.ToDbText(),
                 Now = clock.GetUtcNow(),
             }, ct);
+
     private async Task EnsurePartyAsync(LockedProposal proposal, ProposalParty party, CancellationToken ct)
     {
         if (await CallerActions.IsPartyAsync(db, actor, proposal.Id, proposal.ProposerWorkerId, party, ct))
@@ -78,10 +82,12 @@ internal sealed class ProposalTransition(DbSession db, CurrentActor actor, TimeP
         }
         throw party switch
         {
-            ProposalParty.Proposer => Proposer.NotProposer("Submitting a proposal and rating its answer are for the representative who proposed it."),
-            ProposalParty.Committee => new ProblemException(403, "forbidden", "You may not do this.", $"This needs the {ProposalsPermissions.Manage} permission."),
-            _ => new ProblemException(403, "not_lead_department", "Only the lead department may answer.",
-                "Co-handling departments contribute to the lead department's answer; the lead department submits it."),
+            ProposalParty.Proposer => Proposer.NotTheProposer.With(new("Submitting a proposal and rating its answer are for the representative who proposed it.",
+                "提交提案和评价答复须由提案人本人进行。")),
+            ProposalParty.Committee => Problems.Forbidden.With(new($"This needs the {ProposalsPermissions.Manage} permission.",
+                $"此操作需要 {ProposalsPermissions.Manage} 权限。")),
+            _ => NotLeadDepartment.With(new("Co-handling departments contribute to the lead department's answer; the lead department submits it.",
+                "协办部门协助主办部门答复，答复由主办部门提交。")),
         };
     }
 }

@@ -24,7 +24,7 @@ internal enum ProposalParty { Proposer, Committee, LeadDepartment }
 /// </summary>
 internal static class ProposalWorkflow
 {
-    public static readonly Lifecycle<ProposalStatus, ProposalAction, ProposalParty> Lifecycle = new("proposal",
+    public static readonly Lifecycle<ProposalStatus, ProposalAction, ProposalParty> Lifecycle = new(new Words("proposal", "提案"),
     [
         new(ProposalStatus.Draft, ProposalAction.Submit, ProposalStatus.Submitted, ProposalParty.Proposer),
         new(ProposalStatus.Submitted, ProposalAction.StartReview, ProposalStatus.UnderReview, ProposalParty.Committee),
@@ -39,4 +39,20 @@ internal static class ProposalWorkflow
         new(ProposalStatus.Answered, ProposalAction.Reopen, ProposalStatus.Assigned, ProposalParty.Proposer, Via: ProposalAction.Rate),
         new(ProposalStatus.Rated, ProposalAction.Close, ProposalStatus.Closed, ProposalParty.Committee),
     ]);
+
+    /// <summary>The status as a Chinese refusal names it (an English one names it by its code).</summary>
+    public static string ChineseName(this ProposalStatus status) => status switch
+    {
+        ProposalStatus.Draft => "草稿",
+        ProposalStatus.Submitted => "已提交",
+        ProposalStatus.UnderReview => "审查中",
+        ProposalStatus.Accepted => "已立案",
+        ProposalStatus.ConvertedToSuggestion => "已转为意见建议",
+        ProposalStatus.NotAccepted => "不予立案",
+        ProposalStatus.Assigned => "已交办",
+        ProposalStatus.Answered => "已答复",
+        ProposalStatus.Rated => "已评价",
+        ProposalStatus.Closed => "已结案",
+        _ => "已并案",
+    };
 }

@@ -23,6 +23,10 @@ internal sealed record CallPeriod
 internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IMediator mediator, EnterpriseCalendar calendar, ProposalTransition transition)
     : IRequestHandler<SubmitProposal, Proposal>
 {
+    private static readonly ProblemCode CosignersMissing = new(409, "cosigners_missing", new("Not enough co-signers.", "附议人数不足。"));
+
+    private static readonly ProblemCode CallNotOpen = new(409, "call_not_open", new("The call is not taking proposals.", "该提案征集不在征集期内。"));
+
     public async Task<Proposal> Handle(SubmitProposal request, CancellationToken cancellationToken)
     {
         var proposal = await transition.LockAsync(request.Id, ProposalAction.Submit, request.ExpectedVersion, cancellationToken);
@@ -33,8 +37,9 @@ internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IM
             new { Tenant = actor.TenantId, proposal.Id }, cancellationToken);
         if (accepted < settings.MinCosigners)
         {
-            throw new ProblemException(409, "cosigners_missing", "Not enough co-signers.",
-                $"A proposal needs {settings.MinCosigners} representatives to accept co-signing before it is submitted; {accepted} have.")
+            throw new ProblemException(CosignersMissing, new(
+                $"A proposal needs {settings.MinCosigners} representatives to accept co-signing before it is submitted; {accepted} have.",
+                $"提案须有 {settings.MinCosigners} 名职工代表同意附议后才能提交，目前已有 {accepted} 名。"))
             {
                 Extensions = new Dictionary<string, object> { ["required"] = settings.MinCosigners, ["accepted"] = accepted },
             };
@@ -47,8 +52,9 @@ internal sealed class SubmitProposalHandler(DbSession db, CurrentActor actor, IM
             """, new { Tenant = actor.TenantId, proposal.Id }, cancellationToken);
         if (call is { } period && (today < period.OpensOn || today > period.ClosesOn))
         {
-            throw ProblemException.Conflict("call_not_open",
-                $"The call this proposal answers takes proposals from {period.OpensOn:yyyy-MM-dd} to {period.ClosesOn:yyyy-MM-dd}; submit it outside the call instead.");
+            throw CallNotOpen.With(new(
+                $"The call this proposal answers takes proposals from {period.OpensOn:yyyy-MM-dd} to {period.ClosesOn:yyyy-MM-dd}; submit it outside the call instead.",
+                $"该提案所属的征集只在 {period.OpensOn:yyyy-MM-dd} 至 {period.ClosesOn:yyyy-MM-dd} 期间接收提案；如需现在提交，请先在草稿中取消所属征集。"));
         }
         // Numbers run per enterprise and year; the lock keeps two submissions from taking the same one.
         await db.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('proposal-number:' || @Tenant::text, 0))", new { Tenant = actor.TenantId }, cancellationToken);

@@ -19,6 +19,9 @@ internal sealed class LinkResolutionValidator : AbstractValidator<LinkResolution
 internal sealed class LinkResolutionHandler(DbSession db, CurrentActor actor, TimeProvider clock, Outbox outbox, ProposalTransition transition)
     : IRequestHandler<LinkResolution, Proposal>
 {
+    private static readonly ProblemCode NotLinkable = new(409, "proposal_not_linkable",
+        new("The proposal cannot be linked to a resolution.", "该提案不能关联决议。"));
+
     /// <summary>Whether a proposal in <paramref name="status"/> can be linked to a resolution: once submitted, unless merged away.</summary>
     public static bool Linkable(ProposalStatus status) => status is not (ProposalStatus.Draft or ProposalStatus.Merged);
 
@@ -27,12 +30,14 @@ internal sealed class LinkResolutionHandler(DbSession db, CurrentActor actor, Ti
         var proposal = await Proposal.FindAsync(db, actor, clock, request.Id, cancellationToken);
         if (!Linkable(proposal.Status))
         {
-            throw ProblemException.Conflict("proposal_not_linkable", $"A {proposal.Status.ToDbText()} proposal cannot be linked to a resolution.");
+            throw NotLinkable.With(new($"A {proposal.Status.ToDbText()} proposal cannot be linked to a resolution.",
+                $"{proposal.Status.ChineseName()}的提案不能关联决议。"));
         }
         var title = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT title FROM proposals.resolutions WHERE tenant_id = @Tenant AND id = @ResolutionId",
             new { Tenant = actor.TenantId, request.ResolutionId }, cancellationToken)
-            ?? throw ProblemException.UnknownReference("resolutionId", $"No congress of this enterprise has adopted a resolution {request.ResolutionId}.");
+            ?? throw ProblemException.UnknownReference("resolutionId", new Words($"No congress of this enterprise has adopted a resolution {request.ResolutionId}.",
+                $"本单位的职代会没有通过决议 {request.ResolutionId}。"));
         var linked = await db.ExecuteAsync(
             """
             INSERT INTO proposals.resolution_links (tenant_id, id, proposal_id, resolution_id)

@@ -26,7 +26,7 @@ internal sealed class DecideProposalValidator : AbstractValidator<DecideProposal
     {
         RuleFor(c => c.Decision).NotNull().IsInEnum();
         RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).When(c => c.Decision == Decision.Decline)
-            .WithMessage("Say why the proposal is not accepted: its proposer will read it.");
+            .WithMessage(new Words("Say why the proposal is not accepted: its proposer will read it.", "请写明不予立案的理由，提案人会看到。"));
         RuleFor(c => c.Reason).MaximumLength(4000);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class MergeProposalValidator : AbstractValidator<MergeProposal>
     public MergeProposalValidator()
     {
         RuleFor(c => c.IntoId).NotEmpty();
-        RuleFor(c => c.IntoId).NotEqual(c => c.Id).WithMessage("A proposal cannot be merged into itself.");
+        RuleFor(c => c.IntoId).NotEqual(c => c.Id).WithMessage(new Words("A proposal cannot be merged into itself.", "提案不能并入自身。"));
         RuleFor(c => c.Note).MaximumLength(4000);
     }
 }
@@ -40,8 +40,9 @@ internal sealed class MergeProposalHandler(DbSession db, CurrentActor actor, Pro
             SELECT id, number, status, proposer_worker_id, title, handling_round, version FROM proposals.proposals
             WHERE tenant_id = @Tenant AND id = @IntoId AND status = ANY(@Receiving) FOR UPDATE
             """, new { Tenant = actor.TenantId, request.IntoId, Receiving }, cancellationToken)
-            ?? throw ProblemException.UnknownReference("intoId",
-                "Merge into a proposal of this enterprise that is submitted, under review or accepted.");
+            ?? throw ProblemException.UnknownReference("intoId", new Words(
+                "Merge into a proposal of this enterprise that is submitted, under review or accepted.",
+                "只能并入本单位已提交、审查中或已立案的提案。"));
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         await transition.RecordAsync(into.Id, "absorbed", into.Status, into.Status, $"{duplicate.Number} {duplicate.Title}{(note is null ? "" : ": " + note)}", cancellationToken);
         await db.ExecuteAsync("UPDATE proposals.proposals SET merged_into = @IntoId WHERE tenant_id = @Tenant AND id = @Id",

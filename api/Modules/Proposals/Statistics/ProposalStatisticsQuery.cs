@@ -9,12 +9,14 @@ internal sealed class GetProposalStatisticsValidator : AbstractValidator<GetProp
     private static readonly DateOnly Earliest = new(1900, 1, 1);
     private static readonly DateOnly Latest = new(2999, 12, 31);
 
+    private static readonly Words WithinCalendar = new("Ask for a period between 1900 and 2999.", "统计期间须在 1900 年至 2999 年之间。");
+
     public GetProposalStatisticsValidator()
     {
-        RuleFor(q => q.From).InclusiveBetween(Earliest, Latest).WithMessage("Ask for a period between 1900 and 2999.");
-        RuleFor(q => q.To).InclusiveBetween(Earliest, Latest).WithMessage("Ask for a period between 1900 and 2999.")
-            .GreaterThanOrEqualTo(q => q.From).WithMessage("The period ends on or after the day it starts.")
-            .Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage("Ask for at most ten years at a time.");
+        RuleFor(q => q.From).InclusiveBetween(Earliest, Latest).WithMessage(WithinCalendar);
+        RuleFor(q => q.To).InclusiveBetween(Earliest, Latest).WithMessage(WithinCalendar)
+            .GreaterThanOrEqualTo(q => q.From).WithMessage(new Words("The period ends on or after the day it starts.", "结束日期不能早于开始日期。"))
+            .Must((q, to) => to.DayNumber - q.From.DayNumber <= 3660).WithMessage(new Words("Ask for at most ten years at a time.", "每次最多统计十年。"));
     }
 }
 
