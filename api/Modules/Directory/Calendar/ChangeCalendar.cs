@@ -30,21 +30,24 @@ internal sealed class ChangeCalendarValidator : AbstractValidator<ChangeCalendar
     public ChangeCalendarValidator()
     {
         RuleFor(c => c.RestDays).NotNull()
-            .Must(days => days!.Distinct().Count() == days!.Count).WithMessage("Name each rest day once.")
-            .Must(days => days!.Count < 7).WithMessage("At least one day of the week is worked.");
+            .Must(days => days!.Distinct().Count() == days!.Count).WithMessage(new Words("Name each rest day once.", "每个休息日只能填一次。"))
+            .Must(days => days!.Count < 7).WithMessage(new Words("At least one day of the week is worked.", "一周中至少要有一天上班。"));
         RuleFor(c => c.Days).NotNull()
-            .Must(days => days!.Count <= 2000).WithMessage("A calendar keeps at most 2,000 special days.")
-            .Must(days => days!.Where(d => d.Date is not null).GroupBy(d => d.Date).All(g => g.Count() == 1)).WithMessage("Each date appears once.");
+            .Must(days => days!.Count <= 2000).WithMessage(new Words("A calendar keeps at most 2,000 special days.", "日历最多只能有 2,000 个节假日和调休日。"))
+            .Must(days => days!.Where(d => d.Date is not null).GroupBy(d => d.Date).All(g => g.Count() == 1))
+            .WithMessage(new Words("Each date appears once.", "每个日期只能出现一次。"));
         RuleForEach(c => c.Days).ChildRules(day =>
         {
             day.RuleFor(d => d.Date).NotNull()
-                .InclusiveBetween(Earliest, Latest).WithMessage("Give a date from 2000 to 2099.");
+                .InclusiveBetween(Earliest, Latest).WithMessage(new Words("Give a date from 2000 to 2099.", "请填写 2000 年至 2099 年之间的日期。"));
             day.RuleFor(d => d.Kind).NotNull().IsInEnum();
-            day.RuleFor(d => d.Name).NotNull().Must(name => name!.Trim().Length is >= 1 and <= 50).WithMessage("Give the day a name of 1 to 50 characters.");
+            day.RuleFor(d => d.Name).NotNull().Must(name => name!.Trim().Length is >= 1 and <= 50)
+                .WithMessage(new Words("Give the day a name of 1 to 50 characters.", "名称须为 1 至 50 个字符。"));
         });
         RuleForEach(c => c.Days)
             .Must((c, day) => day.Kind != CalendarDayKind.Workday || day.Date is null || c.RestDays is null || c.RestDays.Contains(day.Date.Value.DayOfWeek))
-            .WithMessage("A make-up working day falls on a weekly rest day: every other day is worked anyway.");
+            .WithMessage(new Words("A make-up working day falls on a weekly rest day: every other day is worked anyway.",
+                "调休上班日须落在每周的休息日：其他日子本来就要上班。"));
     }
 }
 
@@ -74,7 +77,8 @@ internal sealed class ChangeCalendarHandler(DbSession db, CurrentActor actor, Ti
             cancellationToken);
         if (changed is null)
         {
-            throw ProblemException.PreconditionFailed("The calendar was changed meanwhile; read it again, then repeat the change.");
+            throw Problems.PreconditionFailed.With(new("The calendar was changed meanwhile; read it again, then repeat the change.",
+                "日历已被他人修改，请重新读取后再修改。"));
         }
 
         var days = request.Days!;

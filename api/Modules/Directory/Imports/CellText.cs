@@ -17,7 +17,8 @@ internal static class CellText
         {
             if (row.Cells[i] is { } cell && Disallowed(cell) is var at and >= 0)
             {
-                problem ??= $"Cell {i + 1} holds the control character U+{(int)cell[at]:X4}, which no field takes; remove it.";
+                problem ??= new Words($"Cell {i + 1} holds the control character U+{(int)cell[at]:X4}, which no field takes; remove it.",
+                    $"第 {i + 1} 个单元格含有控制字符 U+{(int)cell[at]:X4}，任何字段都不接受，请删除。").Said;
                 row.Cells[i] = Replaced(cell);
             }
         }

@@ -37,7 +37,7 @@ internal static class CsvRows
             }
             else
             {
-                problem ??= $"The row has more than {RowLimits.MaxCells:N0} cells.";
+                problem ??= new Words($"The row has more than {RowLimits.MaxCells:N0} cells.", $"此行超过 {RowLimits.MaxCells:N0} 个单元格。").Said;
             }
             cell.Clear();
             closed = false;
@@ -47,11 +47,11 @@ internal static class CsvRows
         {
             if (cell.Length >= RowLimits.MaxCellChars)
             {
-                problem ??= $"A cell is longer than {RowLimits.MaxCellChars:N0} characters.";
+                problem ??= new Words($"A cell is longer than {RowLimits.MaxCellChars:N0} characters.", $"有单元格超过 {RowLimits.MaxCellChars:N0} 个字符。").Said;
             }
             else if (rowChars >= RowLimits.MaxChars)
             {
-                problem ??= $"The row is longer than {RowLimits.MaxChars:N0} characters.";
+                problem ??= new Words($"The row is longer than {RowLimits.MaxChars:N0} characters.", $"此行超过 {RowLimits.MaxChars:N0} 个字符。").Said;
             }
             else
             {
@@ -70,7 +70,7 @@ internal static class CsvRows
                 {
                     if (quoted && !quoteSeen)
                     {
-                        problem ??= "A quoted cell is never closed.";
+                        problem ??= new Words("A quoted cell is never closed.", "有单元格以引号开头，却没有结尾的引号。").Said;
                     }
                     if (started)
                     {
@@ -136,11 +136,12 @@ internal static class CsvRows
             {
                 if (closed)
                 {
-                    problem ??= "Text follows the closing quote of a cell.";
+                    problem ??= new Words("Text follows the closing quote of a cell.", "有单元格在结尾的引号之后还有文字。").Said;
                 }
                 else if (c == '"')
                 {
-                    problem ??= "A cell has a stray quote; quote the whole cell and double the quotes inside it.";
+                    problem ??= new Words("A cell has a stray quote; quote the whole cell and double the quotes inside it.",
+                        "有单元格含有多余的引号：请给整个单元格加上引号，并把其中的每个引号写成两个。").Said;
                 }
                 Add(c);
             }

@@ -37,8 +37,7 @@ internal sealed class GetRejectedRowsHandler(DbSession db, CurrentActor actor) :
             new { Tenant = actor.TenantId, Job = request.JobId }, cancellationToken);
         if (kept < job.RowsRejected)
         {
-            throw new ProblemException(410, "rejected_rows_lost", "The rejected rows are no longer kept.",
-                "The database restarted since this import and its rejected rows were lost. Upload the file again with dryRun=true to see them.");
+            throw ImportProblems.RejectedRowsLost();
         }
         var rows = db.StreamAsync<(int, string?[], string[])>(
             """

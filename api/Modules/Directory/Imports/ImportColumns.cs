@@ -42,8 +42,27 @@ internal sealed class ImportColumns
     /// <summary>Why a row's cells do not line up with the header (a ragged row), or null. Empty cells after the last column are fine.</summary>
     public string? RaggedProblem(string?[] cells) =>
         cells.Length < _width || cells.Skip(_width).Any(cell => !string.IsNullOrWhiteSpace(cell))
-            ? $"The row has {cells.Length} cells where the header has {_width}; the cells may be in the wrong columns."
+            ? new Words($"The row has {cells.Length} cells where the header has {_width}; the cells may be in the wrong columns.",
+                $"此行有 {cells.Length} 个单元格，而表头有 {_width} 列，数据可能错了列。").Said
             : null;
+
+    /// <summary>What a reason about the whole row names instead of a field.</summary>
+    public const string Row = "row";
+
+    /// <summary>
+    /// Why a row is rejected, as the rejected-rows file shows it: the field the reason is about, then the reason. In
+    /// Chinese the field is named by its Chinese header (a validator's unitId by the unit column's); in English, by its
+    /// field name, as the API names it.
+    /// </summary>
+    public static string Reason(IReadOnlyList<(string Field, string[] Headers)> fields, string field, string reason)
+    {
+        if (!Words.InChinese)
+        {
+            return $"{field}: {reason}";
+        }
+        var header = field == Row ? "整行" : fields.FirstOrDefault(f => f.Field == field || $"{f.Field}Id" == field).Headers?[0] ?? field;
+        return $"{header}：{reason}";
+    }
 
     /// <summary>A row with nothing in it, such as the empty lines spreadsheets leave at the end.</summary>
     public static bool IsBlank(string?[] cells) => cells.All(string.IsNullOrWhiteSpace);

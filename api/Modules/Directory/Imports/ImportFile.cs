@@ -124,7 +124,7 @@ internal sealed class ImportFile : IAsyncDisposable
             number++;
             var trimmed = Array.ConvertAll(cells, cell => cell.Trim());
             var unreadable = problem is null && trimmed.Any(cell => cell.Contains('\uFFFD'))
-                ? "The row has characters in an unknown encoding; save the file as UTF-8 or GBK."
+                ? new Words("The row has characters in an unknown encoding; save the file as UTF-8 or GBK.", "此行有无法识别编码的字符，请将文件另存为 UTF-8 或 GBK 编码。").Said
                 : problem;
             yield return CellText.Checked(new FileRow(number, trimmed, unreadable));
         }
@@ -149,7 +149,7 @@ internal sealed class ImportFile : IAsyncDisposable
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 await stream.DisposeAsync();
-                throw ImportProblems.Unreadable("This is not an XLSX workbook that can be read.");
+                throw ImportProblems.Unreadable(XlsxBounds.NotAWorkbookWords);
             }
             return new ImportFile(FileFormat.Xlsx, null, counted, ct => ReadXlsx(excel, ct), () =>
             {
@@ -199,7 +199,8 @@ internal sealed class ImportFile : IAsyncDisposable
         catch (Exception error) when (error is System.Xml.XmlException or FormatException or OverflowException or IndexOutOfRangeException
                                           or ArgumentException or InvalidDataException or InvalidOperationException)
         {
-            throw ImportProblems.Unreadable("The sheet of this XLSX workbook cannot be read to the end; save it again from Excel or WPS, or as CSV.");
+            throw ImportProblems.Unreadable(new("The sheet of this XLSX workbook cannot be read to the end; save it again from Excel or WPS, or as CSV.",
+                "此 XLSX 工作簿的工作表无法完整读取，请用 Excel 或 WPS 重新保存，或另存为 CSV 文件。"));
         }
     }
 
@@ -212,7 +213,7 @@ internal sealed class ImportFile : IAsyncDisposable
         {
             var read = await inner.ReadAsync(buffer, cancellationToken);
             Count += read;
-            return Count > limit ? throw ImportProblems.TooLarge($"The file is larger than {limit / 1024 / 1024} MB.") : read;
+            return Count > limit ? throw ImportProblems.LargerThan(limit) : read;
         }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();

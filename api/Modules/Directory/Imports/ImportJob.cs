@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Workforce.Directory.Imports;
@@ -66,8 +67,9 @@ internal sealed record ImportJob
 
     public static string Url(Guid id) => $"/api/v1/directory/imports/{id}";
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("import_not_found", $"There is no import {id} in this enterprise.");
+    private static readonly ProblemCode NotFoundCode = new(404, "import_not_found", new("The import was not found.", "未找到该导入。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"There is no import {id} in this enterprise.", $"本企业没有导入任务 {id}。"));
 
     public static Task<ImportJob?> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<ImportJob>($"SELECT {Columns} FROM directory.import_jobs j WHERE j.tenant_id = @Tenant AND j.id = @Id",
@@ -117,21 +119,33 @@ internal sealed record ImportJob
 
     public static object Lock(Guid id) => new { Key = $"import:{id}" };
 
-    /// <summary>Why a job left in reading with nobody holding its lock failed.</summary>
-    public const string UploadInterrupted =
-        "The upload stopped before the whole file was read (the connection or the server went away); nothing of it was applied. Upload the file again.";
+    /// <summary>
+    /// The language its starter speaks (zh-CN or en), recorded when the upload begins: the job's progress is followed
+    /// later, and it is checked and merged in the background, so its reasons are said in this language, not the follower's.
+    /// </summary>
+    public static string LanguageOfRequest => Words.CultureOf(CultureInfo.CurrentUICulture.Name).Name;
 
-    /// <summary>The reason a job failed, as its follower should read it.</summary>
+    /// <summary>Why a job left in reading with nobody holding its lock failed.</summary>
+    public static readonly Words UploadInterrupted = new(
+        "The upload stopped before the whole file was read (the connection or the server went away); nothing of it was applied. Upload the file again.",
+        "文件还没读完，上传就中断了（连接或服务器断开），本次导入没有生效。请重新上传文件。");
+
+    private static readonly Words FailedOnOurSide = new(
+        "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
+        "导入因系统内部原因失败，本次导入没有生效。请重新上传文件，或报告此导入任务的编号。");
+
+    /// <summary>The reason a job failed, as its follower should read it, in the language it is said in now.</summary>
     public static string FailureReason(Exception error) => error switch
     {
-        ProblemException problem => problem.Detail?.Said ?? problem.Title.Said,
-        OperationCanceledException or BadHttpRequestException or IOException => UploadInterrupted,
-        NpgsqlException { InnerException: TimeoutException } =>
+        ProblemException problem => (problem.Detail ?? problem.Title).Said,
+        OperationCanceledException or BadHttpRequestException or IOException => UploadInterrupted.Said,
+        NpgsqlException { InnerException: TimeoutException } => new Words(
             "The import took longer than allowed and was stopped; nothing of it was applied. Split the file into smaller ones.",
-        PostgresException { IsTransient: false } refused when !EndsTheSession(refused) =>
-            "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
-        NpgsqlException => "The database connection was lost; nothing of this import was applied. Upload the file again.",
-        _ => "The import failed on our side; nothing of it was applied. Upload the file again, or report the import's id.",
+            "导入超过了允许的时长，已被停止，本次导入没有生效。请把文件拆成几个较小的文件再导入。").Said,
+        PostgresException { IsTransient: false } refused when !EndsTheSession(refused) => FailedOnOurSide.Said,
+        NpgsqlException => new Words("The database connection was lost; nothing of this import was applied. Upload the file again.",
+            "与数据库的连接中断了，本次导入没有生效。请重新上传文件。").Said,
+        _ => FailedOnOurSide.Said,
     };
 
     /// <summary>Connection exceptions (08) and the server shutting down or starting up (57P).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,7 +40,18 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
         UnitImportPlan? units = null;
         if (job.Kind == ImportKind.Workers)
         {
-            await db.ExecuteAsync(CheckWorkers, rows, cancellationToken);
+            await db.ExecuteAsync(CheckWorkers, new
+            {
+                rows.Tenant, rows.Job,
+                SameNumber = WorkerImportRows.Reason("employeeNumber",
+                    new Words("Row {row} of the file has this employee number too.", "与文件第 {row} 行的工号相同。").Said),
+                SamePerson = WorkerImportRows.Reason("residentId", new Words("Row {row} of the file is the same person.", "与文件第 {row} 行是同一个人。").Said),
+                SameKey = WorkerImportRows.Reason("externalId",
+                    new Words("Row {row} of the file has this HR-system id too.", "与文件第 {row} 行的 HR 系统编号相同。").Said),
+                LeftOrRetired = WorkerImportRows.Reason("employeeNumber", Worker.LeftOrRetired.Said),
+                RegisteredAsAnother = WorkerImportRows.Reason("residentId", Worker.RegisteredAsAnother.Said),
+                ExternalIdTaken = WorkerImportRows.Reason("externalId", Worker.ExternalIdTaken.Said),
+            }, cancellationToken);
         }
         else
         {
@@ -81,7 +93,10 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
         return outcome;
     }
 
-    /// <summary>What no single row could tell: a number, person or HR id twice in the file, or taken by another worker.</summary>
+    /// <summary>
+    /// What no single row could tell: a number, person or HR id twice in the file, or taken by another worker. The
+    /// reasons come as parameters, said in the import's language; {row} in them is the number of the other row.
+    /// </summary>
     private const string CheckWorkers = """
         WITH firsts AS MATERIALIZED (
             SELECT row_number, external_id,
@@ -95,9 +110,9 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
         )
         UPDATE directory.import_rows r
         SET errors = array_remove(ARRAY[
-                CASE WHEN f.same_number < r.row_number THEN 'employeeNumber: Row ' || f.same_number || ' of the file has this employee number too.' END,
-                CASE WHEN f.same_person < r.row_number THEN 'residentId: Row ' || f.same_person || ' of the file is the same person.' END,
-                CASE WHEN r.external_id IS NOT NULL AND f.same_key < r.row_number THEN 'externalId: Row ' || f.same_key || ' of the file has this HR-system id too.' END
+                CASE WHEN f.same_number < r.row_number THEN replace(@SameNumber, '{row}', f.same_number::text) END,
+                CASE WHEN f.same_person < r.row_number THEN replace(@SamePerson, '{row}', f.same_person::text) END,
+                CASE WHEN r.external_id IS NOT NULL AND f.same_key < r.row_number THEN replace(@SameKey, '{row}', f.same_key::text) END
             ], NULL)
         FROM repeats f
         WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.row_number = f.row_number;
@@ -108,11 +123,9 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 
         WITH conflicts AS (
             SELECT r.row_number, array_remove(ARRAY[
-                       CASE WHEN matched.status IN ('left', 'retired') THEN 'employeeNumber: This worker has left or retired; reinstate them in the register first.' END,
-                       CASE WHEN person.id <> matched.id OR (person.id IS NOT NULL AND matched.id IS NULL)
-                            THEN 'residentId: This person is registered as another worker of this enterprise.' END,
-                       CASE WHEN keyed.id <> matched.id OR (keyed.id IS NOT NULL AND matched.id IS NULL)
-                            THEN 'externalId: Another worker of this enterprise has this HR-system id.' END
+                       CASE WHEN matched.status IN ('left', 'retired') THEN @LeftOrRetired END,
+                       CASE WHEN person.id <> matched.id OR (person.id IS NOT NULL AND matched.id IS NULL) THEN @RegisteredAsAnother END,
+                       CASE WHEN keyed.id <> matched.id OR (keyed.id IS NOT NULL AND matched.id IS NULL) THEN @ExternalIdTaken END
                    ], NULL) AS errors
             FROM directory.import_rows r
             LEFT JOIN directory.workers matched ON matched.tenant_id = r.tenant_id AND matched.id = r.worker_id
@@ -193,7 +206,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
 /// </summary>
 internal sealed class ImportRunner(IServiceProvider services, IConfiguration configuration, ILogger<ImportRunner> logger, TimeProvider clock) : BackgroundService
 {
-    private sealed record Waiting(Guid TenantId, Guid Id, string Kind, Guid? CreatedBy, string CreatedByKind, string CreatedByName);
+    private sealed record Waiting(Guid TenantId, Guid Id, string Kind, Guid? CreatedBy, string CreatedByKind, string CreatedByName, string Language);
 
     /// <summary>How many rows an import must change before the planner's statistics are taken again at once, not when autovacuum gets to it.</summary>
     private const int ChangesWorthAnalyzing = 1_000;
@@ -224,7 +237,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         await FailAbandonedUploadsAsync(control, clock.GetUtcNow(), ct);
         var waiting = await Dapper.SqlMapper.QueryAsync<Waiting>(control, new Dapper.CommandDefinition(
             """
-            SELECT tenant_id, id, kind, created_by, created_by_kind, created_by_name FROM directory.import_jobs
+            SELECT tenant_id, id, kind, created_by, created_by_kind, created_by_name, language FROM directory.import_jobs
             WHERE phase IN ('queued', 'validating', 'merging') ORDER BY created_at LIMIT 20
             """, cancellationToken: ct));
         foreach (var job in waiting)
@@ -254,15 +267,16 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
     /// <summary>Fails the uploads in reading that nobody reads any more; returns how many.</summary>
     internal static async Task<int> FailAbandonedUploadsAsync(NpgsqlConnection control, DateTimeOffset now, CancellationToken ct)
     {
-        var reading = await Dapper.SqlMapper.QueryAsync<(Guid TenantId, Guid Id)>(control, new Dapper.CommandDefinition(
-            "SELECT tenant_id, id FROM directory.import_jobs WHERE phase = 'reading' ORDER BY created_at LIMIT 100", cancellationToken: ct));
+        var reading = await Dapper.SqlMapper.QueryAsync<(Guid TenantId, Guid Id, string Language)>(control, new Dapper.CommandDefinition(
+            "SELECT tenant_id, id, language FROM directory.import_jobs WHERE phase = 'reading' ORDER BY created_at LIMIT 100", cancellationToken: ct));
         var failed = 0;
-        foreach (var (tenant, id) in reading)
+        foreach (var (tenant, id, language) in reading)
         {
             if (!await TryLockAsync(control, id))
             {
                 continue;
             }
+            CultureInfo.CurrentUICulture = Words.CultureOf(language);
             try
             {
                 failed += await Dapper.SqlMapper.ExecuteAsync(control,
@@ -270,7 +284,7 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
                     UPDATE directory.import_jobs SET phase = 'failed', error = @Error, finished_at = @Now
                     WHERE tenant_id = @Tenant AND id = @Id AND phase = 'reading'
                     """,
-                    new { Tenant = tenant, Id = id, Error = ImportJob.UploadInterrupted, Now = now });
+                    new { Tenant = tenant, Id = id, Error = ImportJob.UploadInterrupted.Said, Now = now });
             }
             finally
             {
@@ -315,6 +329,8 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
 
     private async Task RunAsync(NpgsqlDataSource dataSource, Waiting job, CancellationToken ct)
     {
+        // Its reasons are said in the language of whoever started it; set here, this does not outlive the job's run.
+        CultureInfo.CurrentUICulture = Words.CultureOf(job.Language);
         await ImportJob.RecordAsync(dataSource, clock, job.TenantId, job.Id, "phase = 'validating', started_at = coalesce(started_at, @Now)");
         await using var scope = services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<CurrentActor>();

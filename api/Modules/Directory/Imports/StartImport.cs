@@ -57,7 +57,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         var limits = options.Value;
         if (request.Length > limits.MaxBytes)
         {
-            throw ImportProblems.TooLarge($"The file is larger than {limits.MaxBytes / 1024 / 1024} MB.");
+            throw ImportProblems.LargerThan(limits.MaxBytes);
         }
         await ActingEnterprise.RequireAsync(db, actor.TenantId, cancellationToken);
         var id = Guid.CreateVersion7();
@@ -68,13 +68,15 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         {
             await Dapper.SqlMapper.ExecuteAsync(connection,
                 """
-                INSERT INTO directory.import_jobs (tenant_id, id, kind, mode, dry_run, file_name, phase, bytes_total, created_by, created_by_kind, created_by_name)
-                VALUES (@Tenant, @Id, @Kind, @Mode, @DryRun, @FileName, 'reading', @Length, @ActorId, @ActorKind, @ActorName)
+                INSERT INTO directory.import_jobs (tenant_id, id, kind, mode, dry_run, file_name, phase, bytes_total, created_by, created_by_kind,
+                    created_by_name, language)
+                VALUES (@Tenant, @Id, @Kind, @Mode, @DryRun, @FileName, 'reading', @Length, @ActorId, @ActorKind, @ActorName, @Language)
                 """,
                 new
                 {
                     Tenant = actor.TenantId, Id = id, Kind = request.Kind.ToDbText(), Mode = request.Mode.ToDbText(), request.DryRun,
                     request.FileName, request.Length, ActorId = actor.Id, ActorKind = actor.Kind.ToDbText(), ActorName = actor.Name,
+                    Language = ImportJob.LanguageOfRequest,
                 });
         }
 
@@ -120,7 +122,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
             }
             if (++count > maxRows)
             {
-                throw ImportProblems.TooLarge($"The file has more than {maxRows:N0} rows; split it.");
+                throw ImportProblems.TooLarge(new($"The file has more than {maxRows:N0} rows; split it.", $"文件超过了 {maxRows:N0} 行，请拆分成几个文件。"));
             }
             await read(rows.Current, staging);
             if (count % ProgressEvery == 0)

@@ -59,12 +59,13 @@ internal sealed class UnitImportPlan
             var key = parentKey.Length == 0 ? name : $"{parentKey}/{name}";
             if (!nodes.TryGetValue(parentKey, out var parent))
             {
-                errors[row.RowNumber] = $"parent: There is no unit '{parentKey}' in the enterprise or earlier in the file.";
+                errors[row.RowNumber] = UnitImportRows.Reason("parent", new Words($"There is no unit '{parentKey}' in the enterprise or earlier in the file.",
+                    $"企业中和文件前面的行里都没有部门“{parentKey}”。").Said);
                 continue;
             }
             if (!Organisation.MayHaveParent(Enum.Parse<OrganisationKind>(kind, ignoreCase: true), Enum.Parse<OrganisationKind>(parent.Kind, ignoreCase: true)))
             {
-                errors[row.RowNumber] = $"kind: {Organisation.PlacementRule(Enum.Parse<OrganisationKind>(kind, ignoreCase: true))}";
+                errors[row.RowNumber] = UnitImportRows.Reason("kind", Organisation.PlacementRule(Enum.Parse<OrganisationKind>(kind, ignoreCase: true)).Said);
                 continue;
             }
             if (nodes.TryGetValue(key, out var same))

@@ -1,3 +1,5 @@
+using Workforce.Directory.Organisations;
+
 namespace Workforce.Directory.Imports;
 
 /// <summary>
@@ -25,26 +27,29 @@ internal static class UnitImportRows
         var problems = new List<string>();
         if (row.Problem is not null)
         {
-            problems.Add($"row: {row.Problem}");
+            problems.Add(Reason(ImportColumns.Row, row.Problem));
         }
         if (columns.RaggedProblem(row.Cells) is { } ragged)
         {
-            problems.Add($"row: {ragged}");
+            problems.Add(Reason(ImportColumns.Row, ragged));
         }
         if (columns.Cell(row.Cells, "name") is not { Length: <= 100 })
         {
-            problems.Add("name: Give a name of 1 to 100 characters.");
+            problems.Add(Reason("name", OrganisationRules.NameMessage.Said));
         }
         if (columns.Cell(row.Cells, "kind") is { } kind && Kind(kind) is null)
         {
-            problems.Add("kind: Use unit (部门, 车间, 科室) or team (班组).");
+            problems.Add(Reason("kind", new Words("Use unit (部门, 车间, 科室) or team (班组).", "请填写“部门”（或车间、科室）或“班组”。").Said));
         }
         if (columns.Cell(row.Cells, "code") is { Length: > 32 })
         {
-            problems.Add("code: Use at most 32 characters.");
+            problems.Add(Reason("code", new Words("Use at most 32 characters.", "编码最多 32 个字符。").Said));
         }
         return problems.Count > 0 ? [.. problems] : null;
     }
+
+    /// <summary>Why a row is rejected, about one of its fields (or the whole row).</summary>
+    public static string Reason(string field, string reason) => ImportColumns.Reason(Fields, field, reason);
 
     private static string? Kind(string? cell) => cell?.ToLowerInvariant() switch
     {

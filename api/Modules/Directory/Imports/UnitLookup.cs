@@ -51,8 +51,9 @@ internal sealed class UnitLookup
         return _byName.GetValueOrDefault(key) switch
         {
             [var only] => (only, null),
-            { Count: > 1 } => (null, $"Several units are called '{key}'; write its path from the enterprise down, e.g. 生产部/{key}."),
-            _ => (null, $"There is no active unit '{Truncate(key)}' in this enterprise."),
+            { Count: > 1 } => (null, new Words($"Several units are called '{key}'; write its path from the enterprise down, e.g. 生产部/{key}.",
+                $"有多个部门叫“{key}”，请写出从企业往下的路径，例如 生产部/{key}。").Said),
+            _ => (null, new Words($"There is no active unit '{Truncate(key)}' in this enterprise.", $"本企业没有叫“{Truncate(key)}”的在用部门。").Said),
         };
     }
 

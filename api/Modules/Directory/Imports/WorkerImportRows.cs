@@ -50,14 +50,14 @@ internal sealed class WorkerImportRows(ImportColumns columns, UnitLookup units, 
         var errors = new List<string>();
         if (row.Problem is not null)
         {
-            errors.Add($"row: {row.Problem}");
+            errors.Add(Reason(ImportColumns.Row, row.Problem));
         }
         string? Cell(string field) => columns.Cell(row.Cells, field);
 
         var unit = Cell("unit") is { } unitCell ? units.Resolve(unitCell) : (null, null);
         if (unit.Problem is not null)
         {
-            errors.Add($"unit: {unit.Problem}");
+            errors.Add(Reason("unit", unit.Problem));
         }
         var worker = new ImportedWorker
         {
@@ -76,16 +76,19 @@ internal sealed class WorkerImportRows(ImportColumns columns, UnitLookup units, 
         };
         if (columns.RaggedProblem(row.Cells) is { } ragged)
         {
-            errors.Add($"row: {ragged}");
+            errors.Add(Reason(ImportColumns.Row, ragged));
         }
         errors.AddRange(validator.Validate(worker).Errors
             .Where(failure => !(failure.PropertyName == nameof(WorkerFields.UnitId) && unit.Problem is not null))
-            .Select(failure => $"{FieldPath.ToCamelCase(failure.PropertyName)}: {failure.ErrorMessage}"));
+            .Select(failure => Reason(FieldPath.ToCamelCase(failure.PropertyName), failure.ErrorMessage)));
 
         return errors.Count == 0
             ? new StagedWorker(row.Number, worker.ToValues(sensitive, tenant, Guid.CreateVersion7()), null, null)
             : new StagedWorker(row.Number, null, Fields.Select(f => Protected.Contains(f.Field) ? Mask(Cell(f.Field)) : Cell(f.Field)).ToArray(), [.. errors]);
     }
+
+    /// <summary>Why a row is rejected, about one of its fields (or the whole row).</summary>
+    public static string Reason(string field, string reason) => ImportColumns.Reason(Fields, field, reason);
 
     /// <summary>A rejected row's protected cells are shown as 110***********123X: enough to find the row, not to read the value.</summary>
     public static string? Mask(string? value) =>
@@ -100,7 +103,7 @@ internal sealed class WorkerImportRows(ImportColumns columns, UnitLookup units, 
         var value = parse(cell);
         if (value is null)
         {
-            errors.Add($"{field}: '{Truncate(cell)}' is not a value this column takes.");
+            errors.Add(Reason(field, new Words($"'{Truncate(cell)}' is not a value this column takes.", $"“{Truncate(cell)}”不是此列可以填的值。").Said));
         }
         return value;
     }

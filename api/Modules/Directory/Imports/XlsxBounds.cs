@@ -119,7 +119,8 @@ internal static class XlsxBounds
         }
         if (directoryEnd - directoryStart > MaxCentralDirectoryBytes)
         {
-            throw ImportProblems.TooLarge("The workbook's zip lists more parts than a workbook has (its directory is over 1 MB).");
+            throw ImportProblems.TooLarge(new("The workbook's zip lists more parts than a workbook has (its directory is over 1 MB).",
+                "此工作簿的压缩包列出的部件比工作簿应有的多（其目录超过 1 MB）。"));
         }
     }
 
@@ -135,7 +136,7 @@ internal static class XlsxBounds
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
                 {
                     first ??= xml.GetAttribute("id", Relationships);
-                    Count(ref sheets, MaxSheets, "sheets");
+                    Count(ref sheets, MaxSheets, new("sheets", "工作表超过 {0} 个"));
                 }
             }
         });
@@ -153,7 +154,7 @@ internal static class XlsxBounds
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship")
                 {
-                    Count(ref relationships, MaxRelationships, "relationships");
+                    Count(ref relationships, MaxRelationships, new("relationships", "关系超过 {0} 个"));
                     if (xml.GetAttribute("Id") == sheetId)
                     {
                         target = xml.GetAttribute("Target");
@@ -177,14 +178,15 @@ internal static class XlsxBounds
             }
             if (xml.LocalName == "xf")
             {
-                Count(ref formats, MaxCellFormats, "cell formats");
+                Count(ref formats, MaxCellFormats, new("cell formats", "单元格格式超过 {0} 种"));
             }
             else if (xml.LocalName == "numFmt")
             {
-                Count(ref numberFormats, MaxNumberFormats, "number formats");
+                Count(ref numberFormats, MaxNumberFormats, new("number formats", "数字格式超过 {0} 种"));
                 if (xml.GetAttribute("formatCode") is { Length: > MaxFormatCodeChars })
                 {
-                    throw ImportProblems.TooLarge($"A number format of the workbook is longer than {MaxFormatCodeChars:N0} characters.");
+                    throw ImportProblems.TooLarge(new($"A number format of the workbook is longer than {MaxFormatCodeChars:N0} characters.",
+                        $"此工作簿有数字格式超过 {MaxFormatCodeChars:N0} 个字符。"));
                 }
             }
         }
@@ -205,14 +207,15 @@ internal static class XlsxBounds
                 case "si":
                     if (lengths.Count >= limits.MaxXlsxSharedStrings)
                     {
-                        throw ImportProblems.TooLarge(
-                            $"The workbook holds more than {limits.MaxXlsxSharedStrings:N0} different texts (its shared strings). Save the sheet as CSV (UTF-8) and upload that, or split the file.");
+                        throw ImportProblems.TooLarge(new(
+                            $"The workbook holds more than {limits.MaxXlsxSharedStrings:N0} different texts (its shared strings). Save the sheet as CSV (UTF-8) and upload that, or split the file.",
+                            $"此工作簿含有超过 {limits.MaxXlsxSharedStrings:N0} 条不同的文字（共享字符串）。请把工作表另存为 CSV（UTF-8）再上传，或拆分文件。"));
                     }
                     lengths.Add(0);
                     runs = 0;
                     break;
                 case "r" when lengths.Count > 0:
-                    Count(ref runs, MaxRuns, "formatted runs in one text");
+                    Count(ref runs, MaxRuns, new("formatted runs in one text", "有一条文字带格式的片段超过 {0} 段"));
                     break;
                 case "t" when lengths.Count > 0:
                     var length = lengths[^1] + part.Text(xml, MaxCellChars - lengths[^1]).Length;
@@ -220,8 +223,9 @@ internal static class XlsxBounds
                     total += length;
                     if (total > limits.MaxXlsxSharedStringChars)
                     {
-                        throw ImportProblems.TooLarge(
-                            $"The workbook's texts (its shared strings) hold more than {limits.MaxXlsxSharedStringChars:N0} characters. Save the sheet as CSV (UTF-8) and upload that, or split the file.");
+                        throw ImportProblems.TooLarge(new(
+                            $"The workbook's texts (its shared strings) hold more than {limits.MaxXlsxSharedStringChars:N0} characters. Save the sheet as CSV (UTF-8) and upload that, or split the file.",
+                            $"此工作簿的文字（共享字符串）共超过 {limits.MaxXlsxSharedStringChars:N0} 个字符。请把工作表另存为 CSV（UTF-8）再上传，或拆分文件。"));
                     }
                     break;
             }
@@ -249,7 +253,7 @@ internal static class XlsxBounds
                     var number = int.TryParse(xml.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var given) ? given : nextRow;
                     if (number is < 1 or > MaxRows)
                     {
-                        throw Beyond($"a row numbered {number:N0}, past Excel's last row ({MaxRows:N0})");
+                        throw Beyond(new($"a row numbered {number:N0}, past Excel's last row ({MaxRows:N0})", $"第 {number:N0} 行，超出了 Excel 的最后一行（{MaxRows:N0}）"));
                     }
                     if (number != row)
                     {
@@ -261,13 +265,19 @@ internal static class XlsxBounds
                     column = ReferencedColumn(xml.GetAttribute("r"), row) ?? column + 1;
                     if (column > MaxColumns)
                     {
-                        throw Beyond($"a cell in row {row:N0} past Excel's last column (XFD)");
+                        throw Beyond(new($"a cell in row {row:N0} past Excel's last column (XFD)", $"第 {row:N0} 行有单元格超出了 Excel 的最后一列（XFD）"));
                     }
-                    Count(ref cells, MaxColumns, $"cells in row {row:N0}");
+                    if (++cells > MaxColumns)
+                    {
+                        throw TooMany(MaxColumns, new($"cells in row {row:N0}", $"第 {row:N0} 行的单元格超过 {{0}} 个"));
+                    }
                     (cellType, runs, cellChars) = (xml.GetAttribute("t"), 0, 0);
                     break;
                 case "r":
-                    Count(ref runs, MaxRuns, $"formatted runs in a cell of row {row:N0}");
+                    if (++runs > MaxRuns)
+                    {
+                        throw TooMany(MaxRuns, new($"formatted runs in a cell of row {row:N0}", $"第 {row:N0} 行有单元格带格式的片段超过 {{0}} 段"));
+                    }
                     break;
                 case "v" or "t":
                     var text = part.Text(xml, MaxCellChars);
@@ -280,17 +290,18 @@ internal static class XlsxBounds
                     }
                     if (rowChars > MaxRowChars)
                     {
-                        throw ImportProblems.TooLarge($"Row {row:N0} of the sheet holds more than {MaxRowChars:N0} characters.");
+                        throw ImportProblems.TooLarge(new($"Row {row:N0} of the sheet holds more than {MaxRowChars:N0} characters.",
+                            $"工作表第 {row:N0} 行超过 {MaxRowChars:N0} 个字符。"));
                     }
                     break;
                 case "oddHeader" or "oddFooter" or "evenHeader" or "evenFooter" or "firstHeader" or "firstFooter":
                     part.Text(xml, MaxCellChars);
                     break;
                 case "mergeCell":
-                    Count(ref merged, MaxMergedRanges, "merged ranges");
+                    Count(ref merged, MaxMergedRanges, new("merged ranges", "合并区域超过 {0} 个"));
                     break;
                 case "col":
-                    Count(ref columnEntries, MaxColumns, "column entries");
+                    Count(ref columnEntries, MaxColumns, new("column entries", "列设置超过 {0} 个"));
                     break;
             }
         }
@@ -316,7 +327,8 @@ internal static class XlsxBounds
         }
         if (referencedRow > MaxRows)
         {
-            throw Beyond($"a cell in row {row:N0} referring to row {referencedRow:N0}, past Excel's last row");
+            throw Beyond(new($"a cell in row {row:N0} referring to row {referencedRow:N0}, past Excel's last row",
+                $"第 {row:N0} 行有单元格指向第 {referencedRow:N0} 行，超出了 Excel 的最后一行"));
         }
         return (int)column;
     }
@@ -325,13 +337,17 @@ internal static class XlsxBounds
     private static int SharedLength(string index, List<int> sharedLengths) =>
         int.TryParse(index, NumberStyles.Any, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < sharedLengths.Count ? sharedLengths[i] : index.Length;
 
-    private static void Count(ref int count, int limit, string what)
+    /// <param name="what">What is counted; in Chinese, the clause saying it exceeds the limit ({0}), measure word and all.</param>
+    private static void Count(ref int count, int limit, Words what)
     {
         if (++count > limit)
         {
-            throw ImportProblems.TooLarge($"The workbook has more than {limit:N0} {what}.");
+            throw TooMany(limit, what);
         }
     }
+
+    private static ProblemException TooMany(int limit, Words what) => ImportProblems.TooLarge(new($"The workbook has more than {limit:N0} {what.English}.",
+        $"工作簿中{string.Format(CultureInfo.CurrentCulture, what.Chinese, limit.ToString("N0", CultureInfo.CurrentCulture))}。"));
 
     /// <summary>Reads the first entry of this name (as ExcelDataReader finds it), if there is one, measured.</summary>
     private static void Scan(ZipArchive zip, string name, long maxBytes, Action<XmlReader, MeasuredPart> scan)
@@ -342,9 +358,11 @@ internal static class XlsxBounds
             return;
         }
         var inflated = entry.CompressedLength * MaxInflateRatio + InflateGraceBytes;
-        var tooLarge = inflated < maxBytes
-            ? $"A part of the workbook ({name}) inflates to more than {MaxInflateRatio} times its compressed size, as no real workbook does."
-            : $"A part of the workbook ({name}) is larger than {maxBytes / 1024 / 1024:N0} MB once uncompressed.";
+        Words tooLarge = inflated < maxBytes
+            ? new($"A part of the workbook ({name}) inflates to more than {MaxInflateRatio} times its compressed size, as no real workbook does.",
+                $"此工作簿有部件（{name}）解压后超过其压缩大小的 {MaxInflateRatio} 倍，正常的工作簿不会这样。")
+            : new($"A part of the workbook ({name}) is larger than {maxBytes / 1024 / 1024:N0} MB once uncompressed.",
+                $"此工作簿有部件（{name}）解压后超过 {maxBytes / 1024 / 1024:N0} MB。");
         try
         {
             using var part = new MeasuredPart(entry.Open(), name, Math.Min(inflated, maxBytes), tooLarge);
@@ -357,19 +375,23 @@ internal static class XlsxBounds
         }
     }
 
-    private static ProblemException CellTooLong() =>
-        ImportProblems.TooLarge($"A cell of the workbook holds more than {MaxCellChars:N0} characters, more than Excel allows in one.");
+    private static ProblemException CellTooLong() => ImportProblems.TooLarge(new(
+        $"A cell of the workbook holds more than {MaxCellChars:N0} characters, more than Excel allows in one.",
+        $"此工作簿有单元格超过 {MaxCellChars:N0} 个字符，超出了 Excel 允许的上限。"));
 
-    private static ProblemException NotAWorkbook() => ImportProblems.Unreadable("This is not an XLSX workbook that can be read.");
+    public static readonly Words NotAWorkbookWords = new("This is not an XLSX workbook that can be read.", "这不是能够读取的 XLSX 工作簿。");
 
-    private static ProblemException Beyond(string what) =>
-        ImportProblems.Unreadable($"The sheet has {what}: it was not saved by a spreadsheet program. Save it again from Excel or WPS, or as CSV.");
+    private static ProblemException NotAWorkbook() => ImportProblems.Unreadable(NotAWorkbookWords);
+
+    private static ProblemException Beyond(Words what) => ImportProblems.Unreadable(new(
+        $"The sheet has {what.English}: it was not saved by a spreadsheet program. Save it again from Excel or WPS, or as CSV.",
+        $"工作表中有{what.Chinese}：它不是由电子表格软件保存的。请用 Excel 或 WPS 重新保存，或另存为 CSV 文件。"));
 
     /// <summary>
     /// A part as it inflates: refused past its allowed size, and past 1 MB read for a single XML node (a tag, or a text
     /// not read in chunks), which the XML reader would otherwise hold whole.
     /// </summary>
-    private sealed class MeasuredPart(Stream inner, string name, long allowed, string tooLarge) : ForwardOnlyStream
+    private sealed class MeasuredPart(Stream inner, string name, long allowed, Words tooLarge) : ForwardOnlyStream
     {
         private readonly char[] _chunk = new char[4096];
         private readonly char[] _start = new char[16];
@@ -384,7 +406,8 @@ internal static class XlsxBounds
             {
                 return false;
             }
-            return xml.Depth <= MaxDepth ? true : throw ImportProblems.Unreadable($"{name} nests elements deeper than a workbook does.");
+            return xml.Depth <= MaxDepth ? true
+                : throw ImportProblems.Unreadable(new($"{name} nests elements deeper than a workbook does.", $"{name} 的元素嵌套层数超出了正常工作簿。"));
         }
 
         /// <summary>
@@ -444,7 +467,7 @@ internal static class XlsxBounds
                 throw ImportProblems.TooLarge(tooLarge);
             }
             return _sinceNode > MaxNodeBytes
-                ? throw ImportProblems.TooLarge($"{name} holds a single XML element or text of more than 1 MB.")
+                ? throw ImportProblems.TooLarge(new($"{name} holds a single XML element or text of more than 1 MB.", $"{name} 中有单个 XML 元素或文字超过 1 MB。"))
                 : read;
         }
 

@@ -16,12 +16,12 @@ internal sealed class CreateOrganisationValidator : AbstractValidator<CreateOrga
     public CreateOrganisationValidator()
     {
         RuleFor(c => c.ParentId).NotEmpty();
-        RuleFor(c => c.Kind).NotNull().NotEqual(OrganisationKind.Platform).WithMessage("There is only one platform.");
+        RuleFor(c => c.Kind).NotNull().NotEqual(OrganisationKind.Platform).WithMessage(new Words("There is only one platform.", "平台只有一个，不能再建。"));
         RuleFor(c => c.Name).Must(OrganisationRules.BeAName).WithMessage(OrganisationRules.NameMessage);
         RuleFor(c => c.Code).MaximumLength(32);
         RuleFor(c => c.TimeZone).Must(OrganisationRules.BeATimeZone!).When(c => c.TimeZone is not null).WithMessage(OrganisationRules.TimeZoneMessage);
         RuleFor(c => c.TimeZone).Null().When(c => c.Kind is OrganisationKind.Unit or OrganisationKind.Team)
-            .WithMessage("Units and teams keep the time zone of their enterprise.");
+            .WithMessage(OrganisationRules.TimeZoneOfEnterprise);
     }
 }
 
@@ -32,10 +32,10 @@ internal sealed class CreateOrganisationHandler(DbSession db, CurrentActor actor
         var kind = request.Kind!.Value;
         var name = request.Name!.Trim();
         var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, actor.TenantId, forUpdate: true, cancellationToken)
-            ?? throw ProblemException.UnknownReference("parentId", $"There is no organisation {request.ParentId} that you can see.");
+            ?? throw ProblemException.UnknownReference("parentId", Organisation.NoneVisible(request.ParentId));
         if (parent.Status != OrganisationStatus.Active)
         {
-            throw ProblemException.Conflict("organisation_inactive", $"'{parent.Name}' is deactivated; nothing can be added under it.");
+            throw Organisation.Inactive.With(new($"'{parent.Name}' is deactivated; nothing can be added under it.", $"“{parent.Name}”已停用，不能在其下新增。"));
         }
         if (!Organisation.MayHaveParent(kind, parent.Kind))
         {
@@ -46,7 +46,8 @@ internal sealed class CreateOrganisationHandler(DbSession db, CurrentActor actor
         var tenantId = Organisation.IsTenantRoot(kind) ? id : parent.TenantId;
         if (!Organisation.IsTenantRoot(kind) && tenantId != actor.TenantId)
         {
-            throw ProblemException.Invalid("parentId", "Units and teams are created by the enterprise they belong to: act for that enterprise.");
+            throw ProblemException.Invalid("parentId", new Words("Units and teams are created by the enterprise they belong to: act for that enterprise.",
+                "部门和班组须由所属企业创建，请以该企业的身份操作。"));
         }
         if (await Organisation.SiblingHasNameAsync(db, parent.Id, name, except: null, cancellationToken))
         {

@@ -5,6 +5,9 @@ internal sealed record DeactivateOrganisation(Guid OrganisationId, int ExpectedV
 
 internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<DeactivateOrganisation, Organisation>
 {
+    private static readonly ProblemCode NotEmpty = new(409, "organisation_not_empty",
+        new("The organisation still has active organisations or workers under it.", "该组织下仍有在用的组织或在职职工。"));
+
     public async Task<Organisation> Handle(DeactivateOrganisation request, CancellationToken cancellationToken)
     {
         var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, actor.TenantId, forUpdate: true, cancellationToken)
@@ -12,7 +15,7 @@ internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentActor a
         Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
         {
-            throw ProblemException.Conflict("organisation_is_root", "The platform cannot be deactivated.");
+            throw Organisation.IsRoot.With(new("The platform cannot be deactivated.", "平台不能停用。"));
         }
         if (node.Status == OrganisationStatus.Inactive)
         {
@@ -30,9 +33,10 @@ internal sealed class DeactivateOrganisationHandler(DbSession db, CurrentActor a
             new { node.TenantId, node.Id }, cancellationToken);
         if (contents.Organisations > 0 || contents.Workers > 0)
         {
-            throw ProblemException.Conflict("organisation_not_empty",
+            throw NotEmpty.With(new(
                 $"'{node.Name}' still has {contents.Organisations} active organisation(s) and {contents.Workers} active worker(s) under it; " +
-                "move or deactivate them first.");
+                "move or deactivate them first.",
+                $"“{node.Name}”下仍有 {contents.Organisations} 个在用组织和 {contents.Workers} 名在职职工，请先将其移走或停用。"));
         }
 
         return await db.QuerySingleAsync<Organisation>(

@@ -21,6 +21,8 @@ internal sealed class MoveOrganisationValidator : AbstractValidator<MoveOrganisa
 
 internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) : IRequestHandler<MoveOrganisation, Organisation>
 {
+    private static readonly ProblemCode Cycle = new(409, "organisation_cycle", new("A node cannot move into its own subtree.", "组织不能移到自己的下级中。"));
+
     public async Task<Organisation> Handle(MoveOrganisation request, CancellationToken cancellationToken)
     {
         var node = await Organisation.FindVisibleAsync(db, request.OrganisationId, actor.TenantId, forUpdate: true, cancellationToken)
@@ -28,13 +30,14 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) 
         Concurrency.EnsureVersion(node.Version, request.ExpectedVersion);
         if (node.Kind == OrganisationKind.Platform)
         {
-            throw ProblemException.Conflict("organisation_is_root", "The platform is the root of the tree and cannot move.");
+            throw Organisation.IsRoot.With(new("The platform is the root of the tree and cannot move.", "平台是组织树的根，不能移动。"));
         }
         var parent = await Organisation.FindVisibleAsync(db, request.ParentId!.Value, actor.TenantId, forUpdate: true, cancellationToken)
-            ?? throw ProblemException.UnknownReference("parentId", $"There is no organisation {request.ParentId} that you can see.");
+            ?? throw ProblemException.UnknownReference("parentId", Organisation.NoneVisible(request.ParentId));
         if (parent.Path.Contains(node.Id))
         {
-            throw ProblemException.Conflict("organisation_cycle", $"'{parent.Name}' is '{node.Name}' itself or lies under it; a node cannot move into its own subtree.");
+            throw Cycle.With(new($"'{parent.Name}' is '{node.Name}' itself or lies under it; a node cannot move into its own subtree.",
+                $"“{parent.Name}”就是“{node.Name}”本身或在其之下：组织不能移到自己的下级中。"));
         }
         if (!Organisation.MayHaveParent(node.Kind, parent.Kind))
         {
@@ -42,11 +45,11 @@ internal sealed class MoveOrganisationHandler(DbSession db, CurrentActor actor) 
         }
         if (!Organisation.IsTenantRoot(node.Kind) && parent.TenantId != node.TenantId)
         {
-            throw ProblemException.Invalid("parentId", "A unit or team can move only within its own enterprise.");
+            throw ProblemException.Invalid("parentId", new Words("A unit or team can move only within its own enterprise.", "部门和班组只能在本企业内移动。"));
         }
         if (parent.Status != OrganisationStatus.Active)
         {
-            throw ProblemException.Conflict("organisation_inactive", $"'{parent.Name}' is deactivated; nothing can move under it.");
+            throw Organisation.Inactive.With(new($"'{parent.Name}' is deactivated; nothing can move under it.", $"“{parent.Name}”已停用，不能移到其下。"));
         }
         if (parent.Id == node.ParentId)
         {

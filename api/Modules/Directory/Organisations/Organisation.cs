@@ -54,24 +54,33 @@ internal sealed record Organisation : IVersioned
         _ => false,
     };
 
-    public static string PlacementRule(OrganisationKind kind) => kind switch
+    public static Words PlacementRule(OrganisationKind kind) => kind switch
     {
-        OrganisationKind.Region => "A region goes under the platform or another region.",
-        OrganisationKind.Enterprise => "An enterprise goes under the platform or a region.",
-        OrganisationKind.Unit => "A unit goes under an enterprise or another unit.",
-        OrganisationKind.Team => "A team goes under an enterprise or a unit.",
-        _ => "The platform is the root of the tree.",
+        OrganisationKind.Region => new("A region goes under the platform or another region.", "区域只能设在平台或其他区域之下。"),
+        OrganisationKind.Enterprise => new("An enterprise goes under the platform or a region.", "企业只能设在平台或区域之下。"),
+        OrganisationKind.Unit => new("A unit goes under an enterprise or another unit.", "部门只能设在企业或其他部门之下。"),
+        OrganisationKind.Team => new("A team goes under an enterprise or a unit.", "班组只能设在企业或部门之下。"),
+        _ => new("The platform is the root of the tree.", "平台是组织树的根。"),
     };
 
     /// <summary>Whether a node of this kind is its own tenant (and owns the rows filed under it).</summary>
     public static bool IsTenantRoot(OrganisationKind kind) => kind is OrganisationKind.Platform or OrganisationKind.Region or OrganisationKind.Enterprise;
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("organisation_not_found", $"There is no organisation {id} that you can see.");
+    private static readonly ProblemCode NotFoundCode = new(404, "organisation_not_found", new("The organisation was not found.", "未找到该组织。"));
 
-    public static ProblemException NameTaken() => ProblemException.Conflict("organisation_name_taken",
-        "Another active organisation under the same parent already has this name.",
-        new Dictionary<string, string[]> { ["name"] = ["This name is already used under the same parent."] });
+    private static readonly ProblemCode NameTakenCode = new(409, "organisation_name_taken", new("The name is already taken.", "名称已被占用。"));
+
+    public static readonly ProblemCode IsRoot = new(409, "organisation_is_root", new("The platform is the root of the tree.", "平台是组织树的根。"));
+
+    public static readonly ProblemCode Inactive = new(409, "organisation_inactive", new("The organisation is deactivated.", "该组织已停用。"));
+
+    public static Words NoneVisible(Guid? id) => new($"There is no organisation {id} that you can see.", $"没有您可查看的组织 {id}。");
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(NoneVisible(id));
+
+    public static ProblemException NameTaken() => NameTakenCode.With(
+        new("Another active organisation under the same parent already has this name.", "同一上级下已有同名的在用组织。"),
+        new Dictionary<string, string[]> { ["name"] = [new Words("This name is already used under the same parent.", "同一上级下已有此名称。").Said] });
 
     /// <summary>A node the acting tenant can see; locked for the rest of the transaction when <paramref name="forUpdate"/>.</summary>
     public static Task<Organisation?> FindVisibleAsync(DbSession db, Guid id, Guid tenant, bool forUpdate, CancellationToken ct) =>

@@ -35,7 +35,7 @@ internal sealed class UpdateOrganisationHandler(DbSession db, CurrentActor actor
         var isTenantRoot = Organisation.IsTenantRoot(current.Kind);
         if (!isTenantRoot && request.TimeZone is not null)
         {
-            throw ProblemException.Invalid("timeZone", "Units and teams keep the time zone of their enterprise.");
+            throw ProblemException.Invalid("timeZone", OrganisationRules.TimeZoneOfEnterprise);
         }
         var name = request.Name!.Trim();
         if (current.ParentId is { } parentId && name != current.Name &&

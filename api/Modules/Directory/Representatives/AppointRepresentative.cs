@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.Directory.Workers;
 
 namespace Workforce.Directory.Representatives;
 
@@ -20,7 +21,7 @@ internal sealed class AppointRepresentativeValidator : AbstractValidator<Appoint
     public AppointRepresentativeValidator()
     {
         RuleFor(c => c.WorkerId).NotEmpty();
-        RuleFor(c => c.DelegationGroup).Must(g => !string.IsNullOrWhiteSpace(g)).WithMessage("Name the delegation group.")
+        RuleFor(c => c.DelegationGroup).Must(g => !string.IsNullOrWhiteSpace(g)).WithMessage(new Words("Name the delegation group.", "请填写所在代表团（组）。"))
             .MaximumLength(50);
     }
 }
@@ -34,15 +35,16 @@ internal sealed class AppointRepresentativeHandler(DbSession db, CurrentActor ac
         var appointedOn = request.AppointedOn ?? term.StartsOn;
         if (appointedOn < term.StartsOn || appointedOn > term.EndsOn)
         {
-            throw ProblemException.Invalid("appointedOn", $"Appoint within the term: {term.StartsOn:yyyy-MM-dd} to {term.EndsOn:yyyy-MM-dd}.");
+            throw ProblemException.Invalid("appointedOn", new Words($"Appoint within the term: {term.StartsOn:yyyy-MM-dd} to {term.EndsOn:yyyy-MM-dd}.",
+                $"任职日期须在本届任期内：{term.StartsOn:yyyy-MM-dd} 至 {term.EndsOn:yyyy-MM-dd}。"));
         }
         var workerStatus = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT status FROM directory.workers WHERE tenant_id = @Tenant AND id = @WorkerId FOR SHARE",
             new { Tenant = actor.TenantId, request.WorkerId }, cancellationToken)
-            ?? throw ProblemException.UnknownReference("workerId", $"There is no worker {request.WorkerId} in this enterprise.");
+            ?? throw ProblemException.UnknownReference("workerId", Worker.NoSuch(request.WorkerId));
         if (workerStatus is not ("active" or "onLeave"))
         {
-            throw ProblemException.Invalid("workerId", "Only an employed worker can be appointed.");
+            throw ProblemException.Invalid("workerId", new Words("Only an employed worker can be appointed.", "只有在职职工才能担任职工代表。"));
         }
 
         return await Representative.WriteAsync(db,

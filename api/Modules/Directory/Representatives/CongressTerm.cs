@@ -1,5 +1,3 @@
-using Workforce.BuildingBlocks.Text;
-
 namespace Workforce.Directory.Representatives;
 
 /// <summary>A congress term (届), for which representatives are appointed.</summary>
@@ -16,8 +14,10 @@ internal sealed record CongressTerm : IVersioned
 
     public const string Columns = "t.id, t.number, t.name, t.starts_on, t.ends_on, t.version, t.created_at, t.updated_at";
 
+    private static readonly ProblemCode NotFoundCode = new(404, "term_not_found", new("The congress term was not found.", "未找到该届职代会。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("term_not_found", $"There is no congress term {id} in this enterprise.");
+        NotFoundCode.With(new($"There is no congress term {id} in this enterprise.", $"本企业没有这一届职代会（{id}）。"));
 
     public static Task<CongressTerm?> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
         db.QuerySingleOrDefaultAsync<CongressTerm>(

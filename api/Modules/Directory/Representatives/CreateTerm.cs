@@ -22,7 +22,7 @@ internal sealed class CreateTermValidator : AbstractValidator<CreateTerm>
         RuleFor(c => c.Name).MaximumLength(100);
         RuleFor(c => c.StartsOn).NotNull();
         RuleFor(c => c.EndsOn).NotNull().GreaterThan(c => c.StartsOn).When(c => c.StartsOn is not null)
-            .WithMessage("A term ends after it starts.");
+            .WithMessage(new Words("A term ends after it starts.", "结束日期须晚于开始日期。"));
     }
 }
 

@@ -17,13 +17,15 @@ internal sealed class EndAppointmentValidator : AbstractValidator<EndAppointment
     public EndAppointmentValidator()
     {
         RuleFor(c => c.EndedOn).NotNull();
-        RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why the appointment ends.")
+        RuleFor(c => c.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(new Words("Say why the appointment ends.", "请说明终止任职的原因。"))
             .MaximumLength(200);
     }
 }
 
 internal sealed class EndAppointmentHandler(DbSession db, CurrentActor actor) : IRequestHandler<EndAppointment, Representative>
 {
+    private static readonly ProblemCode Ended = new(409, "appointment_ended", new("The appointment has already ended.", "该任职已经终止。"));
+
     public async Task<Representative> Handle(EndAppointment request, CancellationToken cancellationToken)
     {
         var current = await db.QuerySingleOrDefaultAsync<(int Version, DateOnly AppointedOn, DateOnly? EndedOn)>(
@@ -36,11 +38,12 @@ internal sealed class EndAppointmentHandler(DbSession db, CurrentActor actor) : 
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (current.EndedOn is not null)
         {
-            throw ProblemException.Conflict("appointment_ended", $"This appointment already ended on {current.EndedOn:yyyy-MM-dd}.");
+            throw Ended.With(new($"This appointment already ended on {current.EndedOn:yyyy-MM-dd}.", $"该任职已于 {current.EndedOn:yyyy-MM-dd} 终止。"));
         }
         if (request.EndedOn < current.AppointedOn)
         {
-            throw ProblemException.Invalid("endedOn", $"The appointment began on {current.AppointedOn:yyyy-MM-dd}; it cannot end before that.");
+            throw ProblemException.Invalid("endedOn", new Words($"The appointment began on {current.AppointedOn:yyyy-MM-dd}; it cannot end before that.",
+                $"该任职始于 {current.AppointedOn:yyyy-MM-dd}，终止日期不能早于这一天。"));
         }
 
         return await Representative.WriteAsync(db,

@@ -37,8 +37,11 @@ internal sealed record Representative : IVersioned
         JOIN directory.organisations u ON u.tenant_id = w.tenant_id AND u.id = w.unit_id
         """;
 
+    private static readonly ProblemCode NotFoundCode = new(404, "representative_not_found",
+        new("The representative appointment was not found.", "未找到该职工代表的任职记录。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("representative_not_found", $"There is no representative appointment {id} in this enterprise.");
+        NotFoundCode.With(new($"There is no representative appointment {id} in this enterprise.", $"本企业没有这条职工代表任职记录（{id}）。"));
 
     /// <summary>Runs a statement that writes one appointment row (<c>RETURNING *</c>) and reads it back with its worker.</summary>
     public static Task<Representative> WriteAsync(DbSession db, string writeReturningAll, object parameters, CancellationToken ct) =>

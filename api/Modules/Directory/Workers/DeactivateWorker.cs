@@ -21,10 +21,10 @@ internal sealed class DeactivateWorkerValidator : AbstractValidator<DeactivateWo
     public DeactivateWorkerValidator(EnterpriseCalendar calendar)
     {
         RuleFor(c => c.Status).NotNull().Must(s => s is WorkerStatus.Left or WorkerStatus.Retired)
-            .WithMessage("Say whether the worker left or retired.");
+            .WithMessage(new Words("Say whether the worker left or retired.", "请说明该职工是离职还是退休。"));
         RuleFor(c => c.LeftOn).NotNull()
             .MustAsync(async (d, ct) => d <= (await calendar.OwnAsync(ct)).Today.AddDays(90))
-            .WithMessage("The leaving date can be at most 90 days ahead.");
+            .WithMessage(new Words("The leaving date can be at most 90 days ahead.", "离职日期最晚只能是 90 天以后。"));
     }
 }
 
@@ -37,18 +37,22 @@ internal sealed class DeactivateWorkerHandler(DbSession db, CurrentActor actor, 
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (!current.IsEmployed)
         {
-            throw ProblemException.Conflict("worker_deactivated", "This worker has already left or retired.");
+            throw Worker.Deactivated.With(new("This worker has already left or retired.", "该职工已经离职或退休，无需再办理。"));
         }
         if (current.HiredOn is { } hired && request.LeftOn < hired)
         {
-            throw ProblemException.Invalid("leftOn", "The leaving date cannot be before the hire date.");
+            throw ProblemException.Invalid("leftOn", new Words("The leaving date cannot be before the hire date.", "离职日期不能早于入职日期。"));
         }
 
-        var parameters = new { TenantId = actor.TenantId, current.Id, Status = request.Status!.Value.ToDbText(), request.LeftOn };
+        var parameters = new
+        {
+            TenantId = actor.TenantId, current.Id, Status = request.Status!.Value.ToDbText(), request.LeftOn,
+            EndReason = new Words("Left the enterprise", "已离开本企业").Said,
+        };
         await db.ExecuteAsync(
             """
             UPDATE directory.representatives
-            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = 'Left the enterprise', version = version + 1, updated_at = @Now
+            SET ended_on = GREATEST(@LeftOn, appointed_on), end_reason = @EndReason, version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND worker_id = @Id AND ended_on IS NULL
             """,
             parameters, cancellationToken);

@@ -77,7 +77,7 @@ internal sealed class ListWorkersHandler(DbSession db, CurrentActor actor) : IRe
         var after = query.After<Key>();
         if (after is not null && after.Sort != sort)
         {
-            throw ProblemException.BadRequest("invalid_cursor", "This cursor belongs to another sort order; start again without it.");
+            throw Problems.InvalidCursor.With(new("This cursor belongs to another sort order; start again without it.", "此翻页位置属于另一种排序，请去掉它从头查询。"));
         }
         var parameters = new
         {

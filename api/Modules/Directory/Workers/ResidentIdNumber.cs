@@ -12,24 +12,24 @@ internal static class ResidentIdNumber
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
 
     /// <summary>Why <paramref name="value"/> is not a valid resident ID number, or null when it is.</summary>
-    public static string? Problem(string? value, DateOnly today)
+    public static Words? Problem(string? value, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return "Give the resident ID number.";
+            return new("Give the resident ID number.", "请填写身份证号。");
         }
         var id = Normalize(value);
         if (id.Length != 18 || !id[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(id[17]) || id[17] == 'X'))
         {
-            return "A resident ID number has 18 characters: 17 digits and a check digit (0-9 or X).";
+            return new("A resident ID number has 18 characters: 17 digits and a check digit (0-9 or X).", "身份证号为 18 位：17 位数字加 1 位校验码（0-9 或 X）。");
         }
         if (id[0] == '0' || BirthDate(id) is not { } born || born > today || born.Year < 1900)
         {
-            return "This resident ID number does not hold a valid region code and birth date.";
+            return new("This resident ID number does not hold a valid region code and birth date.", "此身份证号中的地区码或出生日期不正确。");
         }
         if (CheckCharacter(id) != id[17])
         {
-            return "The check digit of this resident ID number is wrong; check it for a typing error.";
+            return new("The check digit of this resident ID number is wrong; check it for a typing error.", "此身份证号的校验码不对，请检查是否输错。");
         }
         return null;
     }

@@ -25,7 +25,7 @@ internal sealed class UpdateWorkerHandler(DbSession db, CurrentActor actor, Sens
         Concurrency.EnsureVersion(current.Version, request.ExpectedVersion);
         if (!current.IsEmployed)
         {
-            throw ProblemException.Conflict("worker_deactivated", "This worker has left or retired; their record is kept as it was.");
+            throw Worker.Deactivated.With(new("This worker has left or retired; their record is kept as it was.", "该职工已离职或退休，其档案保持原样，不能再修改。"));
         }
         if (request.UnitId != current.UnitId)
         {

@@ -29,7 +29,8 @@ internal sealed class UpsertWorkersValidator : AbstractValidator<UpsertWorkers>
     public UpsertWorkersValidator()
     {
         RuleFor(c => c.Workers).NotEmpty()
-            .Must(workers => workers is null || workers.Count <= UpsertWorkers.MaxWorkers).WithMessage($"Send at most {UpsertWorkers.MaxWorkers} workers at a time.");
+            .Must(workers => workers is null || workers.Count <= UpsertWorkers.MaxWorkers)
+            .WithMessage(new Words($"Send at most {UpsertWorkers.MaxWorkers} workers at a time.", $"每次最多提交 {UpsertWorkers.MaxWorkers} 名职工。"));
     }
 }
 
@@ -51,13 +52,14 @@ internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, Sen
         var errors = new Dictionary<int, Dictionary<string, string[]>>();
         void Reject(int index, string field, string message) =>
             (errors.TryGetValue(index, out var fields) ? fields : errors[index] = [])[field] = [message];
+        void Refuse(int index, string field, Words message) => Reject(index, field, message.Said);
 
         var validator = new WorkerFieldsValidator((await calendar.OwnAsync(cancellationToken)).Today);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)
             {
-                Reject(i, "$", "Send a worker here.");
+                Refuse(i, "$", new("Send a worker here.", "此处须是一名职工。"));
                 continue;
             }
             foreach (var failure in validator.Validate(items[i]).Errors)
@@ -66,15 +68,15 @@ internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, Sen
             }
             if (string.IsNullOrWhiteSpace(items[i].ExternalId))
             {
-                Reject(i, "externalId", "Give the worker's id in your HR system: it is the key of the batch.");
+                Refuse(i, "externalId", new("Give the worker's id in your HR system: it is the key of the batch.", "请填写职工在 HR 系统中的编号：批量提交以它区分每名职工。"));
             }
         }
         var candidates = Enumerable.Range(0, items.Count).Where(i => !errors.ContainsKey(i))
             .Select(i => (Index: i, Values: items[i].ToValues(sensitive, actor.TenantId, Guid.CreateVersion7())))
             .ToList();
-        RejectRepeats(candidates, v => v.ExternalId!, "externalId", Reject);
-        RejectRepeats(candidates, v => v.EmployeeNumber, "employeeNumber", Reject);
-        RejectRepeats(candidates, v => Convert.ToHexString(v.ResidentIdHash), "residentId", Reject);
+        RejectRepeats(candidates, v => v.ExternalId!, new("externalId", "外部编号"), Refuse);
+        RejectRepeats(candidates, v => v.EmployeeNumber, new("employeeNumber", "工号"), Refuse);
+        RejectRepeats(candidates, v => Convert.ToHexString(v.ResidentIdHash), new("residentId", "身份证号"), Refuse);
         candidates.RemoveAll(c => errors.ContainsKey(c.Index));
 
         var activeUnits = (await db.QueryAsync<Guid>(
@@ -107,19 +109,19 @@ internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, Sen
             var same = byExternalId.GetValueOrDefault(values.ExternalId!);
             if (!activeUnits.Contains(values.UnitId))
             {
-                Reject(index, "unitId", "There is no active unit with this id in the enterprise.");
+                Refuse(index, "unitId", new("There is no active unit with this id in the enterprise.", "本企业没有此编号的在用部门。"));
             }
             if (same is not null && same.Status is "left" or "retired")
             {
-                Reject(index, "status", "This worker has left or retired; reinstate them in the register first.");
+                Refuse(index, "status", Worker.LeftOrRetired);
             }
             if (existing.Any(e => e.EmployeeNumber == values.EmployeeNumber && e.Id != same?.Id))
             {
-                Reject(index, "employeeNumber", "Another worker of this enterprise has this employee number.");
+                Refuse(index, "employeeNumber", Worker.NumberTaken);
             }
             if (existing.Any(e => e.ResidentIdHash.AsSpan().SequenceEqual(values.ResidentIdHash) && e.Id != same?.Id))
             {
-                Reject(index, "residentId", "This person is registered as another worker of this enterprise.");
+                Refuse(index, "residentId", Worker.RegisteredAsAnother);
             }
             if (!errors.ContainsKey(index))
             {
@@ -152,15 +154,16 @@ internal sealed class UpsertWorkersHandler(DbSession db, CurrentActor actor, Sen
     }
 
     /// <summary>The first of several items with the same key goes ahead; the others are rejected, naming it.</summary>
-    private static void RejectRepeats(List<(int Index, WorkerValues Values)> candidates, Func<WorkerValues, string> keyOf, string field,
-        Action<int, string, string> reject)
+    /// <param name="field">The key's field, and in Chinese its name.</param>
+    private static void RejectRepeats(List<(int Index, WorkerValues Values)> candidates, Func<WorkerValues, string> keyOf, Words field,
+        Action<int, string, Words> reject)
     {
         foreach (var repeated in candidates.GroupBy(c => keyOf(c.Values)).Where(g => g.Count() > 1))
         {
             var first = repeated.First().Index;
             foreach (var (index, _) in repeated.Skip(1))
             {
-                reject(index, field, $"Item {first} of this batch has the same {field}.");
+                reject(index, field.English, new($"Item {first} of this batch has the same {field.English}.", $"与本批第 {first} 项的{field.Chinese}相同。"));
             }
         }
     }

@@ -73,8 +73,20 @@ internal sealed record Worker : IVersioned
         Phone = PhoneCipher is null ? null : sensitive.Decrypt(PhoneCipher),
     };
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("worker_not_found", $"There is no worker {id} in this enterprise.");
+    private static readonly ProblemCode NotFoundCode = new(404, "worker_not_found", new("The worker was not found.", "未找到该职工。"));
+
+    /// <summary>Refuses to change a worker who left or retired.</summary>
+    public static readonly ProblemCode Deactivated = new(409, "worker_deactivated", new("The worker has left or retired.", "该职工已离职或退休。"));
+
+    public static Words NoSuch(Guid? id) => new($"There is no worker {id} in this enterprise.", $"本企业没有职工 {id}。");
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(NoSuch(id));
+
+    // Why a worker in a batch or a row of an import file clashes with the register.
+    public static readonly Words LeftOrRetired = new("This worker has left or retired; reinstate them in the register first.", "该职工已离职或退休，请先在职工名册中恢复其在职状态。");
+    public static readonly Words NumberTaken = new("Another worker of this enterprise has this employee number.", "本企业已有其他职工使用此工号。");
+    public static readonly Words RegisteredAsAnother = new("This person is registered as another worker of this enterprise.", "此人已作为本企业的另一名职工登记。");
+    public static readonly Words ExternalIdTaken = new("Another worker of this enterprise has this HR-system id.", "本企业已有其他职工使用此 HR 系统编号。");
 
     /// <summary>One of the tenant's workers; locked for the rest of the transaction when <paramref name="forUpdate"/>.</summary>
     public static Task<Worker?> FindAsync(DbSession db, Guid tenant, Guid id, bool forUpdate, CancellationToken ct) =>

@@ -114,33 +114,37 @@ internal sealed class WorkerFieldsValidator : AbstractValidator<WorkerFields>
     /// <param name="today">Today in the enterprise: no date the fields hold may lie after it.</param>
     public WorkerFieldsValidator(DateOnly today)
     {
-        RuleFor(w => w.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the worker's name.")
+        RuleFor(w => w.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(new Words("Give the worker's name.", "请填写职工姓名。"))
             .MaximumLength(50)
             .Must(n => n is null || !FormulaLeads.Contains(n.TrimStart().FirstOrDefault()))
-            .WithMessage("A name does not start with =, +, - or @: a spreadsheet would take it for a formula.");
-        RuleFor(w => w.EmployeeNumber).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the employee number.")
+            .WithMessage(new Words("A name does not start with =, +, - or @: a spreadsheet would take it for a formula.",
+                "姓名不能以 =、+、- 或 @ 开头：电子表格会把它当作公式。"));
+        RuleFor(w => w.EmployeeNumber).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(new Words("Give the employee number.", "请填写工号。"))
             .MaximumLength(32)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Use letters, digits, '-' and '_' only.");
+            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage(new Words("Use letters, digits, '-' and '_' only.", "工号只能由字母、数字、“-”和“_”组成。"));
         RuleFor(w => w.ResidentId).Custom((value, context) =>
         {
             if (ResidentIdNumber.Problem(value, today) is { } problem)
             {
-                context.AddFailure(problem);
+                context.AddFailure(problem.Said);
             }
         });
-        RuleFor(w => w.Phone).Must(PhoneNumber.IsValid).WithMessage("Give a mainland mobile number: 11 digits starting with 13 to 19.");
+        RuleFor(w => w.Phone).Must(PhoneNumber.IsValid)
+            .WithMessage(new Words("Give a mainland mobile number: 11 digits starting with 13 to 19.", "请填写中国大陆手机号：以 13 至 19 开头的 11 位数字。"));
         RuleFor(w => w.UnitId).NotEmpty();
         RuleFor(w => w.Post).MaximumLength(50);
         RuleFor(w => w.ExternalId).MaximumLength(64);
         RuleFor(w => w.Status).Must(s => s is null or WorkerStatus.Active or WorkerStatus.OnLeave)
-            .WithMessage("Only active or onLeave can be set here; deactivate a worker who left or retired.");
+            .WithMessage(new Words("Only active or onLeave can be set here; deactivate a worker who left or retired.",
+                "此处只能设为在职（active）或休假（onLeave）；职工离职或退休请办理离职。"));
         RuleFor(w => w.UnionJoinedOn).Null().When(w => w.UnionMember != true)
-            .WithMessage("Only a union member has a joining date.");
+            .WithMessage(new Words("Only a union member has a joining date.", "只有工会会员才有入会日期。"));
         RuleFor(w => w.UnionJoinedOn).Must(d => d <= today).When(w => w.UnionJoinedOn is not null)
-            .WithMessage("The joining date cannot be in the future.");
+            .WithMessage(new Words("The joining date cannot be in the future.", "入会日期不能晚于今天。"));
         RuleFor(w => w.HiredOn).Must((w, hired) => hired >= BirthDateOf(w).AddYears(MinimumWorkingAge))
             .When(w => w.HiredOn is not null && ResidentIdNumber.Problem(w.ResidentId, today) is null)
-            .WithMessage($"The hire date must be on or after the worker's {MinimumWorkingAge}th birthday.");
+            .WithMessage(new Words($"The hire date must be on or after the worker's {MinimumWorkingAge}th birthday.",
+                $"入职日期不能早于该职工年满 {MinimumWorkingAge} 周岁之日。"));
     }
 
     private static DateOnly BirthDateOf(WorkerFields valid) => ResidentIdNumber.BirthDate(ResidentIdNumber.Normalize(valid.ResidentId!))!.Value;

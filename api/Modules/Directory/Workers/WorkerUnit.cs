@@ -14,11 +14,11 @@ internal static class WorkerUnit
             new { Tenant = tenant, UnitId = unitId }, ct);
         if (status is null)
         {
-            throw ProblemException.UnknownReference("unitId", $"There is no unit {unitId} in this enterprise.");
+            throw ProblemException.UnknownReference("unitId", new Words($"There is no unit {unitId} in this enterprise.", $"本企业没有部门 {unitId}。"));
         }
         if (status != "active")
         {
-            throw ProblemException.Invalid("unitId", "This unit is deactivated; choose an active one.");
+            throw ProblemException.Invalid("unitId", new Words("This unit is deactivated; choose an active one.", "该部门已停用，请选择在用的部门。"));
         }
     }
 }
