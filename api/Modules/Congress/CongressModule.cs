@@ -30,13 +30,58 @@ public sealed class CongressModule : IModule
         GivenBy = new Dictionary<string, string> { [CongressPermissions.Attend] = CongressPermissions.SessionsManage },
     };
 
+    public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
+    {
+        ["TermId"] = "届次",
+        ["CreateSession.Number"] = "第几次会议",
+        ["CreateSession.Name"] = "会议名称",
+        ["CreateSession.Kind"] = "会议类型",
+        ["Mode"] = "召开方式",
+        ["HeldOn"] = "召开日期",
+        ["Venue"] = "会场",
+        ["Steps"] = "议程",
+        ["AgendaStepInput.Kind"] = "环节",
+        ["AgendaStepInput.Title"] = "环节名称",
+        ["AgendaStepInput.Channel"] = "进行方式",
+        ["StartsAt"] = "开始时间",
+        ["EndsAt"] = "结束时间",
+        ["RepresentativeId"] = "代表",
+        ["RecordCheckIn.Channel"] = "签到方式",
+        ["From"] = "开始日期",
+        ["To"] = "结束日期",
+        ["Title"] = "标题",
+        ["Description"] = "说明",
+        ["Items"] = "分项",
+        ["PassRule"] = "通过规则",
+        ["ItemInput.Title"] = "名称",
+        ["ItemInput.Detail"] = "简介",
+        ["Seats"] = "应选名额",
+        ["Candidates"] = "候选人",
+        ["Managers"] = "测评对象",
+        ["MinRespondents"] = "最少参评人数",
+        ["Choices"] = "选票",
+        ["PollId"] = "表决事项",
+        ["Receipt"] = "回执",
+        ["RepresentativeIds"] = "纸质投票代表",
+        ["Counts"] = "纸质票数",
+        ["PaperCount.Item"] = "事项",
+        ["PaperCount.Choice"] = "选项",
+        ["PaperCount.Count"] = "票数",
+        ["DelegationGroup"] = "代表团（组）",
+        ["Opinion"] = "讨论意见",
+        ["UploadDocument.Title"] = "文件标题",
+        ["UploadDocument.File"] = "文件",
+        ["Note"] = "进展情况",
+        ["Progress"] = "完成进度",
+        ["Owner"] = "承办部门",
+        ["TrackResolution.Status"] = "执行状态",
+    };
+
     public void AddServices(IServiceCollection services)
     {
         Dapper.SqlMapper.AddTypeHandler(new PollResultsHandler());
         services.AddOptions<DocumentLimits>().BindConfiguration("Congress");
-        services.AddConstraintProblem("sessions_number_key", () => ProblemException.Conflict("session_number_taken",
-            "The term already has a session with this number.",
-            new Dictionary<string, string[]> { ["number"] = ["This session number is already used in the term."] }));
+        services.AddConstraintProblem("sessions_number_key", CreateSessionHandler.NumberTaken);
     }
 
     public Task SeedDemoDataAsync(DemoSeeding demo, CancellationToken ct) =>

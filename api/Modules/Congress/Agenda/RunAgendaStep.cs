@@ -7,10 +7,15 @@ internal sealed record RunAgendaStep(Guid SessionId, Guid StepId, StepStatus To)
 
 internal sealed class RunAgendaStepHandler(DbSession db, CurrentActor actor) : IRequestHandler<RunAgendaStep, AgendaStep>
 {
+    public static readonly ProblemCode StepNotFound = new(404, "step_not_found", new("The agenda step was not found.", "未找到该议程环节。"));
+    public static readonly ProblemCode StepPending = new(409, "step_pending", new("The step has not started.", "该议程环节尚未开始。"));
+    public static readonly ProblemCode StepOpen = new(409, "step_open", new("The step is in progress.", "该议程环节正在进行。"));
+    public static readonly ProblemCode StepClosed = new(409, "step_closed", new("The step is over.", "该议程环节已结束。"));
+
     public async Task<AgendaStep> Handle(RunAgendaStep request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
-        session.Require(request.To == StepStatus.Open ? "opening a step" : "closing a step", SessionStatus.Open);
+        session.Require(request.To == StepStatus.Open ? new("opening a step", "开始议程环节") : new("closing a step", "结束议程环节"), SessionStatus.Open);
         var from = request.To == StepStatus.Open ? StepStatus.Pending : StepStatus.Open;
         var step = await db.QuerySingleOrDefaultAsync<AgendaStep>(
             $"""
@@ -24,12 +29,17 @@ internal sealed class RunAgendaStepHandler(DbSession db, CurrentActor actor) : I
         {
             return step;
         }
-        var status = await db.QuerySingleOrDefaultAsync<string>(
+        var stored = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT status FROM congress.agenda_steps WHERE tenant_id = @Tenant AND session_id = @Session AND id = @Step",
             new { Tenant = actor.TenantId, Session = session.Id, Step = request.StepId }, cancellationToken)
-            ?? throw ProblemException.NotFound("step_not_found", $"The session has no agenda step {request.StepId}.");
-        throw ProblemException.Conflict($"step_{status}", $"The step is {status}; only a {from.ToDbText()} step can be made {request.To.ToDbText()}.");
+            ?? throw StepNotFound.With(new($"The session has no agenda step {request.StepId}.", $"本次会议没有这个议程环节（{request.StepId}）。"));
+        var status = Enum.Parse<StepStatus>(stored, ignoreCase: true);
+        var code = status switch { StepStatus.Pending => StepPending, StepStatus.Open => StepOpen, _ => StepClosed };
+        throw code.With(new($"The step is {status.ToDbText()}; only a {from.ToDbText()} step can be made {request.To.ToDbText()}.",
+            $"该环节{Said(status)}，只有{Said(from)}的环节才能{(request.To == StepStatus.Open ? "开始" : "结束")}。"));
     }
+
+    private static string Said(StepStatus status) => status switch { StepStatus.Pending => "未开始", StepStatus.Open => "进行中", _ => "已结束" };
 }
 
 internal static class RunAgendaStepEndpoint

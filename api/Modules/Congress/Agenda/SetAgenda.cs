@@ -30,7 +30,7 @@ internal sealed class SetAgendaValidator : AbstractValidator<SetAgenda>
 
     public SetAgendaValidator()
     {
-        RuleFor(c => c.Steps).NotNull().Must(s => s!.Count <= MaxSteps).WithMessage($"An agenda has at most {MaxSteps} steps.");
+        RuleFor(c => c.Steps).NotNull().Must(s => s!.Count <= MaxSteps).WithMessage(new Words($"An agenda has at most {MaxSteps} steps.", $"议程最多 {MaxSteps} 个环节。"));
         RuleForEach(c => c.Steps).ChildRules(step =>
         {
             step.RuleFor(s => s.Kind).NotNull().IsInEnum();
@@ -38,7 +38,7 @@ internal sealed class SetAgendaValidator : AbstractValidator<SetAgenda>
             step.RuleFor(s => s.Channel).NotNull().IsInEnum();
             step.RuleFor(s => s.StartsAt).NotNull();
             step.RuleFor(s => s.EndsAt).NotNull().GreaterThan(s => s.StartsAt).When(s => s.StartsAt is not null)
-                .WithMessage("A step ends after it starts.");
+                .WithMessage(new Words("A step ends after it starts.", "环节的结束时间须晚于开始时间。"));
         });
     }
 }
@@ -47,15 +47,16 @@ internal sealed class SetAgendaHandler(DbSession db, CurrentActor actor) : IRequ
 {
     public async Task<IReadOnlyList<AgendaStep>> Handle(SetAgenda request, CancellationToken cancellationToken)
     {
-        var session = await Session.LockAsync(db, actor.TenantId, request.SessionId, request.ExpectedVersion, "composing the agenda",
+        var session = await Session.LockAsync(db, actor.TenantId, request.SessionId, request.ExpectedVersion, new("composing the agenda", "编排议程"),
             cancellationToken, SessionStatus.Planned);
         var steps = request.Steps!;
         var wrongChannel = steps.Select((step, i) => (step, i))
             .FirstOrDefault(s => session.Mode != SessionMode.Hybrid && s.step.Channel.ToString() != session.Mode.ToString());
         if (wrongChannel.step is not null)
         {
-            throw ProblemException.Invalid($"steps[{wrongChannel.i}].channel",
-                $"The session is held {session.Mode.ToDbText()}; only a hybrid session mixes online and offline steps.");
+            throw ProblemException.Invalid($"steps[{wrongChannel.i}].channel", new Words(
+                $"The session is held {session.Mode.ToDbText()}; only a hybrid session mixes online and offline steps.",
+                $"本次会议{(session.Mode == SessionMode.Online ? "线上" : "线下")}召开，只有线上线下结合召开的会议才能同时安排线上和线下环节。"));
         }
 
         await db.ExecuteAsync("DELETE FROM congress.agenda_steps WHERE tenant_id = @Tenant AND session_id = @Session",

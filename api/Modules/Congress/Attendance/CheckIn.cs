@@ -38,14 +38,17 @@ internal static class OnlineCheckIn
 
 internal sealed class CheckInHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<CheckIn, CheckInRecord>
 {
+    public static readonly ProblemCode OnlineCheckInClosed = new(409, "online_check_in_closed", new("Online check-in is not open.", "线上签到未开放。"));
+
     public async Task<CheckInRecord> Handle(CheckIn request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
         var seat = await RosterSeat.OfAsync(db, mediator, actor, session, cancellationToken);
-        session.Require("checking in", SessionStatus.Open);
+        session.Require(new("checking in", "签到"), SessionStatus.Open);
         if (!await OnlineCheckIn.IsOpenAsync(db, actor.TenantId, session, cancellationToken))
         {
-            throw ProblemException.Conflict("online_check_in_closed", "Online check-in is not open for this session; check in with the staff on site.");
+            throw OnlineCheckInClosed.With(new("Online check-in is not open for this session; check in with the staff on site.",
+                "本次会议现在不能线上签到，请到会场由工作人员登记签到。"));
         }
         return await RecordCheckInHandler.InsertAsync(db, actor.TenantId, session.Id, seat, CheckInChannel.Online, cancellationToken);
     }

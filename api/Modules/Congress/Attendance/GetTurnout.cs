@@ -32,11 +32,11 @@ internal sealed record CongressTurnout(DateOnly From, DateOnly To, IReadOnlyList
 
 internal sealed class GetTurnoutValidator : AbstractValidator<GetTurnout>
 {
-    public const string EndsBeforeStart = "The period ends on or after the day it starts.";
+    public static readonly Words EndsBeforeStart = new("The period ends on or after the day it starts.", "结束日期不能早于开始日期。");
 
     public GetTurnoutValidator() =>
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage(EndsBeforeStart)
-            .Must((q, to) => to!.Value.DayNumber - q.From!.Value.DayNumber <= 3660).WithMessage("Ask for at most ten years at a time.")
+            .Must((q, to) => to!.Value.DayNumber - q.From!.Value.DayNumber <= 3660).WithMessage(new Words("Ask for at most ten years at a time.", "一次最多查询十年。"))
             .When(q => q.From is not null && q.To is not null);
 }
 

@@ -18,26 +18,29 @@ internal sealed class RecordCheckInValidator : AbstractValidator<RecordCheckIn>
     {
         RuleFor(c => c.RepresentativeId).NotEmpty();
         RuleFor(c => c.Channel).NotNull().IsInEnum().NotEqual(CheckInChannel.Online)
-            .WithMessage("Staff record on-site, paper-sheet or proxy check-ins; representatives check in online themselves.");
+            .WithMessage(new Words("Staff record on-site, paper-sheet or proxy check-ins; representatives check in online themselves.",
+                "工作人员只登记现场签到、纸质签到表签到或代签；线上签到由代表本人进行。"));
     }
 }
 
 internal sealed class RecordCheckInHandler(DbSession db, CurrentActor actor) : IRequestHandler<RecordCheckIn, CheckInRecord>
 {
+    public static readonly ProblemCode AlreadyCheckedIn = new(409, "already_checked_in", new("Already checked in.", "已签到。"));
+
     public async Task<CheckInRecord> Handle(RecordCheckIn request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
-        session.Require("recording a check-in", SessionStatus.Open);
+        session.Require(new("recording a check-in", "登记签到"), SessionStatus.Open);
         if (session.Mode == SessionMode.Online)
         {
-            throw ProblemException.Conflict("online_session", "The session is held online; representatives check in themselves.");
+            throw Session.HeldOnline.With(new("The session is held online; representatives check in themselves.", "本次会议在线上召开，由代表本人线上签到。"));
         }
         var onRoster = await db.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM congress.roster WHERE tenant_id = @Tenant AND session_id = @Session AND representative_id = @Representative)",
             new { Tenant = actor.TenantId, Session = session.Id, Representative = request.RepresentativeId }, cancellationToken);
         if (!onRoster)
         {
-            throw ProblemException.UnknownReference("representativeId", "This representative is not on the session's roster.");
+            throw ProblemException.UnknownReference("representativeId", new Words("This representative is not on the session's roster.", "该代表不在本次会议的代表名单中。"));
         }
         return await InsertAsync(db, actor.TenantId, session.Id, request.RepresentativeId!.Value, request.Channel!.Value, cancellationToken);
     }
@@ -51,7 +54,7 @@ internal sealed class RecordCheckInHandler(DbSession db, CurrentActor actor) : I
             RETURNING representative_id, channel, checked_in_at
             """,
             new { Tenant = tenant, Session = session, Representative = representative, Channel = channel.ToDbText() }, ct)
-        ?? throw ProblemException.Conflict("already_checked_in", "This representative has already checked in to the session.");
+        ?? throw AlreadyCheckedIn.With(new("This representative has already checked in to the session.", "该代表已签到，不能重复签到。"));
 }
 
 internal static class RecordCheckInEndpoint

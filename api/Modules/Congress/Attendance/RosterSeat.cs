@@ -24,6 +24,9 @@ internal static class RosterSeat
         return seat ?? throw NotOnRoster();
     }
 
-    public static ProblemException NotOnRoster() => new(403, "not_on_roster", "You are not on this session's roster.",
-        "A session is attended by its term's representatives: those serving when it opened, or serving today while it is planned; your account must belong to one of them.");
+    public static readonly ProblemCode NotOnRosterCode = new(403, "not_on_roster", new("You are not on this session's roster.", "您不在本次会议的代表名单中。"));
+
+    public static ProblemException NotOnRoster() => NotOnRosterCode.With(new(
+        "A session is attended by its term's representatives: those serving when it opened, or serving today while it is planned; your account must belong to one of them.",
+        "参加会议的是本届职工代表：会议开始后为开会时在任的代表，筹备期间为目前在任的代表；您的账号须属于其中一位。"));
 }

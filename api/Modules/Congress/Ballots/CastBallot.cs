@@ -23,11 +23,14 @@ internal sealed record CastBallot : ICommand<BallotReceipt>
 
 internal sealed class CastBallotValidator : AbstractValidator<CastBallot>
 {
-    public CastBallotValidator() => RuleFor(c => c.Choices).NotNull().Must(c => c!.Count <= 200).WithMessage("At most 200 choices.");
+    public CastBallotValidator() => RuleFor(c => c.Choices).NotNull().Must(c => c!.Count <= 200).WithMessage(new Words("At most 200 choices.", "最多 200 项选择。"));
 }
 
 internal sealed class CastBallotHandler(DbSession db, CurrentActor actor, SensitiveData sensitive) : IRequestHandler<CastBallot, BallotReceipt>
 {
+    public static readonly ProblemCode PollNotOpen = new(409, "poll_not_open", new("Voting is not open.", "现在不能投票。"));
+    public static readonly ProblemCode AlreadyVoted = new(409, "already_voted", new("You have already voted.", "您已投过票。"));
+
     private sealed record Target
     {
         public required PollKind Kind { get; init; }
@@ -54,7 +57,7 @@ internal sealed class CastBallotHandler(DbSession db, CurrentActor actor, Sensit
         var seat = target.Seat ?? throw RosterSeat.NotOnRoster();
         if (target.Status != PollStatus.Open)
         {
-            throw ProblemException.Conflict("poll_not_open", target.Status == PollStatus.Draft ? "Voting has not opened yet." : "Voting has closed.");
+            throw PollNotOpen.With(target.Status == PollStatus.Draft ? new("Voting has not opened yet.", "投票尚未开始。") : new("Voting has closed.", "投票已结束。"));
         }
         var choices = Choices.Encode(target.Kind, target.Items, target.Seats, request.Choices!, "choices");
         var receipt = Receipt.New();
@@ -73,7 +76,7 @@ internal sealed class CastBallotHandler(DbSession db, CurrentActor actor, Sensit
             cancellationToken);
         return marked == 1
             ? new BallotReceipt(request.PollId, receipt)
-            : throw ProblemException.Conflict("already_voted", "You have already voted on this, online or on paper; a ballot is cast once.");
+            : throw AlreadyVoted.With(new("You have already voted on this, online or on paper; a ballot is cast once.", "您已在线上或以纸质票投过票，每人只能投一次。"));
     }
 }
 

@@ -21,12 +21,17 @@ internal static class Choices
         _ => null,
     };
 
-    public static string Allowed(PollKind kind) => kind switch
+    /// <summary>What to choose on an item of <paramref name="kind"/>, where a choice is not one of them.</summary>
+    public static Words Allowed(PollKind kind) => kind switch
     {
-        PollKind.Motion => "for, against or abstain",
-        PollKind.Election => "selected",
-        _ => "excellent, competent, basicallyCompetent or incompetent",
+        PollKind.Motion => new("Choose for, against or abstain.", "请选择赞成（for）、反对（against）或弃权（abstain）。"),
+        PollKind.Election => new("Choose selected.", "候选人的选项只能是选中（selected）。"),
+        _ => new("Choose excellent, competent, basicallyCompetent or incompetent.",
+            "请选择优秀（excellent）、称职（competent）、基本称职（basicallyCompetent）或不称职（incompetent）。"),
     };
+
+    /// <summary>Where an item's number is not one of the <paramref name="items"/>.</summary>
+    public static Words ItemRange(int items) => new($"Name an item from 1 to {items}.", $"请填写 1 至 {items} 之间的项号。");
 
     /// <summary>
     /// The choices of one ballot or one paper count as the box keeps them, item by item; problems are reported per
@@ -41,15 +46,15 @@ internal static class Choices
             var (item, choice) = (choices[i].Item, choices[i].Choice);
             if (item is null || item < 1 || item > items)
             {
-                errors[$"{field}[{i}].item"] = [$"Name an item from 1 to {items}."];
+                errors[$"{field}[{i}].item"] = [ItemRange(items).Said];
             }
             else if (choice is null || Code(kind, choice.Value) is not { } code)
             {
-                errors[$"{field}[{i}].choice"] = [$"Choose {Allowed(kind)}."];
+                errors[$"{field}[{i}].choice"] = [Allowed(kind).Said];
             }
             else if (codes[item.Value - 1] != 0)
             {
-                errors[$"{field}[{i}].item"] = ["Each item is chosen on once."];
+                errors[$"{field}[{i}].item"] = [new Words("Each item is chosen on once.", "每一项只能选择一次。").Said];
             }
             else
             {
@@ -58,11 +63,13 @@ internal static class Choices
         }
         if (errors.Count == 0 && kind != PollKind.Election && codes.Contains((short)0))
         {
-            errors[field] = [kind == PollKind.Motion ? "Vote on every item: for, against or abstain." : "Rate every manager."];
+            errors[field] = [(kind == PollKind.Motion
+                ? new Words("Vote on every item: for, against or abstain.", "请对每一项投赞成、反对或弃权票。")
+                : new Words("Rate every manager.", "请对每一位测评对象作出评价。")).Said];
         }
         if (errors.Count == 0 && kind == PollKind.Election && codes.Count(c => c != 0) > seats)
         {
-            errors[field] = [$"Select at most {seats} candidates, one per seat."];
+            errors[field] = [new Words($"Select at most {seats} candidates, one per seat.", $"最多选 {seats} 名候选人，每个名额一人。").Said];
         }
         return errors.Count == 0 ? codes : throw ProblemException.Validation(errors);
     }

@@ -20,19 +20,21 @@ internal sealed record MarkPaperVoters : ICommand<PaperVoters>
 internal sealed class MarkPaperVotersValidator : AbstractValidator<MarkPaperVoters>
 {
     public MarkPaperVotersValidator() => RuleFor(c => c.RepresentativeIds).NotEmpty()
-        .Must(ids => ids!.Count <= 5000).WithMessage("At most 5,000 at once.")
-        .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("Name each representative once.");
+        .Must(ids => ids!.Count <= 5000).WithMessage(new Words("At most 5,000 at once.", "一次最多 5000 人。"))
+        .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage(new Words("Name each representative once.", "每位代表只能列出一次。"));
 }
 
 internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) : IRequestHandler<MarkPaperVoters, PaperVoters>
 {
+    public static readonly ProblemCode Refused = new(409, "paper_voters_refused", new("Some of these cannot vote on paper.", "其中有代表不能投纸质票。"));
+
     public async Task<PaperVoters> Handle(MarkPaperVoters request, CancellationToken cancellationToken)
     {
         var poll = await Poll.LockAsync(db, actor.TenantId, request.PollId, PollAction.MarkPaperVoters, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, poll.SessionId, cancellationToken);
         if (session.Mode == SessionMode.Online)
         {
-            throw ProblemException.Conflict("online_session", "The session is held online; there are no paper ballots.");
+            throw Session.HeldOnline.With(new("The session is held online; there are no paper ballots.", "本次会议在线上召开，没有纸质票。"));
         }
         var ids = request.RepresentativeIds!.ToArray();
         var refused = await db.QueryAsync<(Guid Id, bool OnRoster)>(
@@ -47,9 +49,12 @@ internal sealed class MarkPaperVotersHandler(DbSession db, CurrentActor actor) :
             new { Tenant = actor.TenantId, Session = session.Id, Poll = request.PollId, Ids = ids }, cancellationToken);
         if (refused.Count > 0)
         {
-            throw ProblemException.Conflict("paper_voters_refused", "Some of these cannot vote on paper; nothing was marked.",
-                refused.ToDictionary(r => $"representativeIds[{Array.IndexOf(ids, r.Id)}]",
-                    r => new[] { r.OnRoster ? "Has already voted on this, online or on paper." : "Not on the session's roster." }));
+            throw Refused.With(new("Some of these cannot vote on paper; nothing was marked.", "其中有代表不能投纸质票，本次未登记任何人。"),
+                refused.ToDictionary(r => $"representativeIds[{Array.IndexOf(ids, r.Id)}]", r => new[]
+                {
+                    (r.OnRoster ? new Words("Has already voted on this, online or on paper.", "已在线上或以纸质票投过票。")
+                        : new Words("Not on the session's roster.", "不在本次会议的代表名单中。")).Said,
+                }));
         }
         var inAll = await db.ExecuteScalarAsync<int>(
             """

@@ -28,7 +28,7 @@ internal sealed class RecordPaperCountsValidator : AbstractValidator<RecordPaper
 {
     public RecordPaperCountsValidator()
     {
-        RuleFor(c => c.Counts).NotNull().Must(c => c!.Count <= 1000).WithMessage("At most 1,000 counts.");
+        RuleFor(c => c.Counts).NotNull().Must(c => c!.Count <= 1000).WithMessage(new Words("At most 1,000 counts.", "最多 1000 条票数。"));
         RuleForEach(c => c.Counts).ChildRules(count =>
         {
             count.RuleFor(c => c.Item).NotNull();
@@ -40,6 +40,8 @@ internal sealed class RecordPaperCountsValidator : AbstractValidator<RecordPaper
 
 internal sealed class RecordPaperCountsHandler(DbSession db, CurrentActor actor) : IRequestHandler<RecordPaperCounts, PaperCounts>
 {
+    public static readonly ProblemCode NoPaperVoters = new(409, "no_paper_voters", new("Nobody voted on paper.", "没有登记投纸质票的代表。"));
+
     public async Task<PaperCounts> Handle(RecordPaperCounts request, CancellationToken cancellationToken)
     {
         await Poll.LockAsync(db, actor.TenantId, request.PollId, PollAction.RecordPaperCounts, cancellationToken);
@@ -49,7 +51,7 @@ internal sealed class RecordPaperCountsHandler(DbSession db, CurrentActor actor)
             new { Tenant = actor.TenantId, Poll = poll.Id }, cancellationToken);
         if (ballots == 0)
         {
-            throw ProblemException.Conflict("no_paper_voters", "Nobody is marked as having voted on paper; mark the paper voters first.");
+            throw NoPaperVoters.With(new("Nobody is marked as having voted on paper; mark the paper voters first.", "还没有登记投纸质票的代表，请先登记纸质投票人。"));
         }
 
         var counts = request.Counts!;
@@ -59,7 +61,7 @@ internal sealed class RecordPaperCountsHandler(DbSession db, CurrentActor actor)
         {
             if (counts[i].Item < 1 || counts[i].Item > poll.Items.Count)
             {
-                errors[$"counts[{i}].item"] = [$"Name an item from 1 to {poll.Items.Count}."];
+                errors[$"counts[{i}].item"] = [Choices.ItemRange(poll.Items.Count).Said];
             }
             else if (Choices.Code(poll.Kind, counts[i].Choice!.Value) is { } code)
             {
@@ -67,25 +69,28 @@ internal sealed class RecordPaperCountsHandler(DbSession db, CurrentActor actor)
             }
             else
             {
-                errors[$"counts[{i}].choice"] = [$"Choose {Choices.Allowed(poll.Kind)}."];
+                errors[$"counts[{i}].choice"] = [Choices.Allowed(poll.Kind).Said];
             }
         }
         var entries = counts.Select((c, i) => (Item: c.Item!.Value, Code: codes[i], Count: c.Count!.Value, Index: i)).ToList();
         foreach (var twice in entries.GroupBy(e => (e.Item, e.Code)).Where(g => g.Count() > 1))
         {
-            errors[$"counts[{twice.Last().Index}]"] = ["This item and choice are counted twice."];
+            errors[$"counts[{twice.Last().Index}]"] = [new Words("This item and choice are counted twice.", "同一项的同一选项录入了两次。").Said];
         }
         foreach (var item in entries.GroupBy(e => e.Item).Where(g => g.Sum(e => e.Count) > ballots && poll.Kind != PollKind.Election))
         {
-            errors[$"counts[{item.First().Index}].count"] = [$"Item {item.Key} has more marks than the {ballots} paper ballots."];
+            errors[$"counts[{item.First().Index}].count"] =
+                [new Words($"Item {item.Key} has more marks than the {ballots} paper ballots.", $"第 {item.Key} 项的票数多于纸质票总数 {ballots} 张。").Said];
         }
         foreach (var candidate in entries.Where(e => poll.Kind == PollKind.Election && e.Count > ballots))
         {
-            errors[$"counts[{candidate.Index}].count"] = [$"A candidate cannot have more votes than the {ballots} paper ballots."];
+            errors[$"counts[{candidate.Index}].count"] =
+                [new Words($"A candidate cannot have more votes than the {ballots} paper ballots.", $"候选人的得票不能多于纸质票总数 {ballots} 张。").Said];
         }
         if (poll.Kind == PollKind.Election && entries.Sum(e => e.Count) > ballots * poll.Seats)
         {
-            errors["counts"] = [$"{ballots} paper ballots select at most {ballots * poll.Seats} candidates in all."];
+            errors["counts"] = [new Words($"{ballots} paper ballots select at most {ballots * poll.Seats} candidates in all.",
+                $"{ballots} 张纸质票合计最多选 {ballots * poll.Seats} 名候选人。").Said];
         }
         if (errors.Count > 0)
         {

@@ -35,7 +35,7 @@ internal sealed class ConfirmReadingHandler(DbSession db, CurrentActor actor, IM
         {
             return earlier;
         }
-        session.Require("confirming reading", SessionStatus.Open);
+        session.Require(new("confirming reading", "确认已阅"), SessionStatus.Open);
         // A confirmation made meanwhile on another device wins; both answer with it.
         return await db.QuerySingleOrDefaultAsync<DocumentRead>(
             """

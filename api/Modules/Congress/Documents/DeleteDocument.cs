@@ -10,19 +10,21 @@ internal sealed record DeleteDocument(Guid Id) : ICommand<bool>;
 
 internal sealed class DeleteDocumentHandler(DbSession db, CurrentActor actor) : IRequestHandler<DeleteDocument, bool>
 {
+    public static readonly ProblemCode Discussed = new(409, "document_discussed", new("The document has been discussed.", "该文件已有代表团的讨论意见。"));
+
     public async Task<bool> Handle(DeleteDocument request, CancellationToken cancellationToken)
     {
         // The session is locked first, as uploads and opinions lock it: no opinion on the document can come in meanwhile.
         var sessionId = await Document.SessionOfAsync(db, actor.TenantId, request.Id, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, sessionId, cancellationToken, forUpdate: true);
-        session.Require("withdrawing a document", SessionStatus.Planned, SessionStatus.Open);
+        session.Require(new("withdrawing a document", "撤回会议文件"), SessionStatus.Planned, SessionStatus.Open);
         var discussedBy = await db.QueryAsync<string>(
             "SELECT DISTINCT delegation_group FROM congress.group_opinions WHERE tenant_id = @Tenant AND document_id = @Id ORDER BY delegation_group",
             new { Tenant = actor.TenantId, request.Id }, cancellationToken);
         if (discussedBy.Count > 0)
         {
-            throw ProblemException.Conflict("document_discussed",
-                $"{string.Join("、", discussedBy)} recorded opinions on this document; it stays as part of the session's record.");
+            throw Discussed.With(new($"{string.Join("、", discussedBy)} recorded opinions on this document; it stays as part of the session's record.",
+                $"{string.Join("、", discussedBy)}已对该文件提出讨论意见，文件须作为会议记录保留。"));
         }
         // Its read confirmations go with it (ON DELETE CASCADE), recorded in the audit trail, and so does its file unless
         // another row holds the same bytes (shared.holds_files).

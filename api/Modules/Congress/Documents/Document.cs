@@ -41,8 +41,13 @@ internal sealed record Document
     public FileDownload Download(Guid tenant) =>
         new(tenant, new StoredFile { Id = FileId, Sha256 = Sha256, Size = Size, ContentType = ContentType, FileName = FileName }, UploadedAt);
 
+    /// <summary>What the file store and the refusals of an upload call a congress document.</summary>
+    public static readonly FileRole Role = new("document", new("document", "会议文件"));
+
+    public static readonly ProblemCode NotFoundCode = new(404, "document_not_found", new("The congress document was not found.", "未找到该会议文件。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("document_not_found", $"There is no congress document {id} in this enterprise.");
+        NotFoundCode.With(new($"There is no congress document {id} in this enterprise.", $"本单位没有这份会议文件（{id}）。"));
 
     public static async Task<Document> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<Document>($"{Select} WHERE d.tenant_id = @Tenant AND d.id = @Id", new { Tenant = tenant, Id = id }, ct)

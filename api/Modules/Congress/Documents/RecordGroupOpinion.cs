@@ -20,8 +20,8 @@ internal sealed class RecordGroupOpinionValidator : AbstractValidator<RecordGrou
 {
     public RecordGroupOpinionValidator()
     {
-        RuleFor(c => c.DelegationGroup).Must(g => !string.IsNullOrWhiteSpace(g)).WithMessage("Name the delegation group.").MaximumLength(100);
-        RuleFor(c => c.Opinion).Must(o => !string.IsNullOrWhiteSpace(o)).WithMessage("Write the opinion.").MaximumLength(10_000);
+        RuleFor(c => c.DelegationGroup).Must(g => !string.IsNullOrWhiteSpace(g)).WithMessage(new Words("Name the delegation group.", "请填写代表团（组）。")).MaximumLength(100);
+        RuleFor(c => c.Opinion).Must(o => !string.IsNullOrWhiteSpace(o)).WithMessage(new Words("Write the opinion.", "请填写讨论意见。")).MaximumLength(10_000);
     }
 }
 
@@ -30,7 +30,7 @@ internal sealed class RecordGroupOpinionHandler(DbSession db, CurrentActor actor
     public async Task<GroupOpinion> Handle(RecordGroupOpinion request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken, forUpdate: true);
-        session.Require("recording group opinions", SessionStatus.Planned, SessionStatus.Open);
+        session.Require(new("recording group opinions", "记录分组讨论意见"), SessionStatus.Planned, SessionStatus.Open);
         var opinion = new
         {
             Tenant = actor.TenantId,
@@ -45,13 +45,14 @@ internal sealed class RecordGroupOpinionHandler(DbSession db, CurrentActor actor
                 "SELECT EXISTS (SELECT 1 FROM congress.roster WHERE tenant_id = @Tenant AND session_id = @Session AND delegation_group = @Group)",
                 opinion, cancellationToken))
         {
-            throw ProblemException.UnknownReference("delegationGroup", "No representative on the session's roster is in this delegation group.");
+            throw ProblemException.UnknownReference("delegationGroup",
+                new Words("No representative on the session's roster is in this delegation group.", "本次会议的代表名单中没有这个代表团（组）的代表。"));
         }
         if (request.DocumentId is not null && !await db.ExecuteScalarAsync<bool>(
                 "SELECT EXISTS (SELECT 1 FROM congress.documents WHERE tenant_id = @Tenant AND session_id = @Session AND id = @Document)",
                 opinion, cancellationToken))
         {
-            throw ProblemException.UnknownReference("documentId", "The session has no such document.");
+            throw ProblemException.UnknownReference("documentId", new Words("The session has no such document.", "本次会议没有这份文件。"));
         }
         await db.ExecuteAsync(
             """

@@ -25,7 +25,7 @@ internal sealed class UploadDocumentValidator : AbstractValidator<UploadDocument
 {
     public UploadDocumentValidator()
     {
-        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the document a title.").MaximumLength(200);
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the document a title.", "请填写文件标题。")).MaximumLength(200);
         this.RuleForFile(c => c.File);
     }
 }
@@ -35,8 +35,8 @@ internal sealed class UploadDocumentHandler(DbSession db, CurrentActor actor, Fi
     public async Task<Document> Handle(UploadDocument request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken, forUpdate: true);
-        session.Require("adding documents", SessionStatus.Planned, SessionStatus.Open);
-        var file = await files.StoreAsync(actor.TenantId, request.File, "document", cancellationToken);
+        session.Require(new("adding documents", "添加会议文件"), SessionStatus.Planned, SessionStatus.Open);
+        var file = await files.StoreAsync(actor.TenantId, request.File, Document.Role, cancellationToken);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(
             """
@@ -66,7 +66,7 @@ internal static class UploadDocumentEndpoint
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/sessions/{id:guid}/documents", async (Guid id, HttpRequest request, IMediator mediator, IOptions<DocumentLimits> limits, CancellationToken ct) =>
         {
-            var file = await FileUpload.ReadAsync(request, limits.Value.MaxDocumentBytes, "document", ct);
+            var file = await FileUpload.ReadAsync(request, limits.Value.MaxDocumentBytes, Document.Role, ct);
             var document = await mediator.Send(new UploadDocument { SessionId = id, Title = file.Fields.GetValueOrDefault("title"), File = file }, ct);
             return TypedResults.Created($"/api/v1/congress/documents/{document.Id}/content", document);
         })

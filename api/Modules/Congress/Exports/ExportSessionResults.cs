@@ -31,13 +31,15 @@ internal sealed record ExportSessionResults(Guid SessionId, SessionResultsFormat
 
 internal sealed class ExportSessionResultsHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<ExportSessionResults, ExportedFile>
 {
+    public static readonly ProblemCode NotClosed = new(409, "session_not_closed", new("The session is not closed yet.", "会议尚未闭会。"));
+
     public async Task<ExportedFile> Handle(ExportSessionResults request, CancellationToken cancellationToken)
     {
         var session = await Session.FindAsync(db, actor.TenantId, request.SessionId, cancellationToken);
         if (session.Status is not (SessionStatus.Closed or SessionStatus.Archived))
         {
-            throw ProblemException.Conflict("session_not_closed",
-                $"The session is {session.Status.ToDbText()}; its results are exported once it is closed.");
+            throw NotClosed.With(new($"The session is {session.Status.ToDbText()}; its results are exported once it is closed.",
+                $"会议{Session.Said(session.Status)}，闭会后才能导出表决结果。"));
         }
         var attendance = await db.QueryAsync<AttendanceEntry>(
             """

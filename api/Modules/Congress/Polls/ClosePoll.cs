@@ -14,6 +14,8 @@ internal sealed record ClosePoll(Guid Id) : ICommand<Poll>;
 internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox outbox, IMediator mediator, TimeProvider clock)
     : IRequestHandler<ClosePoll, Poll>
 {
+    public static readonly ProblemCode PaperCountsMissing = new(409, "paper_counts_missing", new("The paper ballots are not counted yet.", "纸质票尚未录入票数。"));
+
     public async Task<Poll> Handle(ClosePoll request, CancellationToken cancellationToken)
     {
         var locked = await Poll.LockAsync(db, actor.TenantId, request.Id, PollAction.Close, cancellationToken);
@@ -26,7 +28,8 @@ internal sealed class ClosePollHandler(DbSession db, CurrentActor actor, Outbox 
             parameters, cancellationToken);
         if (paper.Voters > 0 && paper.Counts == 0)
         {
-            throw ProblemException.Conflict("paper_counts_missing", $"{paper.Voters} representatives voted on paper; enter the tellers' counts before closing.");
+            throw PaperCountsMissing.With(new($"{paper.Voters} representatives voted on paper; enter the tellers' counts before closing.",
+                $"有 {paper.Voters} 名代表投了纸质票，请先录入计票人统计的票数，再结束投票。"));
         }
 
         var poll = await Poll.FindAsync(db, actor.TenantId, request.Id, cancellationToken);

@@ -19,12 +19,12 @@ internal sealed class CreateElectionValidator : AbstractValidator<CreateElection
 {
     public CreateElectionValidator()
     {
-        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the election a title.").MaximumLength(200);
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the election a title.", "请填写选举名称。")).MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(10_000);
         RuleFor(c => c.Seats).NotNull().InclusiveBetween(1, 50);
-        RuleFor(c => c.Candidates).NotEmpty().Must(c => c!.Count <= 100).WithMessage("At most 100 candidates.");
-        RuleFor(c => c.Candidates!.Count).GreaterThanOrEqualTo(c => c.Seats!.Value).OverridePropertyName("candidates")
-            .WithMessage("Name at least as many candidates as there are seats.")
+        RuleFor(c => c.Candidates).NotEmpty().Must(c => c!.Count <= 100).WithMessage(new Words("At most 100 candidates.", "候选人最多 100 名。"));
+        RuleFor(c => c.Candidates!.Count).GreaterThanOrEqualTo(c => c.Seats!.Value).OverridePropertyName(nameof(CreateElection.Candidates))
+            .WithMessage(new Words("Name at least as many candidates as there are seats.", "候选人人数不能少于应选名额。"))
             .When(c => c.Candidates is not null && c.Seats is not null);
         RuleForEach(c => c.Candidates).SetValidator(new ItemInputValidator());
     }

@@ -23,9 +23,9 @@ internal sealed class CreateEvaluationValidator : AbstractValidator<CreateEvalua
 {
     public CreateEvaluationValidator()
     {
-        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the evaluation a title.").MaximumLength(200);
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the evaluation a title.", "请填写测评名称。")).MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(10_000);
-        RuleFor(c => c.Managers).NotEmpty().Must(m => m!.Count <= 100).WithMessage("At most 100 managers.");
+        RuleFor(c => c.Managers).NotEmpty().Must(m => m!.Count <= 100).WithMessage(new Words("At most 100 managers.", "测评对象最多 100 名。"));
         RuleForEach(c => c.Managers).SetValidator(new ItemInputValidator());
         RuleFor(c => c.MinRespondents).InclusiveBetween(1, 1000);
     }

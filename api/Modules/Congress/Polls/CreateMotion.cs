@@ -27,7 +27,7 @@ internal sealed class ItemInputValidator : AbstractValidator<ItemInput>
 {
     public ItemInputValidator()
     {
-        RuleFor(i => i.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give each item a title.").MaximumLength(200);
+        RuleFor(i => i.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give each item a title.", "请填写每一项的名称。")).MaximumLength(200);
         RuleFor(i => i.Detail).MaximumLength(2000);
     }
 }
@@ -36,10 +36,10 @@ internal sealed class CreateMotionValidator : AbstractValidator<CreateMotion>
 {
     public CreateMotionValidator()
     {
-        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the motion a title.").MaximumLength(200);
+        RuleFor(c => c.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(new Words("Give the motion a title.", "请填写议题名称。")).MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(10_000);
         RuleFor(c => c.Items).Must(i => i is null || i.Count is 0 or (>= 2 and <= 100))
-            .WithMessage("An itemised motion has 2 to 100 items; a single motion none.");
+            .WithMessage(new Words("An itemised motion has 2 to 100 items; a single motion none.", "分项表决的议题须有 2 至 100 个分项；整体表决的议题不设分项。"));
         RuleForEach(c => c.Items).SetValidator(new ItemInputValidator());
         RuleFor(c => c.PassRule).IsInEnum();
     }

@@ -8,16 +8,19 @@ internal sealed record OpenPoll(Guid Id) : ICommand<Poll>;
 
 internal sealed class OpenPollHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<OpenPoll, Poll>
 {
+    public static readonly ProblemCode NoQuorum = new(409, "no_quorum", new("The session is not quorate.", "到会代表未达法定人数。"));
+
     public async Task<Poll> Handle(OpenPoll request, CancellationToken cancellationToken)
     {
         var poll = await Poll.LockAsync(db, actor.TenantId, request.Id, PollAction.Open, cancellationToken);
         var session = await Session.FindAsync(db, actor.TenantId, poll.SessionId, cancellationToken);
-        session.Require("opening a vote", SessionStatus.Open);
+        session.Require(new("opening a vote", "开始投票"), SessionStatus.Open);
         var quorum = await Quorum.OfAsync(db, actor.TenantId, session.Id, cancellationToken);
         if (!quorum.Reached)
         {
-            throw ProblemException.Conflict("no_quorum",
-                $"{quorum.Present} of {quorum.RosterSize} representatives are present; a vote needs more than two thirds, {quorum.Needed}.");
+            throw NoQuorum.With(new(
+                $"{quorum.Present} of {quorum.RosterSize} representatives are present; a vote needs more than two thirds, {quorum.Needed}.",
+                $"应到代表 {quorum.RosterSize} 人，实到 {quorum.Present} 人；表决须有全体代表的三分之二以上到会，即至少 {quorum.Needed} 人。"));
         }
         await db.ExecuteAsync(
             """

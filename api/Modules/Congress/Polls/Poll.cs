@@ -70,8 +70,10 @@ internal sealed record Poll : IVersioned
         FROM congress.polls p
         """;
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("poll_not_found", $"There is no motion, election or evaluation {id} in this enterprise.");
+    public static readonly ProblemCode NotFoundCode = new(404, "poll_not_found", new("The motion, election or evaluation was not found.", "未找到该表决事项。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new(
+        $"There is no motion, election or evaluation {id} in this enterprise.", $"本单位没有这个议题、选举或民主测评（{id}）。"));
 
     public static async Task<Poll> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
         (await ReadAsync(db, tenant, $"{Select} WHERE p.tenant_id = @Tenant AND p.id = @Id", new { Tenant = tenant, Id = id }, ct)).SingleOrDefault()
@@ -82,7 +84,7 @@ internal sealed record Poll : IVersioned
             new { Tenant = tenant, SessionId = sessionId }, ct);
 
     /// <summary>A vote's way: drafted, open (paper voters marked and the tellers' counts entered meanwhile), closed.</summary>
-    public static readonly Lifecycle<PollStatus, PollAction, PollParty> Lifecycle = new("vote",
+    public static readonly Lifecycle<PollStatus, PollAction, PollParty> Lifecycle = new(new Words("vote", "表决事项"),
     [
         new(PollStatus.Draft, PollAction.Open, PollStatus.Open, PollParty.Union),
         new(PollStatus.Open, PollAction.MarkPaperVoters, PollStatus.Open, PollParty.Union),
@@ -106,15 +108,22 @@ internal sealed record Poll : IVersioned
                 "SELECT poll_id, number, title, detail FROM congress.poll_items WHERE tenant_id = @Tenant AND poll_id = ANY(@Ids) ORDER BY poll_id, number",
                 new { Tenant = tenant, Ids = polls.Select(p => p.Id).ToArray() }, ct))
             .ToLookup(i => i.PollId, i => new PollItem { Number = i.Number, Title = i.Title, Detail = i.Detail });
-        return polls.Select(p => p with { Items = items[p.Id].ToList() }).ToList();
+        return polls.Select(p => p with
+        {
+            Items = items[p.Id].ToList(),
+            Results = p.Results is { } results ? results with { Rule = Tally.Rule(p, results.RosterSize).Said } : null,
+        }).ToList();
     }
+
+    /// <summary>What a kind of vote is called where a refusal names it: 议题, 选举, 民主测评.</summary>
+    public static string Said(PollKind kind) => kind switch { PollKind.Motion => "议题", PollKind.Election => "选举", _ => "民主测评" };
 
     /// <summary>Adds a draft poll with its items to a session that is planned or open.</summary>
     public static async Task<Poll> CreateAsync(DbSession db, Guid tenant, Guid sessionId, PollKind kind, string title, string? description,
         bool itemised, PassRule? passRule, int? seats, int? minRespondents, IReadOnlyList<PollItem> items, CancellationToken ct)
     {
         var session = await Session.FindAsync(db, tenant, sessionId, ct, forUpdate: true);
-        session.Require($"adding a {kind.ToDbText()}", SessionStatus.Planned, SessionStatus.Open);
+        session.Require(new($"adding a {kind.ToDbText()}", $"添加{Said(kind)}"), SessionStatus.Planned, SessionStatus.Open);
         var id = Guid.CreateVersion7();
         await db.ExecuteAsync(
             """

@@ -22,7 +22,7 @@ internal sealed record PollResults
     /// <summary>Ballots cast over the roster, 0 to 1.</summary>
     public required double Turnout { get; init; }
 
-    /// <summary>The rule the outcome was decided by, in words.</summary>
+    /// <summary>The rule the outcome was decided by, in words: in the language of whoever reads the results.</summary>
     public required string Rule { get; init; }
 
     /// <summary>Elections: seats left unfilled because candidates tied for them.</summary>

@@ -35,7 +35,8 @@ internal static class Tally
             OnlineBallots = ballots.Online,
             PaperBallots = ballots.PaperRoll,
             Turnout = roster == 0 ? 0 : Math.Round((double)cast / roster, 4),
-            Rule = "",
+            // Stored and announced in English; whoever reads the results is told it in their own language (Poll.ReadAsync).
+            Rule = Rule(poll, roster).English,
             Items = [],
         };
         return poll.Kind switch
@@ -46,6 +47,27 @@ internal static class Tally
         };
     }
 
+    /// <summary>The rule the outcome of <paramref name="poll"/> is decided by against a roster of <paramref name="roster"/>, in words.</summary>
+    public static Words Rule(Poll poll, int roster)
+    {
+        var majority = VotesNeeded(PassRule.MajorityOfAll, roster);
+        return poll.Kind switch
+        {
+            PollKind.Motion when poll.PassRule == PassRule.TwoThirdsOfAll => new(
+                $"At least two thirds of all {roster} representatives for: {VotesNeeded(PassRule.TwoThirdsOfAll, roster)} votes.",
+                $"须经全体代表 {roster} 人的三分之二以上赞成，即至少 {VotesNeeded(PassRule.TwoThirdsOfAll, roster)} 票。"),
+            PollKind.Motion => new(
+                $"More than half of all {roster} representatives for: {majority} votes.",
+                $"须经全体代表 {roster} 人的过半数赞成，即至少 {majority} 票。"),
+            PollKind.Election => new(
+                $"{poll.Seats ?? 1} seats; a candidate needs more than half of all {roster} representatives ({majority} votes), the most votes winning.",
+                $"应选 {poll.Seats ?? 1} 名；候选人得票须超过全体代表 {roster} 人的半数（至少 {majority} 票），得票多者当选。"),
+            _ => new(
+                $"Ratings are shown only where at least {poll.MinRespondents ?? 5} representatives answered.",
+                $"参评代表达到 {poll.MinRespondents ?? 5} 人的，才显示测评结果。"),
+        };
+    }
+
     private static PollResults Motion(Poll poll, PollResults results, Func<int, short, int> of)
     {
         var roster = results.RosterSize;
@@ -53,9 +75,6 @@ internal static class Tally
         var needed = VotesNeeded(rule, roster);
         return results with
         {
-            Rule = rule == PassRule.TwoThirdsOfAll
-                ? $"At least two thirds of all {roster} representatives for: {needed} votes."
-                : $"More than half of all {roster} representatives for: {needed} votes.",
             Items = poll.Items.Select(item => new ItemResult
             {
                 Number = item.Number,
@@ -81,7 +100,6 @@ internal static class Tally
         var elected = eligible.Take(seats).Where(c => boundary is null || of(c.Number, 1) > boundary).Select(c => c.Number).ToHashSet();
         return results with
         {
-            Rule = $"{seats} seats; a candidate needs more than half of all {roster} representatives ({needed} votes), the most votes winning.",
             UndecidedSeats = boundary is null ? 0 : seats - elected.Count,
             Items = poll.Items.Select(c => new ItemResult
             {
@@ -99,7 +117,6 @@ internal static class Tally
         var minimum = poll.MinRespondents ?? 5;
         return results with
         {
-            Rule = $"Ratings are shown only where at least {minimum} representatives answered.",
             Items = poll.Items.Select(m =>
             {
                 var respondents = Enumerable.Range(1, 4).Sum(rating => of(m.Number, (short)rating));

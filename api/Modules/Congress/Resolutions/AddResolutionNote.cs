@@ -17,7 +17,7 @@ internal sealed class AddResolutionNoteValidator : AbstractValidator<AddResoluti
 {
     public AddResolutionNoteValidator()
     {
-        RuleFor(c => c.Note).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Write the note.").MaximumLength(4000);
+        RuleFor(c => c.Note).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(new Words("Write the note.", "请填写进展情况。")).MaximumLength(4000);
         RuleFor(c => c.Progress).InclusiveBetween(0, 100);
     }
 }

@@ -36,8 +36,9 @@ internal sealed record Resolution : IVersioned
          WHERE n.tenant_id = r.tenant_id AND n.resolution_id = r.id AND n.progress IS NOT NULL ORDER BY n.written_at DESC, n.id DESC LIMIT 1) AS progress
         """;
 
-    public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("resolution_not_found", $"There is no resolution {id} in this enterprise.");
+    public static readonly ProblemCode NotFoundCode = new(404, "resolution_not_found", new("The resolution was not found.", "未找到该决议。"));
+
+    public static ProblemException NotFound(Guid id) => NotFoundCode.With(new($"There is no resolution {id} in this enterprise.", $"本单位没有这项决议（{id}）。"));
 
     public static async Task<Resolution> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ internal sealed class ArchiveSessionHandler(DbSession db, CurrentActor actor) : 
 {
     public async Task<Session> Handle(ArchiveSession request, CancellationToken cancellationToken)
     {
-        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, "archiving", cancellationToken, SessionStatus.Closed);
+        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, new("archiving", "归档"), cancellationToken, SessionStatus.Closed);
         return await Session.UpdateAsync(db, "status = 'archived'", new { Tenant = actor.TenantId, session.Id }, cancellationToken);
     }
 }

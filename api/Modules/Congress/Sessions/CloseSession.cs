@@ -5,15 +5,17 @@ internal sealed record CloseSession(Guid Id, int ExpectedVersion) : ICommand<Ses
 
 internal sealed class CloseSessionHandler(DbSession db, CurrentActor actor, Outbox outbox) : IRequestHandler<CloseSession, Session>
 {
+    public static readonly ProblemCode VotesOpen = new(409, "votes_open", new("Some votes are still open.", "还有投票没有结束。"));
+
     public async Task<Session> Handle(CloseSession request, CancellationToken cancellationToken)
     {
-        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, "closing", cancellationToken, SessionStatus.Open);
+        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, new("closing", "闭会"), cancellationToken, SessionStatus.Open);
         var stillOpen = await db.QueryAsync<string>(
             "SELECT title FROM congress.polls WHERE tenant_id = @Tenant AND session_id = @Id AND status = 'open' ORDER BY created_at",
             new { Tenant = actor.TenantId, session.Id }, cancellationToken);
         if (stillOpen.Count > 0)
         {
-            throw ProblemException.Conflict("votes_open", $"Close these votes first: {string.Join("; ", stillOpen)}.");
+            throw VotesOpen.With(new($"Close these votes first: {string.Join("; ", stillOpen)}.", $"请先结束以下投票：{string.Join("；", stillOpen)}。"));
         }
         await db.ExecuteAsync(
             "UPDATE congress.agenda_steps SET status = 'closed' WHERE tenant_id = @Tenant AND session_id = @Id AND status = 'open'",

@@ -36,10 +36,17 @@ internal sealed class CreateSessionValidator : AbstractValidator<CreateSession>
 internal sealed class CreateSessionHandler(DbSession db, CurrentActor actor, IMediator mediator, Outbox outbox)
     : IRequestHandler<CreateSession, Session>
 {
+    public static readonly ProblemCode NumberTakenCode = new(409, "session_number_taken", new("The session number is taken.", "会议次数重复。"));
+
+    /// <summary>The refusal of a second session with the same number in a term (the constraint sessions_number_key).</summary>
+    public static ProblemException NumberTaken() => NumberTakenCode.With(
+        new("The term already has a session with this number.", "本届已有这一次会议。"),
+        new Dictionary<string, string[]> { ["number"] = [new Words("This session number is already used in the term.", "本届已有这一次会议，请改用其他次数。").Said] });
+
     public async Task<Session> Handle(CreateSession request, CancellationToken cancellationToken)
     {
         var term = await mediator.Send(new GetTermRoster(request.TermId!.Value, request.HeldOn), cancellationToken)
-            ?? throw ProblemException.UnknownReference("termId", $"There is no congress term {request.TermId} in this enterprise.");
+            ?? throw ProblemException.UnknownReference("termId", new Words($"There is no congress term {request.TermId} in this enterprise.", $"本单位没有这一届职代会（{request.TermId}）。"));
         var session = await db.QuerySingleAsync<Session>(
             $"""
             INSERT INTO congress.sessions AS s (tenant_id, id, term_id, term_name, number, name, kind, mode, held_on, venue)

@@ -7,14 +7,17 @@ internal sealed record OpenSession(Guid Id, int ExpectedVersion) : ICommand<Sess
 
 internal sealed class OpenSessionHandler(DbSession db, CurrentActor actor, IMediator mediator, Outbox outbox) : IRequestHandler<OpenSession, Session>
 {
+    public static readonly ProblemCode TermGone = new(409, "term_gone", new("The congress term no longer exists.", "职代会届次已不存在。"));
+    public static readonly ProblemCode RosterEmpty = new(409, "roster_empty", new("No representatives serve in the term.", "本届没有在任的职工代表。"));
+
     public async Task<Session> Handle(OpenSession request, CancellationToken cancellationToken)
     {
-        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, "opening", cancellationToken, SessionStatus.Planned);
+        var session = await Session.LockAsync(db, actor.TenantId, request.Id, request.ExpectedVersion, new("opening", "开会"), cancellationToken, SessionStatus.Planned);
         var roster = await mediator.Send(new GetTermRoster(session.TermId), cancellationToken)
-            ?? throw ProblemException.Conflict("term_gone", "The session's congress term no longer exists.");
+            ?? throw TermGone.With(new("The session's congress term no longer exists.", "本次会议所属的职代会届次已不存在。"));
         if (roster.Representatives.Count == 0)
         {
-            throw ProblemException.Conflict("roster_empty", $"{roster.Name} has no representatives serving today; appoint them first.");
+            throw RosterEmpty.With(new($"{roster.Name} has no representatives serving today; appoint them first.", $"{roster.Name}目前没有在任的职工代表，请先确定代表。"));
         }
 
         var people = roster.Representatives;

@@ -1,5 +1,3 @@
-using Workforce.BuildingBlocks.Text;
-
 namespace Workforce.Congress.Sessions;
 
 internal enum SessionKind { Regular, SpecialTopic }
@@ -36,8 +34,24 @@ internal sealed record Session : IVersioned
         s.opened_at, s.closed_at, s.version, s.created_at, s.updated_at
         """;
 
+    public static readonly ProblemCode NotFoundCode = new(404, "session_not_found", new("The congress session was not found.", "未找到该职代会会议。"));
+    public static readonly ProblemCode NotYetOpen = new(409, "session_planned", new("The session has not opened yet.", "会议尚未开始。"));
+    public static readonly ProblemCode InProgress = new(409, "session_open", new("The session is in progress.", "会议正在进行。"));
+    public static readonly ProblemCode AlreadyClosed = new(409, "session_closed", new("The session is closed.", "会议已闭会。"));
+    public static readonly ProblemCode AlreadyArchived = new(409, "session_archived", new("The session is archived.", "会议已归档。"));
+    public static readonly ProblemCode HeldOnline = new(409, "online_session", new("The session is held online.", "本次会议在线上召开。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("session_not_found", $"There is no congress session {id} in this enterprise.");
+        NotFoundCode.With(new($"There is no congress session {id} in this enterprise.", $"本单位没有这次职代会会议（{id}）。"));
+
+    /// <summary>A status as a refusal in Chinese says it: 筹备中, 进行中, 已闭会, 已归档.</summary>
+    public static string Said(SessionStatus status) => status switch
+    {
+        SessionStatus.Planned => "筹备中",
+        SessionStatus.Open => "进行中",
+        SessionStatus.Closed => "已闭会",
+        _ => "已归档",
+    };
 
     /// <summary>The session, locked for the rest of the transaction when <paramref name="forUpdate"/>; 404 when there is none.</summary>
     public static async Task<Session> FindAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct, bool forUpdate = false) =>
@@ -47,7 +61,7 @@ internal sealed record Session : IVersioned
         ?? throw NotFound(id);
 
     /// <summary>The session locked for a change: 412 unless at the version the caller read, 409 unless in one of <paramref name="allowed"/>.</summary>
-    public static async Task<Session> LockAsync(DbSession db, Guid tenant, Guid id, int expectedVersion, string doing, CancellationToken ct, params SessionStatus[] allowed)
+    public static async Task<Session> LockAsync(DbSession db, Guid tenant, Guid id, int expectedVersion, Words doing, CancellationToken ct, params SessionStatus[] allowed)
     {
         var session = await FindAsync(db, tenant, id, ct, forUpdate: true);
         Concurrency.EnsureVersion(session.Version, expectedVersion);
@@ -66,12 +80,14 @@ internal sealed record Session : IVersioned
             parameters, ct);
 
     /// <summary>409 unless the session is in one of <paramref name="allowed"/>: what happens next depends on where it is.</summary>
-    public void Require(string doing, params SessionStatus[] allowed)
+    public void Require(Words doing, params SessionStatus[] allowed)
     {
         if (!allowed.Contains(Status))
         {
-            throw ProblemException.Conflict($"session_{Status.ToDbText()}",
-                $"The session is {Status.ToDbText()}; {doing} needs it {string.Join(" or ", allowed.Select(s => s.ToDbText()))}.");
+            var code = Status switch { SessionStatus.Planned => NotYetOpen, SessionStatus.Open => InProgress, SessionStatus.Closed => AlreadyClosed, _ => AlreadyArchived };
+            throw code.With(new(
+                $"The session is {Status.ToDbText()}; {doing.English} needs it {string.Join(" or ", allowed.Select(s => s.ToDbText()))}.",
+                $"会议{Said(Status)}，不能{doing.Chinese}（仅限会议{string.Join("或", allowed.Select(s => Said(s)))}时）。"));
         }
     }
 
