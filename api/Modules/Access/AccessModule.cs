@@ -17,6 +17,7 @@ using Workforce.Access.Sessions;
 using Workforce.Access.Users;
 using Workforce.BuildingBlocks.Modules;
 using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Access;
@@ -34,6 +35,28 @@ public sealed class AccessModule : IModule
         Declared = ModulePermissions.ConstantsOf(typeof(AccessPermissions)),
         Grants = new[] { Role.PlatformAdmin, Role.RegionAdmin, Role.EnterpriseAdmin }.ToDictionary(role => role, IReadOnlyList<string> (_) =>
             [AccessPermissions.UsersRead, AccessPermissions.UsersWrite, AccessPermissions.ClientsManage, AccessPermissions.AuditRead]),
+    };
+
+    public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
+    {
+        ["LoginName"] = "登录名",
+        ["DisplayName"] = "姓名",
+        ["Password"] = "密码",
+        ["CreateUser.Password"] = "初始密码",
+        ["ResetPassword.Password"] = "新密码",
+        ["CurrentPassword"] = "当前密码",
+        ["NewPassword"] = "新密码",
+        ["Role"] = "角色",
+        ["OrganisationId"] = "授权单位",
+        ["Status"] = "账号状态",
+        ["Q"] = "登录名或姓名",
+        ["Name"] = "名称",
+        ["Scopes"] = "权限范围",
+        ["Module"] = "模块",
+        ["EntityType"] = "对象类型",
+        ["Operation"] = "操作",
+        ["From"] = "起始时间",
+        ["To"] = "截止时间",
     };
 
     public void AddServices(IServiceCollection services)
@@ -90,11 +113,11 @@ public sealed class AccessModule : IModule
                 await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = rejected.HttpContext,
+                    // Its code and title are the general too_many_requests ones, as for any status the framework answers.
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many attempts.",
-                        Detail = "Wait a minute before trying a password again.",
+                        Detail = new Words("Wait a minute before trying a password again.", "请等一分钟后再输入密码。").Said,
                     },
                 });
             };
@@ -102,14 +125,14 @@ public sealed class AccessModule : IModule
         services.AddHostedService<FirstAdministrator>();
 
         services
-            .AddConstraintProblem("users_login_name_key", () => ProblemException.Conflict("login_name_taken",
-                "Another account has this login name.",
-                new Dictionary<string, string[]> { ["loginName"] = ["This login name is taken."] }))
-            .AddConstraintProblem("grants_once_key", () => ProblemException.Conflict("grant_exists",
-                "The user already holds this role at this organisation."))
-            .AddConstraintProblem("api_clients_name_key", () => ProblemException.Conflict("api_client_name_taken",
-                "Another active API client of this organisation has this name.",
-                new Dictionary<string, string[]> { ["name"] = ["This name is taken."] }));
+            .AddConstraintProblem("users_login_name_key", () => User.LoginNameTaken.With(
+                new("Another account has this login name.", "已有其他账号使用此登录名。"),
+                new Dictionary<string, string[]> { ["loginName"] = [new Words("This login name is taken.", "此登录名已被占用。").Said] }))
+            .AddConstraintProblem("grants_once_key", () => GrantRoleHandler.GrantExists.With(
+                new("The user already holds this role at this organisation.", "该用户在此组织已拥有这一角色。")))
+            .AddConstraintProblem("api_clients_name_key", () => ApiClient.NameTaken.With(
+                new("Another active API client of this organisation has this name.", "本组织已有同名的在用 API 客户端。"),
+                new Dictionary<string, string[]> { ["name"] = [new Words("This name is taken.", "此名称已被占用。").Said] }));
     }
 
     /// <summary>Authentication, the current actor, the access gate and antiforgery, in that order.</summary>

@@ -21,6 +21,15 @@ public sealed class IntegrationModule : IModule
         },
     };
 
+    public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
+    {
+        ["Url"] = "接收地址",
+        ["EventTypes"] = "事件类型",
+        ["Status"] = "订阅状态",
+        ["Types"] = "事件类型",
+        ["Limit"] = "每页条数",
+    };
+
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration("Integration:Webhooks");

@@ -23,9 +23,13 @@ public sealed class LoginRateLimitTests(ThreeLoginsPerMinuteApi api) : IClassFix
         }
 
         var response = await api.LoginAsync("admin", WorkforceApi.AdminPassword);
+        var inChinese = await api.Anonymous().InChinese().PostAsync(AccessApi.Login, new { loginName = "admin", password = WorkforceApi.AdminPassword });
 
-        await response.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "too_many_requests");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "too_many_requests");
         Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.Equal(("Too many requests.", "Wait a minute before trying a password again."), (problem.Title, problem.Detail));
+        var chinese = await inChinese.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "too_many_requests");
+        Assert.Equal(("请求过于频繁，请稍后再试。", "请等一分钟后再输入密码。"), (chinese.Title, chinese.Detail));
     }
 }
 

@@ -72,7 +72,7 @@ public sealed class WebhookSenderTests
 
         Assert.Equal(SendResult.Refused, byAddress.Result);
         Assert.Equal(SendResult.Refused, byName.Result);
-        Assert.Contains("non-public", byAddress.Error);
+        Assert.Contains("non-public", byAddress.Error!.Value.English);
         Assert.Empty(receiver.Requests);
     }
 

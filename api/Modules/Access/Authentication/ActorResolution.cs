@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Workforce.Access.Grants;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Access.Authentication;
@@ -12,6 +13,12 @@ namespace Workforce.Access.Authentication;
 /// </summary>
 internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog catalog)
 {
+    public static readonly ProblemCode OrganisationInvalid = new(400, "organisation_invalid",
+        new("The organisation to act for is not valid.", "所代表的组织无效。"));
+
+    public static readonly ProblemCode OrganisationNotGranted = new(403, "organisation_not_granted",
+        new("You may not act for this organisation.", "您无权代表此组织操作。"));
+
     private sealed record Account
     {
         public required string DisplayName { get; init; }
@@ -97,9 +104,10 @@ internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog ca
         }
         return Guid.TryParse(header, out var id)
             ? id
-            : throw ProblemException.BadRequest("organisation_invalid", $"{AccessSchemes.OrganisationHeader} must be an organisation id (a UUID).");
+            : throw OrganisationInvalid.With(new($"{AccessSchemes.OrganisationHeader} must be an organisation id (a UUID).",
+                $"请求头 {AccessSchemes.OrganisationHeader} 须为组织的编号（UUID）。"));
     }
 
-    private static ProblemException NotGranted() => new(403, "organisation_not_granted", "You may not act for this organisation.",
-        "You hold no role at this organisation or above it.");
+    private static ProblemException NotGranted() =>
+        OrganisationNotGranted.With(new("You hold no role at this organisation or above it.", "您在此组织及其上级组织都没有角色。"));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Authentication;
 
@@ -12,6 +13,9 @@ namespace Workforce.Access.Authentication;
 /// </summary>
 internal static class SessionAntiforgery
 {
+    public static readonly ProblemCode Failed = new(403, "antiforgery_failed",
+        new("The request did not come from the Workforce app.", "请求未通过防伪校验，可能并非来自本系统的页面。"));
+
     public static IApplicationBuilder UseSessionAntiforgery(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var method = context.Request.Method;
@@ -20,8 +24,9 @@ internal static class SessionAntiforgery
         if (!safe && !open && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AccessSchemes.Session }
                   && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
         {
-            throw new ProblemException(403, "antiforgery_failed", "The request did not come from the Workforce app.",
-                $"Send the antiforgery token from sign-in or GET /api/v1/access/me in the {AccessSchemes.AntiforgeryHeader} header.");
+            throw Failed.With(new(
+                $"Send the antiforgery token from sign-in or GET /api/v1/access/me in the {AccessSchemes.AntiforgeryHeader} header.",
+                $"请刷新页面后重试。调用方须在 {AccessSchemes.AntiforgeryHeader} 请求头中带上登录或 GET /api/v1/access/me 时返回的防伪令牌。"));
         }
         await next();
     });

@@ -1,3 +1,5 @@
+using Workforce.BuildingBlocks.Text;
+
 namespace Workforce.Access.Clients;
 
 internal enum ApiClientStatus { Active, Revoked }
@@ -32,8 +34,13 @@ internal sealed record ApiClient : IVersioned
         c.revoked_at, c.version, c.created_at, c.updated_at
         """;
 
+    public static readonly ProblemCode NoSuchClient = new(404, "api_client_not_found", new("The API client was not found.", "未找到该 API 客户端。"));
+
+    /// <summary>Refused by the database's unique names of a tenant's active clients.</summary>
+    public static readonly ProblemCode NameTaken = new(409, "api_client_name_taken", new("The name is taken.", "名称已被占用。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("api_client_not_found", $"There is no API client {id} in this organisation.");
+        NoSuchClient.With(new($"There is no API client {id} in this organisation.", $"本组织没有编号为 {id} 的 API 客户端。"));
 
     public static async Task<ApiClient> FindForUpdateAsync(DbSession db, Guid tenant, Guid id, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<ApiClient>(

@@ -1,4 +1,5 @@
 using Workforce.Access.Authentication;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Clients;
 
@@ -15,9 +16,9 @@ internal sealed class CreateApiClientValidator : AbstractValidator<CreateApiClie
 {
     public CreateApiClientValidator(PermissionCatalog permissions)
     {
-        RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the integration.").MaximumLength(100);
+        RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(new Words("Name the integration.", "请填写对接系统的名称。")).MaximumLength(100);
         RuleFor(c => c.Scopes).NotEmpty();
-        RuleForEach(c => c.Scopes).Must(permissions.All.Contains).WithMessage("'{PropertyValue}' is not a permission.");
+        RuleForEach(c => c.Scopes).Must(permissions.All.Contains).WithMessage(new Words("'{PropertyValue}' is not a permission.", "“{PropertyValue}”不是一项权限。"));
     }
 }
 
@@ -27,12 +28,13 @@ internal sealed class CreateApiClientHandler(DbSession db, CurrentActor actor) :
     {
         if (actor.Kind != ActorKind.User)
         {
-            throw new ProblemException(403, "forbidden", "You may not do this.", "API clients are created by people, not by other clients.");
+            throw Problems.Forbidden.With(new("API clients are created by people, not by other clients.", "API 客户端须由人员账号创建，不能由其他客户端创建。"));
         }
         var beyond = request.Scopes!.Where(scope => !actor.Has(scope)).ToList();
         if (beyond.Count > 0)
         {
-            throw ProblemException.Invalid("scopes", $"You cannot give what you do not hold here: {string.Join(", ", beyond)}.");
+            var rights = string.Join(", ", beyond);
+            throw ProblemException.Invalid("scopes", new Words($"You cannot give what you do not hold here: {rights}.", $"不能授予您在此处自己没有的权限：{rights}。"));
         }
 
         var issued = ApiKey.Issue();

@@ -1,5 +1,6 @@
 using Workforce.Access.Authentication;
 using Workforce.Access.Grants;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Clients;
 
@@ -8,13 +9,15 @@ internal sealed record RotateApiClientKey(Guid ClientId) : ICommand<IssuedApiCli
 
 internal sealed class RotateApiClientKeyHandler(DbSession db, CurrentActor actor) : IRequestHandler<RotateApiClientKey, IssuedApiClient>
 {
+    public static readonly ProblemCode Revoked = new(409, "api_client_revoked", new("The API client was revoked.", "该 API 客户端已吊销。"));
+
     public async Task<IssuedApiClient> Handle(RotateApiClientKey request, CancellationToken cancellationToken)
     {
         var current = await ApiClient.FindForUpdateAsync(db, actor.TenantId, request.ClientId, cancellationToken);
         Authority.RequireMayManage(actor, current.Scopes);
         if (current.Status == ApiClientStatus.Revoked)
         {
-            throw ProblemException.Conflict("api_client_revoked", "This client was revoked; create a new one instead.");
+            throw Revoked.With(new("This client was revoked; create a new one instead.", "已吊销的客户端不能更换密钥，请新建一个。"));
         }
         var issued = ApiKey.Issue();
         var client = await ApiClient.WriteAsync(db,

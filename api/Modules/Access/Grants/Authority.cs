@@ -1,4 +1,5 @@
 using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Access.Grants;
@@ -11,14 +12,18 @@ namespace Workforce.Access.Grants;
 /// </summary>
 internal static class Authority
 {
-    public static ProblemException Exceeded(string detail) => new(403, "exceeds_own_rights", "This would go beyond your own rights.", detail);
+    public static readonly ProblemCode ExceedsOwnRights = new(403, "exceeds_own_rights", new("This would go beyond your own rights.", "超出了您本人的权限。"));
+
+    public static ProblemException Exceeded(Words detail) => ExceedsOwnRights.With(detail);
 
     /// <summary>The actor may give <paramref name="role"/> in the tenant it acts for.</summary>
     public static void RequireMayGive(PermissionCatalog catalog, CurrentActor actor, Role role)
     {
         if (catalog.BeyondHeld(role, actor.Permissions) is [_, ..] beyond)
         {
-            throw Exceeded($"The {role.ToDbText()} role carries rights you do not hold here: {string.Join(", ", beyond)}.");
+            var rights = string.Join(", ", beyond);
+            throw Exceeded(new($"The {role.ToDbText()} role carries rights you do not hold here: {rights}.",
+                $"“{ChineseNames.Of(role)}”角色带有您在此处没有的权限：{rights}。"));
         }
     }
 
@@ -27,7 +32,8 @@ internal static class Authority
     {
         if (account.Grants.Select(grant => (Role?)grant.Role).FirstOrDefault(role => catalog.BeyondHeld(role!.Value, actor.Permissions).Count > 0) is { } above)
         {
-            throw Exceeded($"This account holds the {above.ToDbText()} role, with rights you do not hold here; only someone who holds them may change it.");
+            throw Exceeded(new($"This account holds the {above.ToDbText()} role, with rights you do not hold here; only someone who holds them may change it.",
+                $"此账号拥有“{ChineseNames.Of(above)}”角色，其中有您在此处没有的权限；只有拥有这些权限的人才能修改它。"));
         }
     }
 
@@ -36,7 +42,8 @@ internal static class Authority
     {
         if (scopes.Where(scope => !actor.Has(scope)).Order(StringComparer.Ordinal).ToList() is [_, ..] beyond)
         {
-            throw Exceeded($"This key holds rights you do not hold here: {string.Join(", ", beyond)}.");
+            var rights = string.Join(", ", beyond);
+            throw Exceeded(new($"This key holds rights you do not hold here: {rights}.", $"此密钥带有您在此处没有的权限：{rights}。"));
         }
     }
 
@@ -54,11 +61,13 @@ internal static class Authority
         }
         if (place.Id != place.TenantId || Roles.AdministratorOf(place.Kind) != role)
         {
-            throw Exceeded("In a tenant below yours you may create only its first administrator, at the tenant itself; its own administrators manage its accounts.");
+            throw Exceeded(new("In a tenant below yours you may create only its first administrator, at the tenant itself; its own administrators manage its accounts.",
+                "在下级单位只能开设它的第一个管理员账号（授权在该单位本身）；其余账号由它自己的管理员管理。"));
         }
         if (await mediator.Send(new FindOrganisation(actor.TenantId), ct) is not { } acting || Roles.AdministratorOf(acting.Kind) is not { } administrator)
         {
-            throw Exceeded("Only a tenant's administrator opens the first account of a tenant below it.");
+            throw Exceeded(new("Only a tenant's administrator opens the first account of a tenant below it.",
+                "只有上级单位的管理员才能为下级单位开设第一个账号。"));
         }
         RequireMayGive(catalog, actor, administrator);
         // One at a time per tenant, so that two first administrators cannot both be created at once.
@@ -71,7 +80,8 @@ internal static class Authority
             new { Tenant = place.TenantId, Role = role.ToDbText() }, ct);
         if (hasAdministrator)
         {
-            throw Exceeded($"{place.Name} has an active {role.ToDbText()} already; its own administrators manage its accounts.");
+            throw Exceeded(new($"{place.Name} has an active {role.ToDbText()} already; its own administrators manage its accounts.",
+                $"{place.Name}已有在用的{ChineseNames.Of(role)}账号；其账号由它自己的管理员管理。"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Grants;
 
@@ -23,13 +24,17 @@ internal sealed class GrantRoleValidator : AbstractValidator<GrantRole>
 
 internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator) : IRequestHandler<GrantRole, User>
 {
+    /// <summary>Refused by the database's one grant of a role per account and organisation.</summary>
+    public static readonly ProblemCode GrantExists = new(409, "grant_exists", new("The user already holds this role here.", "该用户已拥有这一角色。"));
+
     public async Task<User> Handle(GrantRole request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
         var place = await OrganisationScope.FindWithinAsync(mediator, actor, request.OrganisationId!.Value, "organisationId", cancellationToken);
         if (place.TenantId != user.TenantId)
         {
-            throw Authority.Exceeded("An account holds roles only in its own tenant; the organisation's own administrators give roles there.");
+            throw Authority.Exceeded(new("An account holds roles only in its own tenant; the organisation's own administrators give roles there.",
+                "账号只能在它所属的单位内拥有角色；那个组织的角色由它自己的管理员授予。"));
         }
         OrganisationScope.RequireGrantable(request.Role!.Value, place);
         Authority.RequireMayGive(permissions, actor, request.Role.Value);

@@ -1,3 +1,4 @@
+using Workforce.BuildingBlocks.Text;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Access.Grants;
@@ -10,7 +11,8 @@ internal static class OrganisationScope
         var place = await mediator.Send(new FindOrganisation(organisationId), ct);
         if (place is null || !place.Path.Contains(actor.OrganisationId!.Value))
         {
-            throw ProblemException.UnknownReference(field, $"There is no organisation {organisationId} at or under the one you act for.");
+            throw ProblemException.UnknownReference(field, new Words($"There is no organisation {organisationId} at or under the one you act for.",
+                $"在您所代表的组织及其下级中，没有编号为 {organisationId} 的组织。"));
         }
         return place;
     }
@@ -19,7 +21,8 @@ internal static class OrganisationScope
     {
         if (!Roles.MayBeGrantedAt(role, place.Kind))
         {
-            throw ProblemException.Invalid("role", $"The {role.ToDbText()} role cannot be granted at a {place.Kind}.");
+            throw ProblemException.Invalid("role", new Words($"The {role.ToDbText()} role cannot be granted at a {place.Kind}.",
+                $"“{ChineseNames.Of(role)}”角色不能在{ChineseNames.OfKind(place.Kind)}一级授予。"));
         }
     }
 }

@@ -14,6 +14,9 @@ internal static class PlatformAdministrators
             """,
             new { Platform = Platform.OrganisationId }, ct)).Count;
 
+    public static readonly ProblemCode LastPlatformAdmin = new(409, "last_platform_admin",
+        new("The platform would have no administrator.", "平台不能没有管理员。"));
+
     public static ProblemException LastOne() =>
-        ProblemException.Conflict("last_platform_admin", "The platform needs at least one active administrator.");
+        LastPlatformAdmin.With(new("The platform needs at least one active administrator.", "平台至少要保留一名在用的平台管理员。"));
 }

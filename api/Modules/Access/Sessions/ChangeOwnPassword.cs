@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Sessions;
 
@@ -21,13 +22,7 @@ internal sealed class ChangeOwnPasswordValidator : AbstractValidator<ChangeOwnPa
     public ChangeOwnPasswordValidator()
     {
         RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(128);
-        RuleFor(c => c.NewPassword).Custom((password, context) =>
-        {
-            if (AccountRules.PasswordProblem(password, null) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
+        RuleFor(c => c.NewPassword).IsGoodPassword(_ => null);
     }
 }
 
@@ -39,7 +34,7 @@ internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor,
     {
         if (actor.Kind != ActorKind.User)
         {
-            throw new ProblemException(403, "forbidden", "Only people have passwords.", "API clients authenticate with their key.");
+            throw Problems.Forbidden.With(new("Only people have passwords: API clients authenticate with their key.", "只有人员账号才有密码；API 客户端凭密钥认证。"));
         }
         var account = await db.QuerySingleAsync<PasswordAccount>(
             $"SELECT {PasswordAccount.Columns} FROM access.users WHERE tenant_id = @Tenant AND id = @Id FOR UPDATE",
@@ -67,6 +62,8 @@ internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor,
 
 internal static class ChangeOwnPasswordEndpoint
 {
+    public static readonly ProblemCode AccountLocked = new(429, "account_locked", new("Too many wrong passwords.", "密码错误次数过多。"));
+
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/me/password", async (ChangeOwnPassword command, IMediator mediator, HttpContext context, CancellationToken ct) =>
         {
@@ -74,12 +71,13 @@ internal static class ChangeOwnPasswordEndpoint
             if (change.User is null)
             {
                 throw change.Verdict == PasswordVerdict.Locked
-                    ? new ProblemException(429, "account_locked", "Too many wrong passwords.",
-                        "After repeated wrong passwords the account is locked for a while; try again later.")
+                    ? new ProblemException(AccountLocked, new Words(
+                        "After repeated wrong passwords the account is locked for a while; try again later.",
+                        "因多次输错密码，账号已被暂时锁定，请稍后再试。"))
                     {
                         Extensions = new Dictionary<string, object> { ["lockedUntil"] = change.LockedUntil! },
                     }
-                    : ProblemException.Invalid("currentPassword", "This is not your current password.");
+                    : ProblemException.Invalid("currentPassword", new Words("This is not your current password.", "当前密码不正确。"));
             }
             await SessionCookie.SignInAsync(context, change.User);
             return TypedResults.NoContent();

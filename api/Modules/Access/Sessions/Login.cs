@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Workforce.Access.Users;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Sessions;
 
@@ -65,12 +66,14 @@ internal sealed class LoginHandler(DbSession db, PasswordAttempts attempts, IPas
 
 internal static class LoginEndpoint
 {
+    public static readonly ProblemCode InvalidCredentials = new(401, "invalid_credentials", new("Sign-in failed.", "登录失败。"));
 
     public static void Map(IEndpointRouteBuilder api) => api
         .MapPost("/login", async (Login command, IMediator mediator, HttpContext context, CancellationToken ct) =>
         {
-            var user = await mediator.Send(command, ct) ?? throw new ProblemException(401, "invalid_credentials",
-                "Sign-in failed.", "Check the login name and password. After repeated failures an account is locked for a while.");
+            var user = await mediator.Send(command, ct) ?? throw InvalidCredentials.With(new(
+                "Check the login name and password. After repeated failures an account is locked for a while.",
+                "请检查登录名和密码。多次失败后，账号会被暂时锁定。"));
             var token = await SessionCookie.SignInAsync(context, user);
             return TypedResults.Ok(new LoginResponse(user.Id, user.LoginName, user.DisplayName, token));
         })

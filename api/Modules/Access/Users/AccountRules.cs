@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Users;
 
@@ -6,7 +7,11 @@ namespace Workforce.Access.Users;
 internal static partial class AccountRules
 {
     public const int MinimumPasswordLength = 10;
-    public const string LoginNameMessage = "Use 3 to 40 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.";
+    public static readonly Words LoginNameMessage = new(
+        "Use 3 to 40 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.",
+        "登录名须为 3 至 40 个小写字母、数字或 '.'、'_'、'-'，并以字母或数字开头。");
+
+    public static readonly Words DisplayNameMessage = new("Give the name to show.", "请填写姓名。");
 
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,21 +26,30 @@ internal static partial class AccountRules
 
     public static bool IsLoginName(string? loginName) => loginName is not null && LoginName().IsMatch(Normalize(loginName));
 
+    /// <summary>The new password is good enough, and holds no login name where <paramref name="loginName"/> gives one.</summary>
+    public static void IsGoodPassword<T>(this IRuleBuilder<T, string?> rule, Func<T, string?> loginName) => rule.Custom((password, context) =>
+    {
+        if (PasswordProblem(password, loginName(context.InstanceToValidate)) is { } problem)
+        {
+            context.AddFailure(problem.Said);
+        }
+    });
+
     /// <summary>Why a password is not good enough, or null when it is.</summary>
-    public static string? PasswordProblem(string? password, string? loginName)
+    public static Words? PasswordProblem(string? password, string? loginName)
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength || password.Length > 128)
         {
-            return $"Use a password of {MinimumPasswordLength} to 128 characters.";
+            return new($"Use a password of {MinimumPasswordLength} to 128 characters.", $"密码须为 {MinimumPasswordLength} 至 128 个字符。");
         }
         if (!password.Any(char.IsLetter) || !password.Any(char.IsDigit))
         {
-            return "Use both letters and digits.";
+            return new("Use both letters and digits.", "密码须同时包含字母和数字。");
         }
         if (!string.IsNullOrWhiteSpace(loginName) && password.Contains(Normalize(loginName), StringComparison.OrdinalIgnoreCase))
         {
-            return "The password must not contain the login name.";
+            return new("The password must not contain the login name.", "密码中不能包含登录名。");
         }
-        return Common.Contains(password) ? "This password is too common; choose another." : null;
+        return Common.Contains(password) ? new Words("This password is too common; choose another.", "此密码过于常见，请另选一个。") : null;
     }
 }

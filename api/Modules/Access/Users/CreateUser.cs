@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Workforce.Access.Grants;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Directory.Contracts;
 
 namespace Workforce.Access.Users;
@@ -27,14 +28,8 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
     public CreateUserValidator()
     {
         RuleFor(c => c.LoginName).Must(AccountRules.IsLoginName).WithMessage(AccountRules.LoginNameMessage);
-        RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the name to show.").MaximumLength(50);
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            if (AccountRules.PasswordProblem(password, context.InstanceToValidate.LoginName) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
+        RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(AccountRules.DisplayNameMessage).MaximumLength(50);
+        RuleFor(c => c.Password).IsGoodPassword(c => c.LoginName);
         RuleFor(c => c.Role).NotNull();
         RuleFor(c => c.OrganisationId).NotEmpty();
     }
@@ -90,11 +85,13 @@ internal static class WorkerLink
         }
         if (accountTenant != actor.TenantId || !actor.Has(ReadWorkers))
         {
-            throw ProblemException.Invalid("workerId", "Link a worker while acting for the worker's enterprise, with the right to read its workers.");
+            throw ProblemException.Invalid("workerId", new Words(
+                "Link a worker while acting for the worker's enterprise, with the right to read its workers.",
+                "须以该职工所在企业的身份、并有查看职工的权限，才能关联职工。"));
         }
         if ((await mediator.Send(new FindWorkers([id]), ct)).Count == 0)
         {
-            throw ProblemException.UnknownReference("workerId", $"There is no worker {id} in this enterprise.");
+            throw ProblemException.UnknownReference("workerId", new Words($"There is no worker {id} in this enterprise.", $"本企业没有编号为 {id} 的职工。"));
         }
     }
 }

@@ -16,13 +16,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 {
     public ResetPasswordValidator()
     {
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            if (AccountRules.PasswordProblem(password, null) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
+        RuleFor(c => c.Password).IsGoodPassword(_ => null);
     }
 }
 

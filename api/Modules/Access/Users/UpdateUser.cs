@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Workforce.Access.Grants;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Access.Users;
 
@@ -18,13 +19,15 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
     public UpdateUserValidator()
     {
-        RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the name to show.").MaximumLength(50);
+        RuleFor(c => c.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(AccountRules.DisplayNameMessage).MaximumLength(50);
         RuleFor(c => c.Status).NotNull();
     }
 }
 
 internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, PermissionCatalog permissions, IMediator mediator) : IRequestHandler<UpdateUser, User>
 {
+    public static readonly ProblemCode CannotDisableSelf = new(409, "cannot_disable_self", new("You cannot disable yourself.", "不能停用自己的账号。"));
+
     public async Task<User> Handle(UpdateUser request, CancellationToken cancellationToken)
     {
         var user = await User.FindAsync(db, actor.TenantId, request.UserId, forUpdate: true, cancellationToken) ?? throw User.NotFound(request.UserId);
@@ -32,7 +35,7 @@ internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, Permis
         Concurrency.EnsureVersion(user.Version, request.ExpectedVersion);
         if (user.Id == actor.Id && request.Status == UserStatus.Disabled)
         {
-            throw ProblemException.Conflict("cannot_disable_self", "You cannot disable your own account.");
+            throw CannotDisableSelf.With(new("You cannot disable your own account; another administrator can.", "不能停用自己的账号；如确需停用，请由其他管理员操作。"));
         }
         if (request.WorkerId != user.WorkerId)
         {

@@ -1,3 +1,5 @@
+using Workforce.BuildingBlocks.Text;
+
 namespace Workforce.Access.Users;
 
 /// <summary>The type password hashes are made for: ASP.NET Core's hasher takes one, but ours do not depend on it.</summary>
@@ -35,8 +37,13 @@ internal sealed record User : IVersioned
         u.version, u.created_at, u.updated_at
         """;
 
+    public static readonly ProblemCode NoSuchUser = new(404, "user_not_found", new("The user account was not found.", "未找到该用户账号。"));
+
+    /// <summary>Refused by the database's unique login names.</summary>
+    public static readonly ProblemCode LoginNameTaken = new(409, "login_name_taken", new("The login name is taken.", "登录名已被占用。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("user_not_found", $"There is no user {id} in this organisation.");
+        NoSuchUser.With(new($"There is no user {id} in this organisation.", $"本组织没有编号为 {id} 的用户账号。"));
 
     /// <summary>One of the acting tenant's accounts with its grants; locked for the rest of the transaction when <paramref name="forUpdate"/>.</summary>
     public static async Task<User?> FindAsync(DbSession db, Guid tenant, Guid id, bool forUpdate, CancellationToken ct)

@@ -91,6 +91,7 @@ internal sealed class DeliverWebhooks(NpgsqlDataSource dataSource, IOptions<Webh
                 last_attempt_at = CASE WHEN @Counted THEN now() ELSE last_attempt_at END,
                 last_status_code = CASE WHEN @Counted THEN @StatusCode ELSE last_status_code END,
                 last_error = CASE WHEN @Counted THEN @Error ELSE last_error END,
+                last_error_chinese = CASE WHEN @Counted THEN @ErrorChinese ELSE last_error_chinese END,
                 delivered_at = CASE WHEN @Status = 'succeeded' THEN now() ELSE delivered_at END
             WHERE tenant_id = @TenantId AND id = @Id AND lease_id = @Lease
             """,
@@ -101,7 +102,8 @@ internal sealed class DeliverWebhooks(NpgsqlDataSource dataSource, IOptions<Webh
                 DelayMs = delay.TotalMilliseconds,
                 Counted = counted,
                 outcome.StatusCode,
-                Error = outcome.Error is { Length: > 1000 } error ? error[..1000] : outcome.Error,
+                Error = Cut(outcome.Error?.English),
+                ErrorChinese = Cut(outcome.Error?.Chinese),
                 delivery.TenantId,
                 delivery.Id,
                 delivery.Lease,
@@ -109,6 +111,8 @@ internal sealed class DeliverWebhooks(NpgsqlDataSource dataSource, IOptions<Webh
             ct);
         return status;
     }
+
+    private static string? Cut(string? error) => error is { Length: > 1000 } ? error[..1000] : error;
 
     /// <summary>Gives a claimed delivery back untried (the instance is stopping), for any instance to send at once.</summary>
     public async Task ReleaseAsync(ClaimedDelivery delivery, CancellationToken ct)

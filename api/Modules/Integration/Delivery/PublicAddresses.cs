@@ -1,11 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Integration.Delivery;
 
 /// <summary>A webhook's host is, or resolves to, an address webhooks may not reach.</summary>
-internal sealed class AddressNotAllowedException(string host)
-    : Exception($"{host} is or resolves to a loopback, private or other non-public address, which webhooks may not reach.");
+internal sealed class AddressNotAllowedException(string host) : Exception(Why(host).English)
+{
+    /// <summary>What the delivery log says of it.</summary>
+    public Words Reason { get; } = Why(host);
+
+    private static Words Why(string host) => new(
+        $"{host} is or resolves to a loopback, private or other non-public address, which webhooks may not reach.",
+        $"{host} 是（或解析为）本机、内网等非公网地址，Webhook 不能发往这类地址。");
+}
 
 /// <summary>
 /// Webhooks reach only public addresses, unless private networks are allowed. One rule, checked twice: when a URL is

@@ -10,6 +10,7 @@ using Polly.Retry;
 using Polly.Timeout;
 using Workforce.BuildingBlocks.Events;
 using Workforce.BuildingBlocks.Protection;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Integration.Contracts;
 
 namespace Workforce.Integration.Delivery;
@@ -30,7 +31,8 @@ internal enum SendResult
     Deferred,
 }
 
-internal sealed record SendOutcome(SendResult Result, int? StatusCode = null, string? Error = null, TimeSpan? RetryAfter = null);
+/// <param name="Error">What went wrong, for the delivery log, which is read later in either language.</param>
+internal sealed record SendOutcome(SendResult Result, int? StatusCode = null, Words? Error = null, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// POSTs deliveries, signed, through one resilience pipeline per endpoint (subscription and URL): an overall timeout
@@ -65,9 +67,11 @@ internal sealed class WebhookSender(IHttpClientFactory clients, SensitiveData se
                 return reply;
             }, ct);
             var status = (int)response.StatusCode;
+            var answer = $"{status} {response.ReasonPhrase}";
             return response.IsSuccessStatusCode ? new SendOutcome(SendResult.Delivered, status)
-                : IsPermanentRefusal(response.StatusCode) ? new SendOutcome(SendResult.Refused, status, $"The receiver answered {status} {response.ReasonPhrase}; not retried.")
-                : new SendOutcome(SendResult.Failed, status, $"The receiver answered {status} {response.ReasonPhrase}.");
+                : IsPermanentRefusal(response.StatusCode)
+                    ? new SendOutcome(SendResult.Refused, status, new Words($"The receiver answered {answer}; not retried.", $"接收方答复 {answer}，不再重试。"))
+                    : new SendOutcome(SendResult.Failed, status, new Words($"The receiver answered {answer}.", $"接收方答复 {answer}。"));
         }
         catch (BrokenCircuitException open) when (tries == 0)
         {
@@ -76,20 +80,25 @@ internal sealed class WebhookSender(IHttpClientFactory clients, SensitiveData se
         catch (BrokenCircuitException)
         {
             // This attempt did reach out, and its failures opened the circuit: it counts.
-            return new SendOutcome(SendResult.Failed, answered,
-                (answered is { } status ? $"The receiver answered {status}" : "The receiver failed") + "; it failed so often that its circuit is open for now.");
+            return new SendOutcome(SendResult.Failed, answered, answered is { } status
+                ? new Words($"The receiver answered {status}; it failed so often that its circuit is open for now.",
+                    $"接收方答复 {status}；它失败次数过多，暂时停止向它发送。")
+                : new Words("The receiver failed; it failed so often that its circuit is open for now.",
+                    "发送给接收方失败；它失败次数过多，暂时停止向它发送。"));
         }
         catch (TimeoutRejectedException)
         {
-            return new SendOutcome(SendResult.Failed, Error: $"The receiver did not answer within {_options.Timeout.TotalSeconds:0.###} s.");
+            var seconds = _options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return new SendOutcome(SendResult.Failed, Error: new Words($"The receiver did not answer within {seconds} s.", $"接收方在 {seconds} 秒内没有答复。"));
         }
         catch (HttpRequestException refused) when (refused.InnerException is AddressNotAllowedException notAllowed)
         {
-            return new SendOutcome(SendResult.Refused, Error: notAllowed.Message);
+            return new SendOutcome(SendResult.Refused, Error: notAllowed.Reason);
         }
         catch (HttpRequestException failed)
         {
-            return new SendOutcome(SendResult.Failed, Error: failed.Message);
+            // The framework says what failed in English only.
+            return new SendOutcome(SendResult.Failed, Error: new Words(failed.Message, $"无法送达接收方：{failed.Message}"));
         }
     }
 

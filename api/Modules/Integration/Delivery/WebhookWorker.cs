@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Integration.Webhooks;
 
 namespace Workforce.Integration.Delivery;
@@ -100,7 +101,8 @@ internal sealed partial class WebhookWorker(IServiceProvider services, IOptions<
             catch (Exception error)
             {
                 LogSendFailed(error, delivery.Id, delivery.SubscriptionId);
-                outcome = new SendOutcome(SendResult.Failed, Error: "The delivery could not be sent because of an error on our side.");
+                outcome = new SendOutcome(SendResult.Failed, Error: new Words("The delivery could not be sent because of an error on our side.",
+                    "因本系统内部出错，未能发送此投递。"));
             }
             var status = await deliveries.RecordAsync(delivery, outcome, CancellationToken.None);
             LogOutcome(status is DeliveryStatus.Dead ? LogLevel.Warning : LogLevel.Debug,

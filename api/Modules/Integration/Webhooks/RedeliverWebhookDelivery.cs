@@ -1,3 +1,5 @@
+using Workforce.BuildingBlocks.Text;
+
 namespace Workforce.Integration.Webhooks;
 
 /// <summary>
@@ -8,6 +10,8 @@ internal sealed record RedeliverWebhookDelivery(Guid WebhookId, Guid DeliveryId)
 
 internal sealed class RedeliverWebhookDeliveryHandler(DbSession db, CurrentActor actor) : IRequestHandler<RedeliverWebhookDelivery, WebhookDelivery>
 {
+    public static readonly ProblemCode InProgress = new(409, "delivery_in_progress", new("The delivery is being sent.", "该投递正在发送中。"));
+
     public async Task<WebhookDelivery> Handle(RedeliverWebhookDelivery request, CancellationToken cancellationToken)
     {
         await Webhook.FindAsync(db, actor.TenantId, request.WebhookId, forUpdate: false, cancellationToken);
@@ -22,7 +26,7 @@ internal sealed class RedeliverWebhookDeliveryHandler(DbSession db, CurrentActor
             ?? throw WebhookDelivery.NotFound(request.DeliveryId);
         if (sending)
         {
-            throw ProblemException.Conflict("delivery_in_progress", "This delivery is being sent right now; look at its outcome in a moment.");
+            throw InProgress.With(new("This delivery is being sent right now; look at its outcome in a moment.", "该投递此刻正在发送，请稍后查看结果。"));
         }
         return await db.QuerySingleAsync<WebhookDelivery>(
             $"""

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Integration.Delivery;
 
 namespace Workforce.Integration.Webhooks;
@@ -22,7 +23,7 @@ internal sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhook>
     public UpdateWebhookValidator(IOptions<WebhookOptions> options)
     {
         Include(new WebhookFieldsValidator(options));
-        RuleFor(c => c.Status).NotNull().WithMessage("Say whether the webhook is active or paused.");
+        RuleFor(c => c.Status).NotNull().WithMessage(new Words("Say whether the webhook is active or paused.", "请选择启用还是暂停此订阅。"));
     }
 }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Workforce.BuildingBlocks.Text;
 using Workforce.Integration.Delivery;
 
 namespace Workforce.Integration.Webhooks;
@@ -32,8 +33,10 @@ internal sealed record Webhook : IVersioned
 
     public const string Columns = "w.id, w.organisation_id, w.url, w.event_types, w.status, w.version, w.created_at, w.updated_at";
 
+    public static readonly ProblemCode NoSuchWebhook = new(404, "webhook_not_found", new("The webhook was not found.", "未找到该 Webhook 订阅。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("webhook_not_found", $"There is no webhook {id} in this organisation.");
+        NoSuchWebhook.With(new($"There is no webhook {id} in this organisation.", $"本组织没有编号为 {id} 的 Webhook 订阅。"));
 
     public static async Task<Webhook> FindAsync(DbSession db, Guid tenant, Guid id, bool forUpdate, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<Webhook>(
@@ -78,15 +81,18 @@ internal sealed partial class WebhookFieldsValidator : AbstractValidator<Webhook
 
     public WebhookFieldsValidator(IOptions<WebhookOptions> options)
     {
-        RuleFor(w => w.Url).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage("Give the URL to send events to.").MaximumLength(2000);
+        RuleFor(w => w.Url).Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage(new Words("Give the URL to send events to.", "请填写接收事件的地址。")).MaximumLength(2000);
         RuleFor(w => w.Url).Cascade(CascadeMode.Stop)
-            .Must(BeHttpUrl).WithMessage("Give an absolute http or https URL, without a user name or password.")
+            .Must(BeHttpUrl).WithMessage(new Words("Give an absolute http or https URL, without a user name or password.",
+                "请填写以 http:// 或 https:// 开头的完整地址，不要带用户名和密码。"))
             .MustAsync((url, ct) => options.Value.AllowPrivateNetworks ? Task.FromResult(true) : ReachOnlyPublicAddressesAsync(url!, ct))
-            .WithMessage("Webhooks may not reach loopback, private, link-local or other non-public addresses, and this URL's host is or resolves to one.")
+            .WithMessage(new Words("Webhooks may not reach loopback, private, link-local or other non-public addresses, and this URL's host is or resolves to one.",
+                "Webhook 只能发往公网地址，而此地址的主机是（或解析为）本机、内网、链路本地等非公网地址。"))
             .When(w => !string.IsNullOrWhiteSpace(w.Url));
-        RuleFor(w => w.EventTypes).Must(t => t is null || t.Length <= MaxEventTypes).WithMessage($"Name at most {MaxEventTypes} event types.");
+        RuleFor(w => w.EventTypes).Must(t => t is null || t.Length <= MaxEventTypes).WithMessage(new Words($"Name at most {MaxEventTypes} event types.", $"事件类型最多填 {MaxEventTypes} 个。"));
         RuleForEach(w => w.EventTypes).Must(t => t is not null && t.Trim().Length <= 100 && EventType().IsMatch(t.Trim()))
-            .WithMessage("'{PropertyValue}' is not an event type: they are named module.entity.happening.");
+            .WithMessage(new Words("'{PropertyValue}' is not an event type: they are named module.entity.happening.",
+                "“{PropertyValue}”不是事件类型：事件类型形如“模块.对象.事件”。"));
     }
 
     private static bool BeHttpUrl(string? url) =>

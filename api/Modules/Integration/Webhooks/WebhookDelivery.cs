@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.Integration.Webhooks;
 
@@ -32,8 +33,18 @@ internal sealed record WebhookDelivery
     /// <summary>The HTTP status the receiver last answered, if it answered.</summary>
     public int? LastStatusCode { get; init; }
 
-    /// <summary>What went wrong last, when the receiver did not answer 2xx.</summary>
-    public string? LastError { get; init; }
+    /// <summary>What went wrong last, when the receiver did not answer 2xx: written down in both languages, read in the caller's.</summary>
+    public string? LastError
+    {
+        get => _lastError is { } english ? new Words(english, LastErrorChinese ?? english).Said : null;
+        // Dapper sets it from last_error, the English. Having a setter keeps it a plain (not read-only) field of the OpenAPI document.
+        init => _lastError = value;
+    }
+
+    private readonly string? _lastError;
+
+    /// <summary>None for what was written down before the log was kept in Chinese too.</summary>
+    [JsonIgnore] public string? LastErrorChinese { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
@@ -44,9 +55,11 @@ internal sealed record WebhookDelivery
     public const string Columns = """
         d.id, d.subscription_id AS webhook_id, d.event_id, d.event_type, d.entity_id, d.status, d.attempts,
         CASE WHEN d.status = 'pending' THEN d.next_attempt_at END AS next_attempt_at, d.last_attempt_at, d.last_status_code,
-        d.last_error, d.created_at, d.delivered_at, d.event_position
+        d.last_error, d.last_error_chinese, d.created_at, d.delivered_at, d.event_position
         """;
 
+    public static readonly ProblemCode NoSuchDelivery = new(404, "delivery_not_found", new("The delivery was not found.", "未找到该投递记录。"));
+
     public static ProblemException NotFound(Guid id) =>
-        ProblemException.NotFound("delivery_not_found", $"This webhook has no delivery {id}.");
+        NoSuchDelivery.With(new($"This webhook has no delivery {id}.", $"此 Webhook 订阅没有编号为 {id} 的投递记录。"));
 }
