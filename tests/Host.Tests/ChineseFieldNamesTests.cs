@@ -20,7 +20,7 @@ public sealed class ChineseFieldNamesTests(WorkforceApi api) : IClassFixture<Wor
             .SelectMany(module => new[] { module.GetType().Assembly }.Concat(ContractsOf(module)))
             .SelectMany(assembly => assembly.GetTypes())
             .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(type))
-            .Select(type => (IValidator)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type))
+            .Select(type => Construct(type, scope.ServiceProvider))
             .ToList();
         Assert.NotEmpty(validators);
 
@@ -30,8 +30,10 @@ public sealed class ChineseFieldNamesTests(WorkforceApi api) : IClassFixture<Wor
         {
             var unnamed = validators
                 .SelectMany(validator => validator.CreateDescriptor().GetMembersWithValidators()
+                    .Where(member => member.Key is not null) // a rule on the whole request names no field
                     .Select(member => (Type: ValidatedType(validator), Property: member.Key)))
-                .Where(m => m.Type.GetProperty(m.Property) is not { } property ||
+                // A rule may name its field in camelCase (OverridePropertyName("file")).
+                .Where(m => m.Type.GetProperty(m.Property, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not { } property ||
                             ValidatorOptions.Global.DisplayNameResolver(m.Type, property, null) is not { Length: > 0 })
                 .Select(m => $"{m.Type.Name}.{m.Property}")
                 .Distinct()
@@ -43,6 +45,16 @@ public sealed class ChineseFieldNamesTests(WorkforceApi api) : IClassFixture<Wor
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    /// <summary>The validator, its services from the container and its plain values (a child validator's today) defaulted.</summary>
+    private static IValidator Construct(Type type, IServiceProvider services)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var arguments = constructor.GetParameters()
+            .Select(p => services.GetService(p.ParameterType) ?? (p.ParameterType == typeof(string) ? p.Name : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null))
+            .ToArray();
+        return (IValidator)constructor.Invoke(arguments);
     }
 
     private static IEnumerable<Assembly> ContractsOf(IModule module)

@@ -20,26 +20,6 @@ public sealed class ProblemException(ProblemCode kind, Words? detail = null, IRe
     /// <summary>Further members of the problem document a client can act on (e.g. the actions still allowed).</summary>
     public IReadOnlyDictionary<string, object>? Extensions { get; init; }
 
-    // Until every module says its refusals in both languages (issue 17): the English-only forms, said the same in both.
-    public ProblemException(int status, string code, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
-        : this(new ProblemCode(status, code, new(title, title)), new Words(detail, detail), errors)
-    {
-    }
-
-    public static ProblemException BadRequest(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        new(400, code, "The request is malformed.", detail, errors);
-
-    public static ProblemException NotFound(string code, string detail) => new(404, code, "The resource was not found.", detail);
-
-    public static ProblemException Conflict(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
-        new(409, code, "The request conflicts with the current state.", detail, errors);
-
-    public static ProblemException Invalid(string field, string message) => Invalid(field, new Words(message, message));
-
-    public static ProblemException UnknownReference(string field, string message) => UnknownReference(field, new Words(message, message));
-
-    public static ProblemException PreconditionFailed(string detail) => Problems.PreconditionFailed.With(new(detail, detail));
-
     public static ProblemException Validation(IReadOnlyDictionary<string, string[]> errors) =>
         Problems.ValidationFailed.With(new("See errors for what to correct in each field.", "请按各字段的说明改正。"), errors);
 

@@ -44,9 +44,6 @@ public sealed class FileStore(DbSession db, IOptions<FileStoreOptions> options)
     /// kept, in the codes of <paramref name="role"/>. The file is
     /// the tenant's only once the command commits, and stays while a row of a table holding files names it.
     /// </summary>
-    public Task<StoredFile> StoreAsync(Guid tenant, UploadedFile upload, string what, CancellationToken ct) =>
-        StoreAsync(tenant, upload, new FileRole(what, new(what, what)), ct);
-
     public async Task<StoredFile> StoreAsync(Guid tenant, UploadedFile upload, FileRole role, CancellationToken ct)
     {
         if (db.Transaction is null)

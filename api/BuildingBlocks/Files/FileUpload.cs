@@ -61,9 +61,6 @@ public static class FileUpload
     /// upload with 413. The file is the field <c>file</c>; the other fields come as text. The file is disposed of with
     /// the request.
     /// </summary>
-    public static Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, string what, CancellationToken ct) =>
-        ReadAsync(request, maxBytes, new FileRole(what, new(what, what)), ct);
-
     public static async Task<UploadedFile> ReadAsync(HttpRequest request, long maxBytes, FileRole role, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

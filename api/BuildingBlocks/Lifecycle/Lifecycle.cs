@@ -39,10 +39,6 @@ public sealed class Lifecycle<TStatus, TAction, TParty>
         _steps = steps;
     }
 
-    public Lifecycle(string thing, IReadOnlyList<Step> steps) : this(new Words(thing, thing), steps)
-    {
-    }
-
     /// <summary>The actions callers may take from <paramref name="status"/>, in the table's order.</summary>
     public IReadOnlyList<TAction> AllowedFrom(TStatus status) =>
         _steps.Where(s => Same(s.From, status)).Select(s => s.Offered).Distinct().ToList();

@@ -232,12 +232,14 @@ public sealed class FileStoreTests : IAsyncLifetime
         return [.. bytes];
     }
 
+    private static readonly FileRole Attachment = new("attachment", new("attachment", "附件"));
+
     private async Task<StoredFile> StoreAsync(Guid tenant, byte[] content, string name, string? declared = null, long maxImagePixels = 50_000_000)
     {
         await using var db = new DbSession(_db.DataSource);
         var store = new FileStore(db, Options.Create(new FileStoreOptions { MaxImagePixels = maxImagePixels }));
         var upload = new UploadedFile(name, declared, content.Length, new MemoryStream(content), new Dictionary<string, string>());
-        return await db.InTransactionAsync(() => store.StoreAsync(tenant, upload, "attachment", CancellationToken.None), CancellationToken.None);
+        return await db.InTransactionAsync(() => store.StoreAsync(tenant, upload, Attachment, CancellationToken.None), CancellationToken.None);
     }
 
     private async Task<byte[]> ReadAsync(Guid tenant, Guid id)

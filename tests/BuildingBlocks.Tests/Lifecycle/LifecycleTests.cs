@@ -11,7 +11,7 @@ public sealed class LifecycleTests
 
     public enum Party { Clerk, Chair }
 
-    private static readonly Lifecycle<Status, Step, Party> Door = new("door",
+    private static readonly Lifecycle<Status, Step, Party> Door = new(new("door", "门"),
     [
         new(Status.Draft, Step.Open, Status.Open, Party.Clerk),
         new(Status.Open, Step.Amend, Status.Open, Party.Clerk),
@@ -52,9 +52,9 @@ public sealed class LifecycleTests
     [Fact]
     public void A_table_with_two_targets_for_one_step_or_two_parties_for_one_action_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => new Lifecycle<Status, Step, Party>("door",
+        Assert.Throws<ArgumentException>(() => new Lifecycle<Status, Step, Party>(new("door", "门"),
             [new(Status.Open, Step.Close, Status.Closed, Party.Chair), new(Status.Open, Step.Close, Status.Draft, Party.Chair)]));
-        Assert.Throws<ArgumentException>(() => new Lifecycle<Status, Step, Party>("door",
+        Assert.Throws<ArgumentException>(() => new Lifecycle<Status, Step, Party>(new("door", "门"),
             [new(Status.Open, Step.Close, Status.Closed, Party.Chair), new(Status.Draft, Step.Close, Status.Closed, Party.Clerk)]));
     }
 }

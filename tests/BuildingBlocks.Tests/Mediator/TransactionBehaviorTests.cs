@@ -12,6 +12,9 @@ namespace Workforce.BuildingBlocks.Tests.Mediator;
 /// <summary>The mediator as the Host wires it, over a scratch database and the commands below.</summary>
 public sealed class TransactionBehaviorTests : IAsyncLifetime
 {
+    private static readonly ProblemCode NoteTaken = new(409, "note_taken", new("Another note has this text.", "已有相同内容的便条。"));
+    private static readonly ProblemCode ChangedMind = new(409, "changed_mind", new("The handler refused after it had written.", "处理程序写入后又拒绝了。"));
+
     private ScratchDatabase _db = null!;
     private ServiceProvider _services = null!;
 
@@ -26,7 +29,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
             .AddSingleton(new PermissionCatalog([]))
             .AddScoped<CurrentActor>()
             .AddSingleton<ConstraintProblems>()
-            .AddConstraintProblem("notes_text_key", () => ProblemException.Conflict("note_taken", "Another note has this text."))
+            .AddConstraintProblem("notes_text_key", () => NoteTaken.With())
             .AddSingleton<Attempts>()
             .AddMediator([typeof(TransactionBehaviorTests).Assembly])
             .BuildServiceProvider(validateScopes: true);
@@ -142,7 +145,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         {
             await db.ExecuteAsync(InsertNote, new { request.Id, request.Text }, cancellationToken);
             return request.ThenFail
-                ? throw ProblemException.Conflict("changed_mind", "The handler refused after it had written.")
+                ? throw ChangedMind.With()
                 : request.Id;
         }
     }
@@ -155,7 +158,7 @@ public sealed class TransactionBehaviorTests : IAsyncLifetime
         {
             await db.ExecuteAsync(InsertNote, new { Id = request.FirstId, Text = "outer" }, cancellationToken);
             await mediator.Send(new AddNote(request.SecondId, "inner"), cancellationToken);
-            throw ProblemException.Conflict("changed_mind", "The outer command refused after the inner one had written.");
+            throw ChangedMind.With();
         }
     }
 
