@@ -7,18 +7,17 @@ import { SessionProvider } from './auth/session';
 import { I18nProvider } from './i18n/I18n';
 import { App } from './App';
 import { messages } from './messages';
+import { theme } from './shell/theme';
 
 /** A read is tried again once when the network or the server failed; a refusal (4xx) would only be refused again. */
 const retryOnce = (failures: number, error: Error) => failures < 1 && !(error instanceof ProblemError && error.status < 500);
 
-/** Whoever asked their system for less motion gets dialogs, lists and menus that appear without animating. */
-const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const queries = new QueryClient({ defaultOptions: { queries: { retry: retryOnce, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider theme={{ token: { motion } }}>
+    <ConfigProvider theme={theme(window.matchMedia('(prefers-reduced-motion: reduce)').matches)}>
     <I18nProvider messages={messages}>
       <QueryClientProvider client={queries}>
         <SessionProvider>

@@ -75,7 +75,7 @@ export function OrganisationsPage() {
     return {
       key: id,
       title: (
-        <span style={{ color: organisation?.status === 'inactive' ? '#999' : undefined }}>
+        <span style={{ color: organisation?.status === 'inactive' ? 'rgba(0, 0, 0, 0.6)' : undefined }}>
           {organisation?.name} <Tag>{t(`org.kind.${organisation?.kind}` as MessageKey)}</Tag>
         </span>
       ),

@@ -38,7 +38,7 @@ export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
       }}>
         {shown.map(({ path, label, icon: Icon }) => (
           <NavLink key={path} to={path === '' ? '/rep' : `/rep/${path}`} end={path === ''}
-            style={({ isActive }) => ({ color: isActive ? '#1677ff' : '#595959', display: 'flex', flexDirection: 'column', alignItems: 'center', fontSize: 12, gap: 2, minWidth: 64 })}>
+            style={({ isActive }) => ({ color: isActive ? '#0958d9' : '#595959', display: 'flex', flexDirection: 'column', alignItems: 'center', fontSize: 12, gap: 2, minWidth: 64 })}>
             <span style={{ fontSize: 20 }}><Icon /></span>{t(label)}
           </NavLink>
         ))}
