@@ -7,6 +7,8 @@ import { SessionProvider } from './auth/session';
 import { I18nProvider } from './i18n/I18n';
 import { App } from './App';
 import { messages } from './messages';
+import { tableDefaults } from './shell/tableDefaults';
+import './shell/screens.css';
 
 /** A read is tried again once when the network or the server failed; a refusal (4xx) would only be refused again. */
 const retryOnce = (failures: number, error: Error) => failures < 1 && !(error instanceof ProblemError && error.status < 500);
@@ -18,7 +20,7 @@ const queries = new QueryClient({ defaultOptions: { queries: { retry: retryOnce,
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider theme={{ token: { motion } }}>
+    <ConfigProvider theme={{ token: { motion } }} table={tableDefaults}>
     <I18nProvider messages={messages}>
       <QueryClientProvider client={queries}>
         <SessionProvider>

@@ -51,12 +51,12 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
   }
   const when = (at: string) => new Date(at).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return (
-    <Table<AgendaStep> rowKey="id" size="small" dataSource={agenda.data} pagination={false} scroll={{ x: 700 }}
+    <Table<AgendaStep> rowKey="id" size="small" dataSource={agenda.data} pagination={false}
       locale={{ emptyText: t('congress.agenda.empty') }}
       columns={[
         { title: '#', dataIndex: 'position', width: 48 },
         { title: t('congress.agenda.kind'), dataIndex: 'kind', render: (kind: StepKind) => t(stepKindLabel(kind)) },
-        { title: t('congress.agenda.stepTitle'), dataIndex: 'title' },
+        { title: t('congress.agenda.stepTitle'), dataIndex: 'title', width: 240 },
         { title: t('congress.agenda.channel'), dataIndex: 'channel', render: (channel: StepChannel) => t(`congress.stepChannel.${channel}`) },
         { title: t('congress.agenda.time'), key: 'time', render: (_: unknown, step: AgendaStep) => `${when(step.startsAt)} – ${when(step.endsAt)}` },
         { title: t('congress.session.status'), dataIndex: 'status', render: (status: AgendaStep['status']) => <Tag color={{ pending: 'default', open: 'green', closed: 'blue' }[status]}>{t(`congress.stepStatus.${status}`)}</Tag> },
