@@ -83,7 +83,7 @@ export function CampaignPage() {
 
   const nominationColumns = [
     { title: t('awards.nomination.number'), dataIndex: 'number', width: 110 },
-    { title: t('awards.nomination.title'), dataIndex: 'title' },
+    { title: t('awards.nomination.title'), dataIndex: 'title', width: 240 },
     { title: t('awards.nomination.enterprise'), dataIndex: 'enterpriseName' },
     { title: t('awards.nomination.category'), dataIndex: 'category', render: (c: string) => t(`proposals.category.${c}` as MessageKey) },
     { title: t('awards.nomination.proposer'), dataIndex: 'proposerName' },
@@ -108,7 +108,7 @@ export function CampaignPage() {
   const rankingColumns = [
     { title: t('awards.ranking.rank'), dataIndex: 'rank', width: 70, render: (rank?: number | null) => rank ?? t('awards.ranking.unranked') },
     { title: t('awards.nomination.number'), dataIndex: 'number', width: 110 },
-    { title: t('awards.nomination.title'), dataIndex: 'title' },
+    { title: t('awards.nomination.title'), dataIndex: 'title', width: 240 },
     { title: t('awards.nomination.enterprise'), dataIndex: 'enterpriseName' },
     { title: t('awards.ranking.score'), dataIndex: 'score', render: figure },
     { title: t('awards.ranking.lead', { name: ranking.data?.leadCriterion ?? '' }), dataIndex: 'leadCriterionScore', render: figure },
@@ -166,7 +166,7 @@ export function CampaignPage() {
               <>
                 <LoadFailure query={nominations} />
                 <Table<NominationSummary> rowKey="id" size="middle" loading={nominations.isFetching} columns={nominationColumns}
-                  dataSource={nominations.data ?? []} pagination={false} scroll={{ x: 900 }}
+                  dataSource={nominations.data ?? []} pagination={false}
                   locale={{ emptyText: emptyText(nominations, t('awards.nominations.empty')) }} />
               </>
             ),
@@ -183,7 +183,7 @@ export function CampaignPage() {
                   } />
                 )}
                 <Table<RankingRow> rowKey="nominationId" size="middle" loading={ranking.isFetching} columns={rankingColumns}
-                  dataSource={ranking.data?.rows ?? []} pagination={false} scroll={{ x: 1000 }}
+                  dataSource={ranking.data?.rows ?? []} pagination={false}
                   locale={{ emptyText: emptyText(ranking, t('awards.ranking.empty')) }} />
               </>
             ),

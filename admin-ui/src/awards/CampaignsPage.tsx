@@ -52,7 +52,7 @@ export function CampaignsPage() {
       extra={manages && <Button type="primary" onClick={() => setOpening(true)}>{t('awards.campaign.open')}</Button>}>
       <LoadFailure query={page} />
       <Table<Campaign> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
-        pagination={false} scroll={{ x: 700 }} locale={{ emptyText: emptyText(page, t('awards.campaigns.empty')) }}
+        pagination={false} locale={{ emptyText: emptyText(page, t('awards.campaigns.empty')) }}
         onRow={(campaign) => ({ onClick: () => void navigate(`/awards/campaigns/${campaign.id}`), style: { cursor: 'pointer' } })} />
       <KeysetPager pages={pages} nextCursor={page.data?.nextCursor} total={page.data?.total} totalLabel="awards.campaigns.total" />
       {opening && <OpenCampaignModal regionId={me?.actingFor?.id} onClose={() => setOpening(false)}

@@ -26,7 +26,7 @@ export function NominatePage() {
   });
   const columns = [
     { title: t('awards.nomination.number'), dataIndex: 'number', width: 110 },
-    { title: t('awards.nomination.title'), dataIndex: 'title' },
+    { title: t('awards.nomination.title'), dataIndex: 'title', width: 240 },
     { title: t('awards.nomination.nominatedAt'), dataIndex: 'nominatedAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD') },
     { title: t('awards.nomination.award'), dataIndex: 'awardLevel', render: (level?: string | null) => level && <Tag color="gold">{level}</Tag> },
     { title: t('awards.nomination.reward'), dataIndex: 'awardReward' },
@@ -50,7 +50,7 @@ export function NominatePage() {
             </Descriptions>
             <Typography.Title level={5}>{t('awards.nominate.ours')}</Typography.Title>
             <Table<OwnNomination> rowKey="id" size="small" columns={columns} dataSource={campaign.nominations ?? []} pagination={false}
-              scroll={{ x: 600 }} locale={{ emptyText: t('awards.nominate.none') }} />
+              locale={{ emptyText: t('awards.nominate.none') }} />
           </Card>
         ))}
       </Space>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Space, Typography } from 'antd';
+import { Button, Flex, Space, Typography } from 'antd';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -25,17 +25,17 @@ interface KeysetPagerProps {
   totalLabel: MessageKey;
 }
 
-/** The total (when known) on the left, previous / page N / next on the right. */
+/** The total (when known) on the left, previous / page N / next on the right (under it when both do not fit). */
 export function KeysetPager({ pages, nextCursor, total, totalLabel }: KeysetPagerProps) {
   const { t } = useI18n();
   return (
-    <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
+    <Flex wrap gap={8} justify="space-between" align="center" style={{ marginTop: 16 }}>
       <Typography.Text>{total != null && t(totalLabel, { count: total })}</Typography.Text>
-      <Space>
+      <Space style={{ marginInlineStart: 'auto' }}>
         <Button disabled={pages.page === 1} onClick={pages.previous}>{t('paging.previous')}</Button>
-        <Typography.Text>{t('paging.page', { page: pages.page })}</Typography.Text>
+        <Typography.Text style={{ whiteSpace: 'nowrap' }}>{t('paging.page', { page: pages.page })}</Typography.Text>
         <Button disabled={!nextCursor} onClick={() => nextCursor && pages.next(nextCursor)}>{t('paging.next')}</Button>
       </Space>
-    </Space>
+    </Flex>
   );
 }

@@ -54,12 +54,12 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
     return <AgendaBuilder session={session} steps={agenda.data} onSaved={onChanged} />;
   }
   return (
-    <Table<AgendaStep> rowKey="id" size="small" dataSource={agenda.data} pagination={false} scroll={{ x: 700 }}
+    <Table<AgendaStep> rowKey="id" size="small" dataSource={agenda.data} pagination={false}
       locale={{ emptyText: t('congress.agenda.empty') }}
       columns={[
         { title: '#', dataIndex: 'position', width: 48 },
         { title: t('congress.agenda.kind'), dataIndex: 'kind', render: (kind: StepKind) => t(stepKindLabel(kind)) },
-        { title: t('congress.agenda.stepTitle'), dataIndex: 'title' },
+        { title: t('congress.agenda.stepTitle'), dataIndex: 'title', width: 240 },
         { title: t('congress.agenda.channel'), dataIndex: 'channel', render: (channel: StepChannel) => t(`congress.stepChannel.${channel}`) },
         { title: t('congress.agenda.time'), key: 'time', render: (_: unknown, step: AgendaStep) => `${format.dateTime(step.startsAt)} – ${format.time(step.endsAt)}` },
         {

@@ -74,11 +74,11 @@ export function DocumentsTab({ session }: { session: Session }) {
       )}
       {failure && <Alert type="error" showIcon role="alert" message={failure} />}
       <LoadFailure query={documents} />
-      <Table<Document> rowKey="id" size="middle" loading={documents.isFetching} dataSource={documents.data ?? []} pagination={false} scroll={{ x: 800 }}
+      <Table<Document> rowKey="id" size="middle" loading={documents.isFetching} dataSource={documents.data ?? []} pagination={false}
         locale={{ emptyText: emptyText(documents, t('congress.documents.empty')) }}
         columns={[
-          { title: t('congress.documents.title'), dataIndex: 'title' },
-          { title: t('congress.documents.file'), dataIndex: 'fileName' },
+          { title: t('congress.documents.title'), dataIndex: 'title', width: 240 },
+          { title: t('congress.documents.file'), dataIndex: 'fileName', width: 200 },
           { title: t('congress.documents.size'), dataIndex: 'size', render: (size: number) => fileSize(size) },
           { title: t('congress.documents.reads'), key: 'reads', render: (_: unknown, d: Document) => (d.rosterSize ? `${d.readCount}/${d.rosterSize}` : d.readCount) },
           { title: t('congress.documents.uploadedAt'), dataIndex: 'uploadedAt', render: (at: string) => format.dateTime(at) },

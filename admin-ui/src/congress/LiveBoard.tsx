@@ -106,7 +106,7 @@ export function LiveBoard({ session }: { session: Session }) {
           <Button type={filter === 'absent' ? 'primary' : 'default'} size="small" onClick={() => setFilter('absent')}>{t('congress.live.notYet')}</Button>
         </Space>
         <Table<AttendanceEntry> rowKey="representativeId" size="small" dataSource={shown} pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 700 }} locale={{ emptyText: emptyText(attendance, t('congress.live.allPresent')) }}
+          locale={{ emptyText: emptyText(attendance, t('congress.live.allPresent')) }}
           columns={[
             { title: t('worker.name'), dataIndex: 'name' },
             { title: t('worker.employeeNumber'), dataIndex: 'employeeNumber' },

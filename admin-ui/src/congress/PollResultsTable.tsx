@@ -14,10 +14,15 @@ const counted: Record<Poll['kind'], (keyof ItemResult)[]> = {
   evaluation: ['excellent', 'competent', 'basicallyCompetent', 'incompetent', 'respondents'],
 };
 
-/** A closed vote's results item by item (totals only: the API never returns a ballot), with its turnout and rule. */
-export function PollResultsTable({ poll }: { poll: Poll }) {
+/**
+ * A closed vote's results item by item (totals only: the API never returns a ballot), with its turnout and rule.
+ * `compact`, for a phone: the item's number joins its title, which wraps, so that a motion's or an election's counts
+ * and outcome fit the screen's width without scrolling; an evaluation's five counts scroll sideways as any table does.
+ */
+export function PollResultsTable({ poll, compact = false }: { poll: Poll; compact?: boolean }) {
   const { t } = useI18n();
   const results = poll.results!;
+  const fits = compact && counted[poll.kind].length <= 3;
   const outcome = (item: ItemResult) => {
     if (poll.kind === 'motion') {
       return <Tag color={item.passed ? 'green' : 'red'}>{t(item.passed ? 'congress.results.passed' : 'congress.results.failed')}</Tag>;
@@ -36,15 +41,18 @@ export function PollResultsTable({ poll }: { poll: Poll }) {
         })}
         {poll.passRule && ` ${t('congress.results.rule', { rule: t(`congress.passRule.${poll.passRule}`) })}`}
       </Typography.Paragraph>
-      <Table<ItemResult> rowKey="number" size="small" pagination={false} dataSource={results.items} scroll={{ x: 600 }}
+      <Table<ItemResult> rowKey="number" size="small" pagination={false} dataSource={results.items}
+        scroll={fits ? {} : undefined}
         columns={[
-          { title: '#', dataIndex: 'number', width: 48 },
-          { title: t(`congress.poll.items.${poll.kind}`), dataIndex: 'title' },
+          ...(compact ? [] : [{ title: '#', dataIndex: 'number', width: 48 }]),
+          compact
+            ? { title: t(`congress.poll.items.${poll.kind}`), key: 'title', render: (_: unknown, item: ItemResult) => <span style={{ overflowWrap: 'anywhere' }}>{item.number}. {item.title}</span> }
+            : { title: t(`congress.poll.items.${poll.kind}`), dataIndex: 'title', width: 260 },
           ...counted[poll.kind].map((column) => ({
-            title: t(`congress.results.${column}` as MessageKey), dataIndex: column, width: 90,
+            title: t(`congress.results.${column}` as MessageKey), dataIndex: column, width: compact ? undefined : 90,
             render: (value?: number | null) => value ?? '—',
           })),
-          { title: t('congress.results.outcome'), key: 'outcome', width: 100, render: (_: unknown, item: ItemResult) => outcome(item) },
+          { title: t('congress.results.outcome'), key: 'outcome', width: compact ? undefined : 100, render: (_: unknown, item: ItemResult) => outcome(item) },
         ]} />
     </div>
   );

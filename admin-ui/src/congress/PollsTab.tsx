@@ -52,12 +52,12 @@ export function PollsTab({ session }: { session: Session }) {
         </Space>
       )}
       <LoadFailure query={polls} />
-      <Table<Poll> rowKey="id" size="middle" loading={polls.isFetching} dataSource={polls.data ?? []} pagination={false} scroll={{ x: 800 }}
+      <Table<Poll> rowKey="id" size="middle" loading={polls.isFetching} dataSource={polls.data ?? []} pagination={false}
         locale={{ emptyText: emptyText(polls, t('congress.poll.empty')) }}
         expandable={{ expandedRowRender: (poll) => <PollDetail poll={poll} />, rowExpandable: () => true }}
         columns={[
           { title: t('congress.poll.kind'), dataIndex: 'kind', render: (kind: PollKind) => <Tag>{t(pollKindLabel(kind))}</Tag> },
-          { title: t('congress.poll.title'), dataIndex: 'title' },
+          { title: t('congress.poll.title'), dataIndex: 'title', width: 260 },
           { title: t('congress.poll.itemCount'), key: 'items', render: (_: unknown, poll: Poll) => poll.items?.length ?? 0 },
           { title: t('congress.session.status'), dataIndex: 'status', render: (status: Poll['status']) => <Tag color={{ draft: 'default', open: 'green', closed: 'blue' }[status]}>{t(`congress.poll.${status}`)}</Tag> },
           {

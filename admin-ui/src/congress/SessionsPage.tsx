@@ -39,7 +39,7 @@ export function SessionsPage() {
           onChange={(id?: string) => { setTermId(id); pages.restart(); }} />
       </Space>
       <LoadFailure query={sessions} />
-      <Table<Session> rowKey="id" loading={sessions.isFetching} dataSource={sessions.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
+      <Table<Session> rowKey="id" loading={sessions.isFetching} dataSource={sessions.data?.items ?? []} pagination={false}
         locale={{ emptyText: emptyText(sessions, t('congress.sessions.empty')) }}
         onRow={(session) => ({ onClick: () => navigate(`/congress/sessions/${session.id}`), style: { cursor: 'pointer' } })}
         columns={[

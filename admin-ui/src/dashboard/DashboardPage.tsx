@@ -154,7 +154,7 @@ function ChartCard({ title, loading, failed, empty, option, figures, note }: {
 function TurnoutTable({ rows }: { rows: TurnoutRow[] }) {
   const { t } = useI18n();
   return (
-    <Table<TurnoutRow> rowKey="sessionId" size="small" pagination={false} dataSource={rows} scroll={{ x: 640 }} aria-label={`${t('dashboard.turnout')} ${t('dashboard.summary')}`}
+    <Table<TurnoutRow> rowKey="sessionId" size="small" pagination={false} dataSource={rows} aria-label={`${t('dashboard.turnout')} ${t('dashboard.summary')}`}
       columns={[
         { title: t('dashboard.session'), dataIndex: 'name' },
         { title: t('dashboard.heldOn'), dataIndex: 'heldOn' },

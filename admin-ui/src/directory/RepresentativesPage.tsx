@@ -56,7 +56,7 @@ export function RepresentativesPage() {
       <LoadFailure query={terms} />
       <LoadFailure query={representatives} />
       <Table<Representative> rowKey="id" loading={representatives.isFetching} dataSource={representatives.data?.items ?? []} pagination={false}
-        scroll={{ x: 900 }} locale={{ emptyText: emptyText(representatives, t('rep.empty')) }}
+        locale={{ emptyText: emptyText(representatives, t('rep.empty')) }}
         columns={[
           { title: t('worker.name'), dataIndex: 'workerName' },
           { title: t('worker.employeeNumber'), dataIndex: 'employeeNumber' },

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Radio, Select, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
 import { EditModal } from '../components/EditModal';
+import { Filters } from '../components/Filters';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
@@ -81,18 +82,20 @@ export function WorkersPage() {
   ];
   return (
     <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setEditing(null)}>{t('worker.add')}</Button>}>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />
+      <Filters active={[filters.unitId, filters.skillGrade?.length, filters.status?.length].filter(Boolean).length}
+        search={<Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />}>
         <UnitTreeSelect allowClear placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
-          onChange={(unitId?: string) => filter({ unitId })} />
+          value={filters.unitId} onChange={(unitId?: string) => filter({ unitId })} />
         <Select mode="multiple" allowClear placeholder={t('worker.skillGrade')} aria-label={t('worker.skillGrade')} style={{ minWidth: 180 }}
-          options={skillGrades.map((g) => ({ value: g, label: t(`skill.${g}` as MessageKey) }))} onChange={(skillGrade: SkillGrade[]) => filter({ skillGrade })} />
+          options={skillGrades.map((g) => ({ value: g, label: t(`skill.${g}` as MessageKey) }))} value={filters.skillGrade}
+          onChange={(skillGrade: SkillGrade[]) => filter({ skillGrade })} />
         <Select mode="multiple" allowClear placeholder={t('worker.status')} aria-label={t('worker.status')} style={{ minWidth: 160 }}
-          options={statuses.map((s) => ({ value: s, label: t(`workerStatus.${s}` as MessageKey) }))} onChange={(status: WorkerStatus[]) => filter({ status })} />
-      </Space>
+          options={statuses.map((s) => ({ value: s, label: t(`workerStatus.${s}` as MessageKey) }))} value={filters.status}
+          onChange={(status: WorkerStatus[]) => filter({ status })} />
+      </Filters>
       <LoadFailure query={page} />
       <Table<WorkerListItem> rowKey="id" size="middle" loading={page.isFetching} columns={columns} dataSource={page.data?.items ?? []}
-        pagination={false} scroll={{ x: 900 }} locale={{ emptyText: emptyText(page, t('worker.empty')) }}
+        pagination={false} locale={{ emptyText: emptyText(page, t('worker.empty')) }}
         onRow={(worker) => ({ onClick: () => void edit(worker.id), style: { cursor: 'pointer' } })} />
       <KeysetPager pages={pages} nextCursor={page.data?.nextCursor} total={page.data?.total} totalLabel="worker.total" />
       {editing !== undefined && (

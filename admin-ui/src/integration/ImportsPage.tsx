@@ -101,7 +101,7 @@ export function ImportsPage() {
         <Table<ImportJob> rowKey="id" size="small" pagination={false} loading={recent.isFetching} dataSource={recent.data?.items ?? []}
           locale={{ emptyText: emptyText(recent, t('import.none')) }}
           columns={[
-            { title: t('import.file'), dataIndex: 'fileName' },
+            { title: t('import.file'), dataIndex: 'fileName', width: 200 },
             { title: t('import.startedAt'), dataIndex: 'createdAt', render: (at: string) => format.dateTime(at) },
             { title: t('import.state'), key: 'phase', render: (_: unknown, j: ImportJob) => <Tag color={j.phase === 'failed' ? 'red' : j.finished ? 'green' : 'blue'}>{phase(j)}</Tag> },
             { title: t('import.created'), dataIndex: 'created' },

@@ -38,10 +38,10 @@ export function CallsPage() {
   return (
     <Card title={t('proposals.calls.title')} extra={manages && <Button type="primary" onClick={() => setEditing('new')}>{t('proposals.calls.create')}</Button>}>
       <LoadFailure query={calls} />
-      <Table<Call> rowKey="id" loading={calls.isFetching} dataSource={calls.data?.items ?? []} pagination={false} scroll={{ x: 800 }}
+      <Table<Call> rowKey="id" loading={calls.isFetching} dataSource={calls.data?.items ?? []} pagination={false}
         locale={{ emptyText: emptyText(calls, t('proposals.calls.empty')) }}
         columns={[
-          { title: t('proposals.calls.theme'), dataIndex: 'theme' },
+          { title: t('proposals.calls.theme'), dataIndex: 'theme', width: 260 },
           { title: t('proposals.calls.period'), key: 'period', width: 220, render: (_: unknown, c) => `${c.opensOn} ~ ${c.closesOn}` },
           {
             title: t('proposals.status'), key: 'phase', width: 100, render: (_: unknown, c) => {

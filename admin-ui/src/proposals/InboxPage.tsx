@@ -33,16 +33,16 @@ export function InboxPage() {
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('proposals.inbox.help')} />
       <LoadFailure query={proposals} />
       <Table<Proposal> rowKey="id" loading={proposals.isFetching} dataSource={proposals.data?.items ?? []} pagination={false}
-        scroll={{ x: 900 }} locale={{ emptyText: emptyText(proposals, t('proposals.inbox.empty')) }}
+        locale={{ emptyText: emptyText(proposals, t('proposals.inbox.empty')) }}
         onRow={(p) => ({ style: { background: rowColour[deadline(p, today).kind] }, 'data-deadline': deadline(p, today).kind } as never)}
         columns={[
-          { title: t('proposals.number'), dataIndex: 'number', width: 100 },
-          { title: t('proposals.title'), dataIndex: 'title', render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
-          { title: t('proposals.category'), dataIndex: 'category', width: 150, render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
-          { title: t('proposals.status'), dataIndex: 'status', width: 120, render: (s: ProposalStatus) => <StatusTag status={s} /> },
-          { title: t('proposals.department'), dataIndex: 'leadUnitName', width: 140 },
-          { title: t('proposals.dueOn'), key: 'dueOn', width: 200, render: (_: unknown, p) => <DueOn proposal={p} /> },
-          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', width: 150, render: dateTime },
+          { title: t('proposals.number'), dataIndex: 'number' },
+          { title: t('proposals.title'), dataIndex: 'title', width: 260, render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
+          { title: t('proposals.category'), dataIndex: 'category', render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
+          { title: t('proposals.status'), dataIndex: 'status', render: (s: ProposalStatus) => <StatusTag status={s} /> },
+          { title: t('proposals.department'), dataIndex: 'leadUnitName' },
+          { title: t('proposals.dueOn'), key: 'dueOn', render: (_: unknown, p) => <DueOn proposal={p} /> },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: dateTime },
         ]} />
       <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
     </Card>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { useSession } from '../auth/session';
+import { Filters } from '../components/Filters';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
@@ -44,9 +45,8 @@ export function ProposalsPage() {
   const statusOptions = statuses.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`proposals.status.${s}`) }));
   return (
     <Card title={t('proposals.listTitle')}>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear style={{ width: 220 }} placeholder={t('proposals.search')} aria-label={t('proposals.search')}
-          onSearch={change(setSearch)} />
+      <Filters active={[status.length, category.length, unitId, callId, overdue].filter(Boolean).length}
+        search={<Input.Search allowClear style={{ width: 220 }} placeholder={t('proposals.search')} aria-label={t('proposals.search')} onSearch={change(setSearch)} />}>
         <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('proposals.status')} aria-label={t('proposals.status')}
           value={status} onChange={change(setStatus)} options={statusOptions} maxTagCount="responsive" />
         <Select mode="multiple" allowClear style={{ minWidth: 180 }} placeholder={t('proposals.category')} aria-label={t('proposals.category')}
@@ -61,19 +61,19 @@ export function ProposalsPage() {
           </Tag>
         )}
         <Space><Switch checked={overdue} onChange={change(setOverdue)} aria-label={t('proposals.overdueOnly')} />{t('proposals.overdueOnly')}</Space>
-      </Space>
+      </Filters>
       <LoadFailure query={proposals} />
       <Table<Proposal> rowKey="id" loading={proposals.isFetching} dataSource={proposals.data?.items ?? []} pagination={false}
-        scroll={{ x: 1000 }} locale={{ emptyText: emptyText(proposals, t('proposals.empty')) }}
+        locale={{ emptyText: emptyText(proposals, t('proposals.empty')) }}
         columns={[
-          { title: t('proposals.number'), dataIndex: 'number', width: 100 },
-          { title: t('proposals.title'), dataIndex: 'title', render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
-          { title: t('proposals.category'), dataIndex: 'category', width: 150, render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
-          { title: t('proposals.proposer'), dataIndex: 'proposerName', width: 100 },
-          { title: t('proposals.status'), dataIndex: 'status', width: 130, render: (s: ProposalStatus) => <StatusTag status={s} /> },
-          { title: t('proposals.department'), dataIndex: 'leadUnitName', width: 140, render: (name?: string | null) => name ?? '—' },
-          { title: t('proposals.dueOn'), key: 'dueOn', width: 180, render: (_: unknown, p) => <DueOn proposal={p} /> },
-          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', width: 150, render: dateTime },
+          { title: t('proposals.number'), dataIndex: 'number' },
+          { title: t('proposals.title'), dataIndex: 'title', width: 260, render: (title: string, p) => <Link to={`/proposals/${p.id}`}>{title}</Link> },
+          { title: t('proposals.category'), dataIndex: 'category', render: (c: ProposalCategory) => t(`proposals.category.${c}`) },
+          { title: t('proposals.proposer'), dataIndex: 'proposerName' },
+          { title: t('proposals.status'), dataIndex: 'status', render: (s: ProposalStatus) => <StatusTag status={s} /> },
+          { title: t('proposals.department'), dataIndex: 'leadUnitName', render: (name?: string | null) => name ?? '—' },
+          { title: t('proposals.dueOn'), key: 'dueOn', render: (_: unknown, p) => <DueOn proposal={p} /> },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: dateTime },
         ]} />
       <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
     </Card>

@@ -24,8 +24,8 @@ export function StatisticsPage() {
   const s = statistics.data;
   const shareColumns = (label: string) => [
     { title: label, dataIndex: 'label' },
-    { title: t('proposals.stats.count'), dataIndex: 'count', width: 100 },
-    { title: t('proposals.stats.share'), dataIndex: 'share', width: 100, render: (share: number) => rateText(share) },
+    { title: t('proposals.stats.count'), dataIndex: 'count' },
+    { title: t('proposals.stats.share'), dataIndex: 'share', render: (share: number) => rateText(share) },
   ];
   const empty = { emptyText: emptyText(statistics, t('proposals.stats.none')) };
   return (
@@ -57,12 +57,12 @@ export function StatisticsPage() {
             </Col>
             <Col span={24}>
               <Card size="small" title={t('proposals.stats.byDepartment')}>
-                <Table<DepartmentCount> rowKey="unitId" size="small" pagination={false} locale={empty} dataSource={s?.byDepartment ?? []} scroll={{ x: 500 }}
+                <Table<DepartmentCount> rowKey="unitId" size="small" pagination={false} locale={empty} dataSource={s?.byDepartment ?? []}
                   columns={[
                     { title: t('proposals.department'), dataIndex: 'name' },
-                    { title: t('proposals.stats.assigned'), dataIndex: 'assigned', width: 100 },
-                    { title: t('proposals.stats.answeredOnTime'), dataIndex: 'answeredOnTime', width: 120 },
-                    { title: t('proposals.stats.overdue'), dataIndex: 'overdue', width: 100 },
+                    { title: t('proposals.stats.assigned'), dataIndex: 'assigned' },
+                    { title: t('proposals.stats.answeredOnTime'), dataIndex: 'answeredOnTime' },
+                    { title: t('proposals.stats.overdue'), dataIndex: 'overdue' },
                   ]} />
               </Card>
             </Col>

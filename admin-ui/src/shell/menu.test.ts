@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appMenu, visibleMenu, type MenuItem } from './menu';
+import { appMenu, menuPlace, visibleMenu, type MenuItem } from './menu';
 
 const menu: MenuItem[] = [
   { path: '/', label: 'shell.home' },
@@ -27,6 +27,20 @@ describe('visibleMenu', () => {
 
   it('leaves only what needs no permission to someone holding none', () => {
     expect(visibleMenu(menu, [])).toEqual([{ path: '/', label: 'shell.home' }]);
+  });
+});
+
+describe('menuPlace', () => {
+  it('finds a screen’s entry, its label and its group, and for a page below an entry the nearest entry above it', () => {
+    expect(menuPlace(menu, '/workers')).toEqual({ entry: '/workers', label: 'shell.home', group: 'shell.directory' });
+    expect(menuPlace(menu, '/workers/0190-abc')).toEqual({ entry: '/workers', label: 'shell.home', group: 'shell.directory' });
+    expect(menuPlace(menu, '/users')).toEqual({ entry: '/users', label: 'shell.home', group: 'shell.access' });
+  });
+
+  it('takes home only for home itself, and a path that merely starts like an entry for none of it', () => {
+    expect(menuPlace(menu, '/')).toEqual({ entry: '/', label: 'shell.home', group: undefined });
+    expect(menuPlace(menu, '/workersnew')).toEqual({});
+    expect(menuPlace(menu, '/somewhere/else')).toEqual({});
   });
 });
 

@@ -29,6 +29,23 @@ export function visibleMenu(menu: readonly MenuItem[], permissions: readonly str
 }
 
 /**
+ * Where a page is in the menu: the entry it is (or, for a page below one, as /proposals/123 below /proposals, the
+ * nearest entry above it), its label (the page's name in the browser tab) and the group that entry is in.
+ */
+export function menuPlace(menu: readonly MenuItem[], pathname: string): { entry?: string; label?: MessageKey; group?: MessageKey } {
+  const under = (path: string) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`));
+  let place: { entry?: string; label?: MessageKey; group?: MessageKey } = {};
+  for (const item of menu) {
+    for (const entry of isGroup(item) ? item.entries : [item]) {
+      if (under(entry.path) && entry.path.length > (place.entry?.length ?? -1)) {
+        place = { entry: entry.path, label: entry.label, group: isGroup(item) ? item.label : undefined };
+      }
+    }
+  }
+  return place;
+}
+
+/**
  * The app's menu: home first, then each area's entries in the areas' order (a group of the same label as an earlier
  * one joins it), and the representatives' phone view last, for those who may use one of its tabs.
  */

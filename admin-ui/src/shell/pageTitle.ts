@@ -1,12 +1,4 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { isGroup, type MenuEntry, type MenuItem } from './menu';
-
-/** The menu entry a path is under: the one whose path is the longest that is it or above it ('/' only for home). */
-export function menuEntryOf(menu: readonly MenuItem[], pathname: string): MenuEntry | undefined {
-  const entries = menu.flatMap((item) => (isGroup(item) ? item.entries : [item]));
-  const under = (path: string) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`));
-  return entries.filter((entry) => under(entry.path)).sort((a, b) => b.path.length - a.path.length)[0];
-}
 
 let ownTitle: string | undefined;
 const listeners = new Set<() => void>();

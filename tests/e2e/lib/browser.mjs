@@ -94,6 +94,18 @@ export async function discardChanges(page, dialog) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/**
+ * Opens a screen from the menu as on a screen narrower than a laptop's: the header's 菜单 button, then the group and
+ * its entry in the drawer, which closes once the entry is chosen.
+ */
+export async function openFromMenuDrawer(page, group, entry) {
+  await page.getByRole('button', { name: '菜单' }).click();
+  const menu = page.getByRole('dialog', { name: '菜单' });
+  await menu.getByRole('menuitem', { name: group }).click();
+  await menu.getByRole('menuitem', { name: entry }).click();
+  await menu.waitFor({ state: 'hidden' });
+}
+
 /** Opens the app and signs in on its page as a person would, until it shows `landsOn` (the home page's greeting). */
 export async function signInOnPage(page, baseUrl, loginName, password, landsOn = '欢迎，') {
   await page.goto(baseUrl);

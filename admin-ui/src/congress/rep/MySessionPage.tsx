@@ -96,7 +96,7 @@ export function MySessionPage() {
                 </Button>
               )}
               {poll.status === 'open' && <Typography.Text type="secondary">{t('repView.turnout', { cast: poll.votesCast, roster: poll.rosterSize ?? 0 })}</Typography.Text>}
-              {poll.results && <div style={{ marginTop: 8 }}><PollResultsTable poll={poll} /></div>}
+              {poll.results && <div style={{ marginTop: 8 }}><PollResultsTable poll={poll} compact /></div>}
             </List.Item>
           )} />
         )}

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Modal, Radio, Space, Typography } from 'antd';
+import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/I18n';
 import { useProblemText } from '../../i18n/problemText';
 import { ballotChoices, choicesOf } from '../choices';
 import { choiceLabel } from '../labels';
+
+/** The copy button's icon with room around it for a fingertip (44 px). */
+const fingertip = { fontSize: 20, padding: 12 };
 
 type Poll = components['schemas']['Poll'];
 type Choice = components['schemas']['Choice'];
@@ -64,10 +68,10 @@ export function VoteSheet({ poll, onClose, onVoted }: { poll: Poll; onClose: () 
               <Typography.Text strong>{item.number}. {item.title}</Typography.Text>
               <div style={{ marginTop: 6 }}>
                 {election ? (
-                  <Checkbox checked={picked[item.number] === true} disabled={picked[item.number] !== true && selected >= (poll.seats ?? 1)}
+                  <Checkbox style={{ minHeight: 44, alignItems: 'center' }} checked={picked[item.number] === true} disabled={picked[item.number] !== true && selected >= (poll.seats ?? 1)}
                     onChange={(e) => setPicked({ ...picked, [item.number]: e.target.checked })}>{t('congress.choice.selected')}</Checkbox>
                 ) : (
-                  <Radio.Group value={picked[item.number]} onChange={(e) => setPicked({ ...picked, [item.number]: e.target.value })}
+                  <Radio.Group optionType="button" buttonStyle="solid" value={picked[item.number]} onChange={(e) => setPicked({ ...picked, [item.number]: e.target.value })}
                     options={choicesOf[poll.kind].map((choice) => ({ value: choice, label: t(choiceLabel(choice)) }))} />
                 )}
               </div>
@@ -87,7 +91,7 @@ export function VoteSheet({ poll, onClose, onVoted }: { poll: Poll; onClose: () 
         <>
           <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('repView.ballot.counted')} />
           <Typography.Paragraph>{t('repView.ballot.receiptHelp')}</Typography.Paragraph>
-          <Typography.Paragraph code copyable={{ text: receipt, tooltips: [t('client.copy'), t('client.copied')] }} data-testid="ballot-receipt" style={{ fontSize: 18 }}>
+          <Typography.Paragraph code copyable={{ text: receipt, tooltips: [t('client.copy'), t('client.copied')], icon: [<CopyOutlined key="copy" style={fingertip} />, <CheckOutlined key="copied" style={fingertip} />] }} data-testid="ballot-receipt" style={{ fontSize: 18 }}>
             {receipt}
           </Typography.Paragraph>
         </>
