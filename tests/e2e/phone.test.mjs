@@ -158,6 +158,8 @@ describe('On a phone', { timeout: suitePatience }, () => {
     }
     await page.setViewportSize(phone);
     await settled(page);
+    // The session has no documents, said once.
+    assert.equal(await page.getByText('还没有会议文件').count(), 1);
     await page.screenshot({ path: join(screenshots, 'phone-rep-results.png'), fullPage: true });
     await assertFitsPhones(page, 'the representative’s session');
     assert.deepEqual(await smallTapTargets(page), [], 'on the representative’s session');

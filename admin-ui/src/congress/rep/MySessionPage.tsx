@@ -6,7 +6,7 @@ import { useParams } from 'react-router-dom';
 import { api, ok } from '../../api/client';
 import { download } from '../../api/download';
 import type { components } from '../../api/schema';
-import { LoadFailure } from '../../components/LoadFailure';
+import { emptyText, LoadFailure } from '../../components/LoadFailure';
 import { useI18n } from '../../i18n/I18n';
 import { useProblemText } from '../../i18n/problemText';
 import { fileSize } from '../../components/fileSize';
@@ -104,8 +104,7 @@ export function MySessionPage() {
 
       <Card size="small" title={t('repView.documents')}>
         <LoadFailure query={documents} />
-        {documents.data?.length === 0 && <Typography.Text type="secondary">{t('congress.documents.empty')}</Typography.Text>}
-        <List dataSource={documents.data ?? []} renderItem={({ document, readConfirmedAt }) => (
+        <List dataSource={documents.data ?? []} locale={{ emptyText: emptyText(documents, t('congress.documents.empty')) }} renderItem={({ document, readConfirmedAt }) => (
           <List.Item key={document.id} style={{ display: 'block' }}>
             <Typography.Text strong>{document.title}</Typography.Text>
             <div><Typography.Text type="secondary">{document.fileName} · {fileSize(document.size)}</Typography.Text></div>
