@@ -20,7 +20,8 @@ internal sealed record Me(
     public string? AntiforgeryToken { get; init; }
 }
 
-internal sealed record OrganisationRef(Guid Id, string Name, string Kind);
+/// <param name="TimeZone">The IANA time zone the organisation's tenant keeps its calendar in: its days (today, a deadline's) are that zone's.</param>
+internal sealed record OrganisationRef(Guid Id, string Name, string Kind, string TimeZone);
 
 internal sealed record MyGrant(Guid Id, Role Role, OrganisationRef Organisation);
 
@@ -50,7 +51,7 @@ internal sealed class GetMeHandler(DbSession db, CurrentActor actor, IMediator m
     }
 
     private async Task<OrganisationRef?> FindAsync(Guid id, CancellationToken ct) =>
-        await mediator.Send(new FindOrganisation(id), ct) is { } place ? new OrganisationRef(place.Id, place.Name, place.Kind) : null;
+        await mediator.Send(new FindOrganisation(id), ct) is { } place ? new OrganisationRef(place.Id, place.Name, place.Kind, place.TimeZone) : null;
 }
 
 internal static class GetMeEndpoint
