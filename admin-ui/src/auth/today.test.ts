@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { dayIn, daysFrom } from './today';
+
+describe('dayIn', () => {
+  it('gives the day of the zone, not of UTC or the browser', () => {
+    const lateEvening = new Date('2026-12-31T16:30:00Z');
+    expect(dayIn('Asia/Shanghai', lateEvening)).toBe('2027-01-01');
+    expect(dayIn('Asia/Urumqi', lateEvening)).toBe('2026-12-31');
+    expect(dayIn('UTC', lateEvening)).toBe('2026-12-31');
+  });
+});
+
+describe('daysFrom', () => {
+  it('counts whole days forward, zero on the day and negative once it has passed, across a month end', () => {
+    expect(daysFrom('2026-01-30', '2026-02-02')).toBe(3);
+    expect(daysFrom('2026-02-02', '2026-02-02')).toBe(0);
+    expect(daysFrom('2026-02-05', '2026-02-02')).toBe(-3);
+  });
+
+  it('is not thrown by a change to summer time between the days', () => {
+    expect(daysFrom('2026-03-28', '2026-03-30')).toBe(2);
+  });
+});
