@@ -12,6 +12,7 @@ import { RepLayout } from './shell/RepLayout';
 
 const menu = appMenu(areas);
 const repTabs = areas.flatMap((area) => area.repTabs ?? []);
+const home = areas.flatMap((area) => area.home ?? []);
 
 /** The areas' screens as routes: '' is the layout's index. */
 const routesOf = (routes: readonly AreaRoute[]) => routes.map(({ path, page: Page }) => (path === ''
@@ -33,7 +34,7 @@ export function App() {
     <BrowserRouter>
       <Routes>
         <Route element={<Layout menu={menu} />}>
-          <Route index element={<HomePage />} />
+          <Route index element={<HomePage entries={home} repTabs={repTabs} />} />
           {routesOf(areas.flatMap((area) => area.routes))}
           <Route path="*" element={notFound} />
         </Route>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areas } from './areas';
 import { messages } from './messages';
+import { visibleHome } from './shell/home';
 import { appMenu, isGroup, type MenuItem } from './shell/menu';
 
 const entriesOf = (menu: readonly MenuItem[]) => menu.flatMap((item) => (isGroup(item) ? item.entries : [item]));
@@ -99,5 +100,34 @@ describe('the areas', () => {
     const labels = appMenu(areas).flatMap((item) => [item.label, ...(isGroup(item) ? item.entries.map((e) => e.label) : [])]);
     expect(labels.length).toBeGreaterThan(20);
     expect(labels.filter((label) => !(label in messages['zh-CN']) || !(label in messages.en))).toEqual([]);
+  });
+
+  it('declare their home entries each under a key of its own, named with strings the app has, for permissions', () => {
+    const home = areas.flatMap((area) => area.home ?? []);
+    expect(home.length).toBeGreaterThan(5);
+    expect(repeated(home.map((entry) => entry.key))).toEqual([]);
+    const titles = home.flatMap((entry) => [entry.title, ...(entry.kind === 'figures' ? entry.columns.map((c) => c.title) : [])]);
+    expect(titles.filter((title) => !(title in messages['zh-CN']) || !(title in messages.en))).toEqual([]);
+    expect(home.filter((entry) => entry.anyOf.length === 0).map((entry) => entry.key)).toEqual([]);
+  });
+
+  it('lead each home count to one of their own screens', () => {
+    for (const area of areas) {
+      const paths = area.routes.map((route) => `/${route.path}`);
+      for (const entry of (area.home ?? []).filter((e) => e.kind === 'count')) {
+        expect(paths, entry.key).toContain(new URL(entry.to, 'http://app').pathname);
+      }
+    }
+  });
+
+  it('give each role of an enterprise or a region its own to-do, and a representative none, so that they work in the phone view', () => {
+    const home = areas.flatMap((area) => area.home ?? []);
+    const keys = (permissions: string[]) => visibleHome(home, permissions).map((entry) => entry.key);
+    expect(keys(['proposals.read', 'proposals.manage', 'congress.sessions.read', 'directory.workers.write'])).toEqual([
+      'congress.planned', 'proposals.awaitingReview', 'proposals.overdue', 'integration.failedImports',
+    ]);
+    expect(keys(['directory.organisations.read', 'proposals.handle'])).toEqual(['proposals.inbox']);
+    expect(keys(['proposals.awards.manage', 'proposals.region.read', 'congress.region.read'])).toEqual(['congress.region', 'proposals.region']);
+    expect(keys(['directory.organisations.read', 'directory.representatives.read', 'congress.attend', 'proposals.propose'])).toEqual([]);
   });
 });

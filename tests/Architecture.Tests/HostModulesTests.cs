@@ -33,7 +33,8 @@ public class HostModulesTests
         string[] accounts = ["access.audit.read", "access.clients.manage", "access.users.read", "access.users.write"];
 
         Assert.Equal([.. accounts, .. organisations], Sorted(catalog.Of(Role.PlatformAdmin)));
-        Assert.Equal([.. accounts, .. organisations, "proposals.awards.manage", "proposals.awards.review"], Sorted(catalog.Of(Role.RegionAdmin)));
+        Assert.Equal([.. accounts, "congress.region.read", .. organisations, "proposals.awards.manage", "proposals.awards.review", "proposals.region.read"],
+            Sorted(catalog.Of(Role.RegionAdmin)));
         Assert.Equal(
             [.. accounts, "congress.sessions.manage", "congress.sessions.read", .. organisations,
              "directory.representatives.read", "directory.representatives.write", "directory.workers.read", "directory.workers.write",
@@ -54,7 +55,8 @@ public class HostModulesTests
         Assert.Empty(catalog.BeyondHeld(Role.Representative, new HashSet<string> { "congress.sessions.manage", "proposals.manage", "directory.organisations.read", "directory.representatives.read" }));
         Assert.Equal(["congress.attend"], catalog.BeyondHeld(Role.Representative, new HashSet<string> { "proposals.manage", "directory.organisations.read", "directory.representatives.read" }));
         Assert.Empty(catalog.BeyondHeld(Role.Handler, new HashSet<string> { "proposals.manage", "directory.organisations.read" }));
-        Assert.Equal(["proposals.awards.manage", "proposals.awards.review"], catalog.BeyondHeld(Role.RegionAdmin, catalog.Of(Role.PlatformAdmin)));
+        Assert.Equal(["congress.region.read", "proposals.awards.manage", "proposals.awards.review", "proposals.region.read"],
+            catalog.BeyondHeld(Role.RegionAdmin, catalog.Of(Role.PlatformAdmin)));
     }
 
     /// <summary>A constant such as <c>proposals.read</c> or a type named after a module, anywhere in BuildingBlocks.</summary>

@@ -600,6 +600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/congress/region-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per enterprise under your region, the congress sessions held in a year (this year unless asked otherwise) and the attendance of the latest
+         * @description Requires the `congress.region.read` permission at the organisation you act for.
+         */
+        get: operations["GetRegionCongressFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/congress/resolutions": {
         parameters: {
             query?: never;
@@ -1072,7 +1092,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the enterprise's imports you may follow (imports of workers need the right to read workers), newest first
+         * List the enterprise's imports you may follow (imports of workers need the right to read workers), newest first; filtered by phase and start
          * @description Requires the `directory.workers.read` or the `directory.workers.write` or the `directory.organisations.read` or the `directory.organisations.write` permission at the organisation you act for.
          */
         get: operations["ListImports"];
@@ -1820,7 +1840,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the proposals you can see (staff: all submitted; representatives: their own and invitations; handlers: their department's), newest first
+         * List the proposals you can see (staff: all submitted; representatives: their own and invitations; handlers: their department's), newest first or nearest deadline first
          * @description Requires the `proposals.read` or the `proposals.propose` or the `proposals.handle` permission at the organisation you act for.
          */
         get: operations["ListProposals"];
@@ -2156,6 +2176,26 @@ export interface paths {
          * @description Requires the `proposals.manage` permission at the organisation you act for.
          */
         get: operations["ListRegionAwardCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/region-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per enterprise under your region, the proposals submitted in a year (this year unless asked otherwise): in handling, overdue, closed, and the rate answered on time
+         * @description Requires the `proposals.region.read` permission at the organisation you act for.
+         */
+        get: operations["GetRegionProposalFigures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2733,6 +2773,29 @@ export interface components {
             endedOn?: string | null;
             reason?: string | null;
         };
+        EnterpriseCongressFigures: {
+            /** Format: uuid */
+            enterpriseId?: string;
+            enterpriseName?: string;
+            latestSession?: components["schemas"]["SessionAttendance"];
+            /** Format: int32 */
+            sessionsHeld?: number;
+        };
+        EnterpriseProposalFigures: {
+            /** Format: int32 */
+            closed?: number;
+            /** Format: uuid */
+            enterpriseId?: string;
+            enterpriseName?: string;
+            /** Format: int32 */
+            inHandling?: number;
+            /** Format: double */
+            onTimeAnswerRate?: number | null;
+            /** Format: int32 */
+            overdue?: number;
+            /** Format: int32 */
+            submitted?: number;
+        };
         Escalation: {
             /** Format: date */
             forwardedOn: string;
@@ -3253,6 +3316,8 @@ export interface components {
         };
         /** @enum {string} */
         ProposalCategory: "production" | "management" | "wagesAndBenefits" | "safetyAndHealth" | "trainingAndCareers" | "welfare" | "other";
+        /** @enum {string} */
+        ProposalOrder: "newest" | "dueFirst";
         ProposalPage: {
             items?: components["schemas"]["Proposal"][];
             nextCursor?: string | null;
@@ -3360,6 +3425,16 @@ export interface components {
             regionName?: string;
             status: components["schemas"]["CampaignStatus"];
             takesNominations: boolean;
+        };
+        RegionCongressFigures: {
+            enterprises?: components["schemas"]["EnterpriseCongressFigures"][];
+            /** Format: int32 */
+            year?: number;
+        };
+        RegionProposalFigures: {
+            enterprises?: components["schemas"]["EnterpriseProposalFigures"][];
+            /** Format: int32 */
+            year?: number;
         };
         RegisterWorker: {
             employeeNumber?: string | null;
@@ -3498,6 +3573,18 @@ export interface components {
             venue?: string | null;
             /** Format: int32 */
             version: number;
+        };
+        SessionAttendance: {
+            /** Format: date */
+            heldOn?: string;
+            name?: string;
+            /** Format: int32 */
+            present?: number;
+            quorate?: boolean;
+            /** Format: double */
+            rate?: number | null;
+            /** Format: int32 */
+            rosterSize?: number;
         };
         /** @enum {string} */
         SessionKind: "regular" | "specialTopic";
@@ -6148,6 +6235,58 @@ export interface operations {
             };
         };
     };
+    GetRegionCongressFigures: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionCongressFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
     ListResolutions: {
         parameters: {
             query?: {
@@ -8005,6 +8144,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                phase?: components["schemas"]["ImportPhase"][];
+                since?: string;
                 total?: boolean;
             };
             header?: {
@@ -11326,6 +11467,7 @@ export interface operations {
                 limit?: number;
                 overdue?: boolean;
                 search?: string;
+                sort?: components["schemas"]["ProposalOrder"];
                 status?: components["schemas"]["ProposalStatus"][];
                 total?: boolean;
                 unitId?: string;
@@ -12903,6 +13045,58 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    GetRegionProposalFigures: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionProposalFigures"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

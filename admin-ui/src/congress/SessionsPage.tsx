@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
@@ -14,6 +14,9 @@ import { sessionModeLabel, sessionStatusColour, sessionStatusLabel } from './lab
 type Session = components['schemas']['Session'];
 type SessionMode = components['schemas']['SessionMode'];
 type SessionKind = components['schemas']['SessionKind'];
+type SessionStatus = components['schemas']['SessionStatus'];
+
+const statuses: readonly SessionStatus[] = ['planned', 'open', 'closed', 'archived'];
 
 interface NewSession { termId: string; number: number; name?: string; kind: SessionKind; mode: SessionMode; heldOn: Dayjs; venue?: string }
 
@@ -24,11 +27,16 @@ export function SessionsPage() {
   const queries = useQueryClient();
   const pages = useKeysetPages();
   const [termId, setTermId] = useState<string>();
+  // A link may arrive filtered (the home page's count of sessions being prepared): ?status=planned.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<SessionStatus[]>(() => params.getAll('status').filter((s): s is SessionStatus => statuses.includes(s as SessionStatus)));
   const [planning, setPlanning] = useState(false);
   const terms = useQuery({ queryKey: ['terms'], queryFn: () => ok(api.GET('/api/v1/directory/terms', { params: { query: { limit: 50 } } })) });
   const sessions = useQuery({
-    queryKey: ['sessions', termId, pages.cursor],
-    queryFn: () => ok(api.GET('/api/v1/congress/sessions', { params: { query: { termId, cursor: pages.cursor, limit: 20, total: true } } })),
+    queryKey: ['sessions', termId, status, pages.cursor],
+    queryFn: () => ok(api.GET('/api/v1/congress/sessions', {
+      params: { query: { termId, status: status.length ? status : undefined, cursor: pages.cursor, limit: 20, total: true } },
+    })),
     placeholderData: (previous) => previous,
   });
   const termOptions = (terms.data?.items ?? []).map((term) => ({ value: term.id, label: term.name }));
@@ -37,6 +45,9 @@ export function SessionsPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select allowClear style={{ width: 240 }} placeholder={t('congress.sessions.allTerms')} aria-label={t('rep.term')} options={termOptions}
           onChange={(id?: string) => { setTermId(id); pages.restart(); }} />
+        <Select mode="multiple" allowClear style={{ minWidth: 200 }} placeholder={t('congress.session.status')} aria-label={t('congress.session.status')}
+          value={status} onChange={(chosen: SessionStatus[]) => { setStatus(chosen); pages.restart(); }}
+          options={statuses.map((s) => ({ value: s, label: t(sessionStatusLabel(s)) }))} />
       </Space>
       <LoadFailure query={sessions} />
       <Table<Session> rowKey="id" loading={sessions.isFetching} dataSource={sessions.data?.items ?? []} pagination={false}

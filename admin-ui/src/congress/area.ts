@@ -1,5 +1,6 @@
 import { AuditOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Area } from '../shell/area';
+import { congressHome } from './home';
 import { congressMessages } from './messages';
 import { congressRoutes, congressRepRoutes } from './routes';
 
@@ -11,6 +12,7 @@ export const congressArea: Area<typeof congressMessages> = {
     { path: '', label: 'repView.sessions', icon: TeamOutlined, anyOf: ['congress.attend'] },
     { path: 'receipt', label: 'repView.receipt', icon: AuditOutlined, anyOf: ['congress.attend'] },
   ],
+  home: congressHome,
   menu: [
     {
       label: 'congress.menu',

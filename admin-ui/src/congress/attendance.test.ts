@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byGroup, percent } from './attendance';
+import { attendanceText, byGroup, percent } from './attendance';
 
 describe('attendance', () => {
   it('counts each delegation group in roster order', () => {
@@ -19,5 +19,10 @@ describe('attendance', () => {
     expect(percent(2, 3)).toBe(67);
     expect(percent(5, 5)).toBe(100);
     expect(percent(0, 0)).toBe(0);
+  });
+
+  it('says a session’s attendance as present of the roster with the share', () => {
+    expect(attendanceText(27, 30)).toBe('27/30 (90%)');
+    expect(attendanceText(0, 0)).toBe('0/0 (0%)');
   });
 });

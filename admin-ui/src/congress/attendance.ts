@@ -12,3 +12,6 @@ export function byGroup(entries: readonly { delegationGroup: string; channel?: u
   }
   return [...groups.values()];
 }
+
+/** A session's attendance as a table cell: present of the roster, and the share. */
+export const attendanceText = (present: number, rosterSize: number) => `${present}/${rosterSize} (${percent(present, rosterSize)}%)`;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Progress, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { api, ok } from '../api/client';
 import { download } from '../api/download';
 import type { components } from '../api/schema';
@@ -10,6 +11,7 @@ import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
 import type { MessageKey } from '../i18n/messages';
 import { useFormat } from '../i18n/format';
+import { importsFilter } from './home';
 
 type ImportJob = components['schemas']['ImportJob'];
 type ImportMode = components['schemas']['ImportMode'];
@@ -34,9 +36,15 @@ export function ImportsPage() {
     queryFn: () => ok(api.GET('/api/v1/directory/imports/{id}', { params: { path: { id: jobId! } } })),
     refetchInterval: (query) => (query.state.data?.finished ? false : 1000),
   });
+  // A link may arrive filtered (the home page's count of failed imports): ?phase=failed&days=30.
+  const [params, setParams] = useSearchParams();
+  const [filter] = useState(() => importsFilter(params, new Date()));
+  const failedOnly = params.get('phase') === 'failed' ? filter : null;
   const recent = useQuery({
-    queryKey: ['imports', 'recent', job.data?.finished],
-    queryFn: () => ok(api.GET('/api/v1/directory/imports', { params: { query: { limit: 10 } } })),
+    queryKey: ['imports', 'recent', job.data?.finished, failedOnly],
+    queryFn: () => ok(api.GET('/api/v1/directory/imports', {
+      params: { query: { limit: 10, ...(failedOnly ? { phase: failedOnly.phase, since: failedOnly.since } : {}) } },
+    })),
   });
   const upload = async (file: File) => {
     setFailure(undefined);
@@ -96,10 +104,12 @@ export function ImportsPage() {
           )}
         </Card>
       )}
-      <Card title={t('import.recent')}>
+      <Card title={t('import.recent')} extra={failedOnly && (
+        <Tag closable color="red" onClose={() => setParams({})}>{t('import.failedOnly', { days: failedOnly.days })}</Tag>
+      )}>
         <LoadFailure query={recent} />
         <Table<ImportJob> rowKey="id" size="small" pagination={false} loading={recent.isFetching} dataSource={recent.data?.items ?? []}
-          locale={{ emptyText: emptyText(recent, t('import.none')) }}
+          locale={{ emptyText: emptyText(recent, t(failedOnly ? 'import.noneFailed' : 'import.none')) }}
           columns={[
             { title: t('import.file'), dataIndex: 'fileName', width: 200 },
             { title: t('import.startedAt'), dataIndex: 'createdAt', render: (at: string) => format.dateTime(at) },

@@ -1,10 +1,12 @@
 import type { Area } from '../shell/area';
+import { integrationHome } from './home';
 import { integrationMessages } from './messages';
 import { integrationRoutes } from './routes';
 
 /** Integration: worker imports and webhook subscriptions. */
 export const integrationArea: Area<typeof integrationMessages> = {
   routes: integrationRoutes,
+  home: integrationHome,
   menu: [
     {
       label: 'shell.integration',

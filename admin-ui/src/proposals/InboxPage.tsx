@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Card, Segmented, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api, ok } from '../api/client';
+import { useToday } from '../auth/today';
 import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
@@ -12,7 +12,7 @@ import { dateTime, DueOn, StatusTag } from './ProposalView';
 
 const rowColour = { overdue: '#fff1f0', dueToday: '#fff7e6', dueSoon: '#fff7e6', none: undefined } as const;
 
-/** A handling department's inbox: proposals assigned to it (or below it) with their deadlines, overdue and soon-due ones marked. */
+/** A handling department's inbox: proposals assigned to it (or below it) with their deadlines, overdue and soon-due ones marked; those to answer nearest deadline first. */
 export function InboxPage() {
   const { t } = useI18n();
   const pages = useKeysetPages();
@@ -20,11 +20,15 @@ export function InboxPage() {
   const proposals = useQuery({
     queryKey: ['proposals', 'inbox', show, pages.cursor],
     queryFn: () => ok(api.GET('/api/v1/proposals/proposals', {
-      params: { query: { status: show === 'toAnswer' ? ['assigned'] : undefined, cursor: pages.cursor, limit: 20, total: true } },
+      params: {
+        query: show === 'toAnswer'
+          ? { status: ['assigned'], sort: 'dueFirst', cursor: pages.cursor, limit: 20, total: true }
+          : { cursor: pages.cursor, limit: 20, total: true },
+      },
     })),
     placeholderData: (previous) => previous,
   });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = useToday();
   return (
     <Card title={t('proposals.inbox.title')} extra={
       <Segmented value={show} onChange={(value) => { setShow(value as typeof show); pages.restart(); }}

@@ -3,10 +3,11 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
+import { useToday } from '../auth/today';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { fileSize } from '../components/fileSize';
-import { deadline, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
+import { daysLeft, deadline, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
 import { proposalsMessages } from './messages';
 
 /** A timeline step's name; one this version of the UI does not know yet as the API names it. */
@@ -23,10 +24,11 @@ export function StatusTag({ status }: { status: ProposalStatus }) {
 /** The deadline of a proposal being handled, marked red when overdue and orange when due soon. */
 export function DueOn({ proposal }: { proposal: Pick<Proposal, 'status' | 'dueOn' | 'overdue'> }) {
   const { t } = useI18n();
+  const today = useToday();
   if (!proposal.dueOn) {
     return <>—</>;
   }
-  const state = deadline(proposal, dayjs().format('YYYY-MM-DD'));
+  const state = deadline(proposal, today);
   return (
     <Space size={4} wrap>
       <span>{proposal.dueOn}</span>
@@ -35,6 +37,19 @@ export function DueOn({ proposal }: { proposal: Pick<Proposal, 'status' | 'dueOn
       {state.kind === 'dueSoon' && <Tag color="orange">{t('proposals.dueSoon', { days: state.days })}</Tag>}
     </Space>
   );
+}
+
+/** The days a proposal being handled has left (in the enterprise's days), or how long it is overdue: red past it, orange within a week. */
+export function DaysLeft({ proposal }: { proposal: Pick<Proposal, 'status' | 'dueOn' | 'overdue'> }) {
+  const { t } = useI18n();
+  const left = daysLeft(proposal, useToday());
+  if (!left) {
+    return <>—</>;
+  }
+  if (left.overdue) {
+    return <Tag color="red">{t('proposals.daysOverdue', { days: left.days })}</Tag>;
+  }
+  return <Tag color={left.days <= 7 ? 'orange' : undefined}>{left.days === 0 ? t('proposals.dueToday') : t('proposals.daysLeft', { days: left.days })}</Tag>;
 }
 
 /** Fetches an attachment as the signed-in session and hands it to the browser under its own name. */

@@ -17,10 +17,11 @@ export function ProposalsPage() {
   const { me } = useSession();
   const pages = useKeysetPages();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<ProposalStatus[]>([]);
+  // A link may arrive filtered (the home page's counts): ?status=…&overdue=true.
+  const [status, setStatus] = useState<ProposalStatus[]>(() => params.getAll('status').filter((s): s is ProposalStatus => statuses.includes(s as ProposalStatus)));
   const [category, setCategory] = useState<ProposalCategory[]>([]);
   const [unitId, setUnitId] = useState<string>();
-  const [overdue, setOverdue] = useState(false);
+  const [overdue, setOverdue] = useState(() => params.get('overdue') === 'true');
   const [search, setSearch] = useState('');
   const callId = params.get('callId') ?? undefined;
   const filters = { status, category, unitId, overdue, search, callId };

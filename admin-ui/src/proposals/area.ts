@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import type { Area } from '../shell/area';
+import { proposalsHome } from './home';
 import { proposalsMessages } from './messages';
 import { proposalsRoutes, proposalsRepRoutes } from './routes';
 
@@ -8,6 +9,7 @@ export const proposalsArea: Area<typeof proposalsMessages> = {
   routes: proposalsRoutes,
   repRoutes: proposalsRepRoutes,
   repTabs: [{ path: 'proposals', label: 'repView.proposals', icon: FileTextOutlined, anyOf: ['proposals.propose'] }],
+  home: proposalsHome,
   menu: [
     {
       label: 'proposals.menu',

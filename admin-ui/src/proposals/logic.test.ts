@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../api/client';
 import { translate } from '../i18n/messages';
 import { proposalsMessages } from './messages';
-import { actionButtons, allowedDecisions, countRows, deadline, organisationTree, proposalProblem, timelineNote } from './logic';
+import { actionButtons, allowedDecisions, countRows, daysLeft, deadline, organisationTree, proposalProblem, timelineNote } from './logic';
 
 const t = (key: Parameters<typeof translate>[2], values?: Record<string, string | number>) => translate(proposalsMessages, 'zh-CN', key, values);
 
@@ -30,6 +30,22 @@ describe('deadline', () => {
   it('marks nothing once answered or without a deadline', () => {
     expect(deadline({ status: 'answered', dueOn: '2026-04-02', overdue: false }, '2026-04-01')).toEqual({ kind: 'none' });
     expect(deadline({ ...assigned, dueOn: null }, '2026-04-01')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('daysLeft', () => {
+  const assigned = { status: 'assigned' as const, overdue: false };
+  it('counts the days to the last day, none left on it', () => {
+    expect(daysLeft({ ...assigned, dueOn: '2026-03-02' }, '2026-02-26')).toEqual({ overdue: false, days: 4 });
+    expect(daysLeft({ ...assigned, dueOn: '2026-03-02' }, '2026-03-02')).toEqual({ overdue: false, days: 0 });
+  });
+  it('counts the days past it once the API says it is overdue, at least one', () => {
+    expect(daysLeft({ ...assigned, dueOn: '2026-03-02', overdue: true }, '2026-03-05')).toEqual({ overdue: true, days: 3 });
+    expect(daysLeft({ ...assigned, dueOn: '2026-03-02', overdue: true }, '2026-03-02')).toEqual({ overdue: true, days: 1 });
+  });
+  it('has nothing to say of a proposal not with its departments', () => {
+    expect(daysLeft({ status: 'answered', dueOn: '2026-03-02', overdue: false }, '2026-02-26')).toBeNull();
+    expect(daysLeft({ ...assigned, dueOn: null }, '2026-02-26')).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { ProblemError } from '../api/client';
+import { daysFrom } from '../auth/today';
 import { inWords } from '../i18n/problemText';
 import type { components } from '../api/schema';
 import type { MessageKey } from '../i18n/messages';
@@ -56,11 +57,24 @@ export function deadline(proposal: Pick<Proposal, 'status' | 'dueOn' | 'overdue'
   if (proposal.status !== 'assigned' || !proposal.dueOn) {
     return { kind: 'none' };
   }
-  const days = Math.round((Date.parse(`${proposal.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = daysFrom(today, proposal.dueOn);
   if (days <= 0) {
     return { kind: 'dueToday' };
   }
   return days <= soonDays ? { kind: 'dueSoon', days } : { kind: 'none' };
+}
+
+/**
+ * The days a proposal being handled has left to be answered on <paramref name="today"/> (yyyy-MM-dd, the enterprise's):
+ * how many, or how many it is overdue (as the API says it is: answered in time, the last day is still its own); none
+ * for a proposal not with its departments.
+ */
+export function daysLeft(proposal: Pick<Proposal, 'status' | 'dueOn' | 'overdue'>, today: string): { overdue: boolean; days: number } | null {
+  if (proposal.status !== 'assigned' || !proposal.dueOn) {
+    return null;
+  }
+  const days = daysFrom(today, proposal.dueOn);
+  return proposal.overdue ? { overdue: true, days: Math.max(1, -days) } : { overdue: false, days: Math.max(0, days) };
 }
 
 export interface TreeNode {

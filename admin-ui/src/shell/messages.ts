@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n/define';
 
-/** The shell's strings: sign-in, the frame and its menu groups, the representatives' view, and words every area shares. */
+/** The shell's strings: sign-in, the frame and its menu groups, the home page, the representatives' view, and words every area shares. */
 export const shellMessages = defineMessages({
   'zh-CN': {
     'app.title': '产改工作平台',
@@ -20,7 +20,11 @@ export const shellMessages = defineMessages({
     'shell.menu': '菜单',
     'home.welcome': '欢迎，{name}',
     'home.actingFor': '您正在以 {organisation} 的身份工作。',
-    'home.permissions': '您在此单位可使用 {count} 项权限。',
+    'home.nothing': '目前没有等您处理的事项。',
+    'home.toDo': '待办事项',
+    'home.figures': '各企业情况',
+    'home.figures.enterprise': '企业',
+    'home.figures.none': '本区域下还没有企业',
     'error.network': '无法连接服务器，请稍后重试。',
     'error.reload': '重新加载',
     'error.notFound': '没有这个页面',
@@ -75,7 +79,11 @@ export const shellMessages = defineMessages({
     'shell.menu': 'Menu',
     'home.welcome': 'Welcome, {name}',
     'home.actingFor': 'You are working for {organisation}.',
-    'home.permissions': 'You hold {count} permissions here.',
+    'home.nothing': 'Nothing is waiting for you.',
+    'home.toDo': 'To do',
+    'home.figures': 'Enterprises at a glance',
+    'home.figures.enterprise': 'Enterprise',
+    'home.figures.none': 'The region has no enterprises yet',
     'error.network': 'The server cannot be reached; try again shortly.',
     'error.reload': 'Reload',
     'error.notFound': 'There is no such page',

@@ -24,6 +24,7 @@ public sealed class CongressModule : IModule
         Declared = ModulePermissions.ConstantsOf(typeof(CongressPermissions)),
         Grants = new Dictionary<Role, IReadOnlyList<string>>
         {
+            [Role.RegionAdmin] = [CongressPermissions.RegionRead],
             [Role.EnterpriseAdmin] = [CongressPermissions.SessionsRead, CongressPermissions.SessionsManage],
             [Role.Representative] = [CongressPermissions.Attend],
         },
@@ -105,6 +106,7 @@ public sealed class CongressModule : IModule
         RecordCheckInEndpoint.Map(api);
         GetAttendanceEndpoint.Map(api);
         GetTurnoutEndpoint.Map(api);
+        GetRegionCongressFiguresEndpoint.Map(api);
 
         CreateMotionEndpoint.Map(api);
         CreateElectionEndpoint.Map(api);

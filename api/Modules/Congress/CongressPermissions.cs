@@ -8,4 +8,7 @@ internal static class CongressPermissions
 
     /// <summary>What a representative does in a session: check in, read, vote, check a receipt.</summary>
     public const string Attend = "congress.attend";
+
+    /// <summary>A region's view of its enterprises' congresses: sessions held and attendance per enterprise, counts only.</summary>
+    public const string RegionRead = "congress.region.read";
 }

@@ -28,7 +28,7 @@ public sealed class ProposalsModule : IModule
         Declared = ModulePermissions.ConstantsOf(typeof(ProposalsPermissions)),
         Grants = new Dictionary<Role, IReadOnlyList<string>>
         {
-            [Role.RegionAdmin] = [ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview],
+            [Role.RegionAdmin] = [ProposalsPermissions.AwardsManage, ProposalsPermissions.AwardsReview, ProposalsPermissions.RegionRead],
             [Role.EnterpriseAdmin] = [ProposalsPermissions.Read, ProposalsPermissions.Manage],
             [Role.Handler] = [ProposalsPermissions.Handle],
             [Role.Representative] = [ProposalsPermissions.Propose],
@@ -145,6 +145,7 @@ public sealed class ProposalsModule : IModule
         SendOverdueRemindersEndpoint.Map(api);
 
         GetProposalStatisticsEndpoint.Map(api);
+        GetRegionProposalFiguresEndpoint.Map(api);
 
         OpenCampaignEndpoint.Map(api);
         ListCampaignsEndpoint.Map(api);

@@ -20,4 +20,7 @@ internal static class ProposalsPermissions
 
     /// <summary>Score the nominations of a campaign one is named a reviewer of.</summary>
     public const string AwardsReview = "proposals.awards.review";
+
+    /// <summary>A region's view of its enterprises' proposal figures: counts and rates per enterprise, never a proposal.</summary>
+    public const string RegionRead = "proposals.region.read";
 }

@@ -17,7 +17,8 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         "proposals.read", "proposals.manage",
     ];
 
-    private static readonly string[] RegionAdministrator = [.. AdministratorAbove, "proposals.awards.manage", "proposals.awards.review"];
+    private static readonly string[] RegionAdministrator =
+        [.. AdministratorAbove, "congress.region.read", "proposals.awards.manage", "proposals.awards.review", "proposals.region.read"];
 
     [Fact]
     public async Task An_anonymous_caller_is_unauthenticated()
@@ -81,6 +82,26 @@ public sealed class GetMeTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal(organisation.Str("name"), me["actingFor"]!.Str("name"));
         // The app shows the enterprise's dates and times in its zone, not the browser's.
         Assert.Equal("Asia/Shanghai", me["actingFor"]!.Str("timeZone"));
+    }
+
+    [Fact]
+    public async Task The_organisation_acted_for_names_the_time_zone_its_days_are_counted_in_its_units_that_of_their_enterprise()
+    {
+        var region = await api.NewRegionAsync();
+        var enterprise = await region.Client.CreateAsync(AccessApi.Organisations,
+            new { parentId = region.Id, kind = "enterprise", name = TestIdentity.NewName("乌鲁木齐企业"), timeZone = "Asia/Urumqi" });
+        var union = await api.NewUserAsync(region.Client, "enterpriseAdmin", enterprise.Id());
+        var unit = await union.CreateAsync(AccessApi.Organisations, new { parentId = enterprise.Id(), kind = "unit", name = TestIdentity.NewName("车间") });
+        var handler = await api.NewUserAsync(union, "handler", unit.Id());
+
+        var atEnterprise = await union.MeAsync();
+        var atUnit = await handler.MeAsync();
+        var atRegion = await region.Client.MeAsync();
+
+        Assert.Equal("Asia/Urumqi", atEnterprise["actingFor"]!.Str("timeZone"));
+        Assert.Equal("Asia/Urumqi", atEnterprise.Grants().Single()!["organisation"]!.Str("timeZone"));
+        Assert.Equal((unit.Id(), "Asia/Urumqi"), (atUnit["actingFor"]!.Id(), atUnit["actingFor"]!.Str("timeZone")));
+        Assert.Equal("Asia/Shanghai", atRegion["actingFor"]!.Str("timeZone"));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class SecrecyScanTests(WorkforceApi api) : IClassFixture<Workforce
     public void The_scan_finds_a_representative_next_to_a_choice(string json, bool leaks) =>
         Assert.Equal(leaks, Leaks(JsonNode.Parse(json.Replace("\"R\"", $"\"{Guid.Empty}\"")), [Guid.Empty.ToString(), "张三"]).Any());
 
-    /// <summary>Every GET operation under the scanned paths, with ids of this session filled in; those for representatives as each of them.</summary>
+    /// <summary>Every GET operation under the scanned paths, with ids of this session filled in; those for representatives as each of them, the region's figures as its office.</summary>
     private async Task<List<(string Where, string Body)>> ReadEverythingAsync(TestCongress congress, Guid[] polls, Guid documentId)
     {
         var document = await (await congress.Union.GetAsync("/openapi/v1.json")).ExpectJsonAsync();
@@ -113,7 +113,10 @@ public sealed class SecrecyScanTests(WorkforceApi api) : IClassFixture<Workforce
             {
                 continue;
             }
-            var forRepresentatives = get["x-permission"]!.AsArray().All(p => p!.GetValue<string>() == "congress.attend");
+            var permissions = get["x-permission"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+            var forRepresentatives = permissions.All(p => p == "congress.attend");
+            // The region's figures are the enterprise's region's to read.
+            var forRegion = permissions.All(p => p == "congress.region.read");
             // A list gets its largest page; an operation with a choice of format is read in each.
             var formats = get["parameters"]?.AsArray().FirstOrDefault(p => p!.Str("name") == "format")?["schema"]?["$ref"]?.GetValue<string>() is { } schema
                 ? document["components"]!["schemas"]![schema.Split('/')[^1]]!["enum"]!.AsArray().Select(f => $"?format={f}").ToArray()
@@ -121,7 +124,8 @@ public sealed class SecrecyScanTests(WorkforceApi api) : IClassFixture<Workforce
             var queries = formats ?? [path.EndsWith('}') ? "" : "?limit=200"];
             foreach (var url in Urls(path, ids).SelectMany(u => queries.Select(q => u + q)))
             {
-                foreach (var caller in forRepresentatives ? congress.Representatives.Select(r => r.Client) : [congress.Union])
+                foreach (var caller in forRepresentatives ? congress.Representatives.Select(r => r.Client)
+                         : forRegion ? [congress.Enterprise.Region.Client] : [congress.Union])
                 {
                     var response = await caller.GetAsync(url);
                     Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");

@@ -72,6 +72,30 @@ public sealed class DirectoryContractsTests(WorkforceApi api) : IClassFixture<Wo
         Assert.Null(await Ask(enterprise.Id, new GetTermRoster(theirs.Id())));
     }
 
+    [Fact]
+    public async Task FindRegionEnterprises_lists_the_active_enterprises_at_any_depth_under_the_acting_region_and_none_to_an_enterprise()
+    {
+        const string Organisations = "/api/v1/directory/organisations";
+        var province = await api.NewRegionAsync();
+        var city = await province.Client.CreateAsync(Organisations, new { parentId = province.Id, kind = "region", name = TestIdentity.NewName("市") });
+        var direct = await province.Client.CreateAsync(Organisations, new { parentId = province.Id, kind = "enterprise", name = TestIdentity.NewName("省属企业") });
+        var inCity = await province.Client.CreateAsync(Organisations, new { parentId = city.Id(), kind = "enterprise", name = TestIdentity.NewName("市属企业") });
+        var closed = await province.Client.CreateAsync(Organisations, new { parentId = city.Id(), kind = "enterprise", name = TestIdentity.NewName("关停企业") });
+        await (await province.Client.PostAsync($"{Organisations}/{closed.Id()}/deactivate", ifMatch: "\"1\"")).ExpectJsonAsync();
+        var elsewhere = await api.NewEnterpriseAsync();
+
+        var ofProvince = await Ask(province.Id, new FindRegionEnterprises());
+        var ofCity = await Ask(city.Id(), new FindRegionEnterprises());
+        var ofEnterprise = await Ask(direct.Id(), new FindRegionEnterprises());
+
+        Assert.Equal(
+            new[] { new RegionEnterprise(direct.Id(), direct.Str("name")), new RegionEnterprise(inCity.Id(), inCity.Str("name")) }.OrderBy(e => e.Id),
+            ofProvince.OrderBy(e => e.Id));
+        Assert.Equal([new RegionEnterprise(inCity.Id(), inCity.Str("name"))], ofCity);
+        Assert.Empty(ofEnterprise);
+        Assert.DoesNotContain(ofProvince, e => e.Id == elsewhere.Id);
+    }
+
     private async Task<T> Ask<T>(Guid tenant, IRequest<T> request)
     {
         await using var scope = api.Services.CreateAsyncScope();

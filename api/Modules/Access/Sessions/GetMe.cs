@@ -20,7 +20,7 @@ internal sealed record Me(
     public string? AntiforgeryToken { get; init; }
 }
 
-/// <param name="TimeZone">The IANA time zone its dates and times are read in (a unit's or team's is its enterprise's).</param>
+/// <param name="TimeZone">The IANA time zone the organisation's tenant keeps its calendar in: its days (today, a deadline's) are that zone's.</param>
 internal sealed record OrganisationRef(Guid Id, string Name, string Kind, string TimeZone);
 
 internal sealed record MyGrant(Guid Id, Role Role, OrganisationRef Organisation);

@@ -1,7 +1,10 @@
 namespace Workforce.Proposals.Proposals;
 
+/// <summary>newest: the latest first; dueFirst: the nearest last day to answer first, those with none after them.</summary>
+internal enum ProposalOrder { Newest, DueFirst }
+
 /// <summary>
-/// Proposals the caller can see, newest first: the union's staff see every submitted one; a representative sees their
+/// Proposals the caller can see, newest first unless asked otherwise: the union's staff see every submitted one; a representative sees their
 /// own and those they are invited to co-sign; a handler what is assigned to their department. Filters narrow it down.
 /// </summary>
 internal sealed record ListProposals : PageQuery, IQuery<Page<Proposal>>
@@ -18,6 +21,8 @@ internal sealed record ListProposals : PageQuery, IQuery<Page<Proposal>>
 
     /// <summary>Title or number contains this.</summary>
     public string? Search { get; init; }
+
+    public ProposalOrder? Sort { get; init; }
 }
 
 internal sealed class ListProposalsValidator : AbstractValidator<ListProposals>
@@ -29,9 +34,13 @@ internal sealed class ListProposalsHandler(DbSession db, CurrentActor actor, Tim
 {
     private sealed record Key(DateTimeOffset CreatedAt, Guid Id);
 
+    private sealed record DueKey(DateOnly DueOn, Guid Id);
+
+    // A proposal with no deadline sorts after every one that has one.
+    private const string DueOn = "coalesce(p.due_on, DATE '9999-12-31')";
+
     public Task<Page<Proposal>> Handle(ListProposals query, CancellationToken cancellationToken)
     {
-        var after = query.After<Key>();
         var filter = $"""
             p.tenant_id = @Tenant AND {Proposal.Visible}
             AND (@Statuses::text[] IS NULL OR p.status = ANY(@Statuses))
@@ -51,18 +60,30 @@ internal sealed class ListProposalsHandler(DbSession db, CurrentActor actor, Tim
             query.UnitId,
             Overdue = query.Overdue ?? false,
             Search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim(),
-            AfterCreatedAt = after?.CreatedAt,
-            AfterId = after?.Id,
             Fetch = query.FetchSize,
         });
+        var count = $"SELECT count(*) FROM proposals.proposals p WHERE {filter}";
+        if (query.Sort == ProposalOrder.DueFirst)
+        {
+            var due = query.After<DueKey>();
+            parameters.AddDynamicParams(new { AfterDueOn = due?.DueOn, AfterId = due?.Id });
+            return query.ReadAsync<Proposal, DueKey>(db,
+                $"""
+                SELECT {Proposal.Columns} FROM proposals.proposals p
+                WHERE {filter} AND (@AfterDueOn::date IS NULL OR ({DueOn}, p.id) > (@AfterDueOn, @AfterId))
+                ORDER BY {DueOn}, p.id LIMIT @Fetch
+                """,
+                count, parameters, p => new DueKey(p.DueOn ?? DateOnly.MaxValue, p.Id), cancellationToken);
+        }
+        var after = query.After<Key>();
+        parameters.AddDynamicParams(new { AfterCreatedAt = after?.CreatedAt, AfterId = after?.Id });
         return query.ReadAsync<Proposal, Key>(db,
             $"""
             SELECT {Proposal.Columns} FROM proposals.proposals p
             WHERE {filter} AND (@AfterCreatedAt::timestamptz IS NULL OR (p.created_at, p.id) < (@AfterCreatedAt, @AfterId))
             ORDER BY p.created_at DESC, p.id DESC LIMIT @Fetch
             """,
-            $"SELECT count(*) FROM proposals.proposals p WHERE {filter}",
-            parameters, p => new Key(p.CreatedAt, p.Id), cancellationToken);
+            count, parameters, p => new Key(p.CreatedAt, p.Id), cancellationToken);
     }
 }
 
@@ -73,7 +94,7 @@ internal static class ListProposalsEndpoint
         .WithName("ListProposals")
         .RequirePermission(ProposalsPermissions.Read, ProposalsPermissions.Propose, ProposalsPermissions.Handle)
         .WithTags("Proposals")
-        .WithSummary("List the proposals you can see (staff: all submitted; representatives: their own and invitations; handlers: their department's), newest first")
+        .WithSummary("List the proposals you can see (staff: all submitted; representatives: their own and invitations; handlers: their department's), newest first or nearest deadline first")
         .Produces<Page<Proposal>>()
         .ProducesProblems(422);
 }

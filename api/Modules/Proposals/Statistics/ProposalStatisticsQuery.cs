@@ -93,7 +93,8 @@ internal sealed class GetProposalStatisticsHandler(DbSession db, CurrentActor ac
             Rate(totals.Satisfied, totals.Rated));
     }
 
-    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+    /// <summary>The part of the whole, 0..1 to four decimals; null when the whole is none.</summary>
+    public static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 }
 
 internal static class GetProposalStatisticsEndpoint
