@@ -3,6 +3,7 @@ import { Button, Dropdown, Layout as AntLayout, Menu, Select, Space, Spin, Typog
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { ForbiddenBoundary } from '../components/Forbidden';
 import { useI18n } from '../i18n/I18n';
 import { isGroup, visibleMenu, type MenuItem } from './menu';
 
@@ -46,7 +47,7 @@ export function Layout({ menu: appMenu }: { menu: readonly MenuItem[] }) {
         </AntLayout.Header>
         <AntLayout.Content style={{ margin: 24 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-            <Outlet />
+            <ForbiddenBoundary page={location.pathname}><Outlet /></ForbiddenBoundary>
           </Suspense>
         </AntLayout.Content>
       </AntLayout>

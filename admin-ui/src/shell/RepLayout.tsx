@@ -1,8 +1,9 @@
 import { Suspense } from 'react';
 import { Button, Dropdown, Layout, Spin, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { ForbiddenBoundary } from '../components/Forbidden';
 import { useI18n } from '../i18n/I18n';
 import type { RepTab } from './area';
 
@@ -12,6 +13,7 @@ export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
   const permissions = me?.permissions ?? [];
   const shown = tabs.filter((tab) => tab.anyOf.some((p) => permissions.includes(p)));
   const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
   return (
     <Layout style={{ minHeight: '100vh', maxWidth: 640, margin: '0 auto' }}>
       <Layout.Header style={{ background: '#fff', paddingInline: 16, display: 'flex', alignItems: 'center', justifyContent: 'space-between', position: 'sticky', top: 0, zIndex: 10 }}>
@@ -25,7 +27,7 @@ export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
       </Layout.Header>
       <Layout.Content style={{ padding: 12, paddingBottom: 72 }}>
         <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-          <Outlet />
+          <ForbiddenBoundary page={location.pathname}><Outlet /></ForbiddenBoundary>
         </Suspense>
       </Layout.Content>
       <nav aria-label={t('repView.title')} style={{

@@ -98,7 +98,7 @@ export function MySessionPage() {
       </Card>
 
       <Card size="small" title={t('repView.documents')}>
-        <LoadFailure query={documents} />
+        <LoadFailure query={documents} part />
         {documents.data?.length === 0 && <Typography.Text type="secondary">{t('congress.documents.empty')}</Typography.Text>}
         <List dataSource={documents.data ?? []} renderItem={({ document, readConfirmedAt }) => (
           <List.Item key={document.id} style={{ display: 'block' }}>
