@@ -67,6 +67,7 @@ public static class BuildingBlocksRegistration
         services.AddProblemResponses();
         services.AddJsonBodies();
         services.AddSingleton(new PermissionCatalog(modules));
+        services.AddSingleton(new EventCatalogue(modules));
         FieldNames.Use(modules);
         foreach (var module in modules)
         {

@@ -65,8 +65,11 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["RecordEscalation"] = _ => new { targetBody = "cppcc", forwardedOn = "2026-12-01", reference = "政协提案第12号" },
     };
 
-    /// <summary>Reads without a path parameter that list nothing: one enterprise's own settings hold no record ids to leak.</summary>
-    private static readonly string[] NotLists = ["GetProposalSettings", "GetCalendar"];
+    /// <summary>
+    /// Reads without a path parameter that list no records: one enterprise's own settings, and the event types every
+    /// tenant shares, hold no record ids to leak.
+    /// </summary>
+    private static readonly string[] NotLists = ["GetProposalSettings", "GetCalendar", "ListEventTypes"];
 
     private const string IfMatch = "\"1\"";
     private static readonly Refusal Unauthenticated = new(HttpStatusCode.Unauthorized, "unauthenticated");

@@ -1,5 +1,6 @@
-// The audit log screen against the real API: a union's changes, filtered on the server, each opening to its changes
-// with the protected fields redacted.
+// The audit log screen against the real API: a union's changes, filtered on the server, in words people read (the
+// module, record type, action and fields worded with their codes beside them, local times, names rather than ids),
+// each opening to its changes with the protected fields redacted.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,22 +19,31 @@ describe('The audit log', { timeout: suitePatience }, () => {
     },
   });
 
-  it('lists the changes, filters them by module and record, and opens one with the resident ID redacted', async () => {
-    const { page, problems } = app;
+  it('lists the changes in words, filters them by module and record, and opens one with the resident ID redacted', async () => {
+    const { page, setup, problems } = app;
     await page.getByRole('menuitem', { name: '账号与权限' }).click();
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByText(/共 \d+ 条/).waitFor();
 
     await page.getByLabel('模块').click();
-    await chooseOption(page, 'directory');
+    await chooseOption(page, '组织与职工');
     await page.getByLabel('对象编号').fill(worker.id);
     await page.getByLabel('对象编号').press('Enter');
     await page.getByText('共 1 条').waitFor();
-    await page.locator('.ant-table-row-expand-icon').first().click();
+    const row = page.locator('.ant-table-row').first();
+    const cells = (await row.locator('td').allInnerTexts()).map((text) => text.trim());
+    const [time, actor, module, record, operation] = cells.slice(-5);
+    assert.match(time, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    assert.equal(actor, setup.union.displayName);
+    assert.match(module, /^组织与职工\s*directory$/);
+    assert.match(record, new RegExp(`^职工\\s*workers\\s+${worker.name}\\s+${worker.id}$`));
+    assert.match(operation, /^新增\s*RegisterWorker$/);
+
+    await row.locator('.ant-table-row-expand-icon').click();
     const changes = await page.locator('.ant-table-expanded-row').first().innerText();
     assert.match(changes, /字段\s+修改前\s+修改后/);
-    assert.match(changes, new RegExp(worker.name));
-    assert.match(changes, /\[redacted\]/);
+    assert.match(changes, new RegExp(`名称\\s*name\\s+—\\s+${worker.name}`));
+    assert.match(changes, /身份证号\s*resident_id_cipher\s+—\s+\[redacted\]/);
     assert.doesNotMatch(changes, /\d{17}[\dX]/);
     await page.screenshot({ path: join(screenshots, 'audit-log.png') });
     assert.deepEqual(problems, []);

@@ -1,5 +1,6 @@
 // Every list in the app on a new enterprise: what it says when there is nothing yet, and when the API cannot answer
-// (here a 503 problem document in place of the real answer) an alert with the reason and a retry that recovers.
+// (here a 503 problem document in place of the real answer) an alert with the reason and a retry that recovers; an
+// answer that is no problem document (a proxy's text, an empty 502) is said in the app's own words.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -45,4 +46,20 @@ describe('Lists that cannot load, and lists with nothing in them', { timeout: su
       assert.deepEqual(problems, []);
     });
   }
+
+  it('says in its own words what answered with no problem document: a proxy’s text, an empty 502', async () => {
+    const { page, host, problems } = app;
+    const failing = (url) => url.pathname.startsWith('/api/v1/access/clients');
+    await page.route(failing, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
+    await page.goto(`${host.url}/access/clients`);
+    await page.getByRole('alert').filter({ hasText: '加载失败：服务器出错（500），请稍后重试。' }).waitFor();
+    assert.equal(await page.getByText('Internal Server Error').count(), 0);
+
+    await page.unroute(failing);
+    await page.route(failing, (route) => route.fulfill({ status: 502, body: '' }));
+    await page.getByRole('alert').getByRole('button', { name: /重\s?试/ }).click();
+    await page.getByRole('alert').filter({ hasText: '加载失败：服务器暂时无法响应（502），请稍后重试。' }).waitFor();
+    await page.unroute(failing);
+    assert.deepEqual(problems, []);
+  });
 });

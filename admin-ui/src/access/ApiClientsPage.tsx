@@ -1,21 +1,25 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
 import { useSession } from '../auth/session';
+import { Coded } from '../components/Coded';
+import { useFormat } from '../i18n/format';
 import { EditModal } from '../components/EditModal';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
 import { useI18n } from '../i18n/I18n';
 import { useProblemText } from '../i18n/problemText';
+import { permissionWords, wordsOf } from './logic';
 
 type ApiClient = components['schemas']['ApiClient'];
 
 /** The HR systems and scripts that call the API with a key: issue one (its key shown once), rotate it, revoke it. */
 export function ApiClientsPage() {
   const { me } = useSession();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { modal, message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -25,7 +29,7 @@ export function ApiClientsPage() {
     queryKey: ['clients'],
     queryFn: () => ok(api.GET('/api/v1/access/clients', { params: { query: { limit: 200 } } })),
   });
-  const when = (at?: string | null) => (at ? new Date(at).toLocaleString(locale) : '—');
+  const scopeName = (scope: string) => wordsOf(t, permissionWords(scope)) ?? scope;
   const act = (title: string, content: string, run: () => Promise<void>) => modal.confirm({
     title, content, okButtonProps: { danger: true },
     onOk: async () => {
@@ -52,9 +56,13 @@ export function ApiClientsPage() {
         columns={[
           { title: t('client.name'), dataIndex: 'name' },
           { title: t('client.keyPrefix'), dataIndex: 'keyPrefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
-          { title: t('client.scopes'), dataIndex: 'scopes', render: (scopes: string[]) => t('client.scopeCount', { count: scopes.length }) },
+          {
+            title: t('client.scopes'), dataIndex: 'scopes', render: (scopes: string[]) => (
+              <Tooltip title={scopes.map(scopeName).join('、')}><span>{t('client.scopeCount', { count: scopes.length })}</span></Tooltip>
+            ),
+          },
           { title: t('client.status'), dataIndex: 'status', render: (status: string) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(status === 'active' ? 'client.active' : 'client.revoked')}</Tag> },
-          { title: t('client.lastUsed'), dataIndex: 'lastUsedAt', render: when },
+          { title: t('client.lastUsed'), dataIndex: 'lastUsedAt', render: (at?: string | null) => format.dateTime(at) },
           {
             title: t('common.actions'), key: 'actions', render: (_: unknown, client: ApiClient) => client.status === 'active' && (
               <Space>
@@ -68,7 +76,6 @@ export function ApiClientsPage() {
         <EditModal<{ name: string; scopes: string[] }>
           title={t('client.create')}
           fieldNames={['name', 'scopes']}
-          initialValues={{ scopes: me?.permissions ?? [] }}
           onClose={() => setCreating(false)}
           onSubmit={async (values) => {
             const created = await ok(api.POST('/api/v1/access/clients', { body: values }));
@@ -80,7 +87,9 @@ export function ApiClientsPage() {
             <>
               <Form.Item label={t('client.name')} name="name" rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
               <Form.Item label={t('client.scopes')} name="scopes" rules={[{ required: true, message: t('form.required') }]} extra={t('client.scopesHelp')}>
-                <Select mode="multiple" options={(me?.permissions ?? []).map((p) => ({ value: p, label: p }))} />
+                <Select mode="multiple" showSearch={{ optionFilterProp: ['label', 'value'] }}
+                  options={(me?.permissions ?? []).map((p) => ({ value: p, label: scopeName(p) }))}
+                  optionRender={(option) => <Coded words={wordsOf(t, permissionWords(String(option.value)))} code={String(option.value)} />} />
               </Form.Item>
             </>
           )}

@@ -1,8 +1,10 @@
 import { defineMessages } from '../i18n/define';
+import { accessWords } from './words';
 
 /** The Access screens' strings: users and their grants, API clients and the audit log. */
 export const accessMessages = defineMessages({
   'zh-CN': {
+    ...accessWords['zh-CN'],
     'client.title': 'API 客户端',
     'client.menu': 'API 客户端',
     'client.create': '新建客户端',
@@ -31,6 +33,7 @@ export const accessMessages = defineMessages({
     'audit.module': '模块',
     'audit.entityType': '对象类型',
     'audit.entityId': '对象编号',
+    'audit.record': '对象',
     'audit.operation': '操作',
     'audit.period': '时间范围',
     'audit.empty': '没有符合条件的记录',
@@ -62,6 +65,7 @@ export const accessMessages = defineMessages({
     'user.empty': '没有符合条件的用户',
   },
   en: {
+    ...accessWords.en,
     'client.title': 'API clients',
     'client.menu': 'API clients',
     'client.create': 'New client',
@@ -90,6 +94,7 @@ export const accessMessages = defineMessages({
     'audit.module': 'Module',
     'audit.entityType': 'Record type',
     'audit.entityId': 'Record id',
+    'audit.record': 'Record',
     'audit.operation': 'Operation',
     'audit.period': 'Period',
     'audit.empty': 'No entries match',

@@ -1,10 +1,10 @@
-import { api } from './client';
+import { api, failure } from './client';
 
 /** Saves a file the API answers to the signed-in session (with its organisation header), under the name given. */
 export async function download(url: string, fileName: string) {
-  const { data, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; response: Response };
+  const { data, error, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; error?: unknown; response: Response };
   if (!response.ok || !data) {
-    throw new Error(`HTTP ${response.status}`);
+    throw failure(response, error);
   }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(data);

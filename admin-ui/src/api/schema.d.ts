@@ -1468,6 +1468,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the event types the change feed and webhooks carry, each with its name in the caller's language
+         * @description Requires the `integration.webhooks.manage` or the `integration.events.read` permission at the organisation you act for.
+         */
+        get: operations["ListEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integration/webhooks": {
         parameters: {
             query?: never;
@@ -2387,6 +2407,7 @@ export interface components {
             changes: unknown;
             /** Format: uuid */
             entityId: string;
+            entityName?: string | null;
             entityType: string;
             /** Format: int64 */
             id: number;
@@ -2812,6 +2833,14 @@ export interface components {
             hasMore?: boolean;
             items?: components["schemas"]["FeedEvent"][];
             nextCursor?: string;
+        };
+        EventTypeList: {
+            items: components["schemas"]["EventTypeSummary"][];
+        };
+        EventTypeSummary: {
+            entityType: string;
+            name: string;
+            title: string;
         };
         FeedEvent: {
             data?: unknown;
@@ -9884,6 +9913,65 @@ export interface operations {
             };
             /** @description Unprocessable Content */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+        };
+    };
+    ListEventTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation you act for, when you hold roles at several. */
+                "X-Organisation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ApiProblem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -164,7 +164,7 @@ export function CampaignPage() {
           {
             key: 'nominations', label: t('awards.tab.nominations'), children: (
               <>
-                <LoadFailure query={nominations} />
+                <LoadFailure query={nominations} part />
                 <Table<NominationSummary> rowKey="id" size="middle" loading={nominations.isFetching} columns={nominationColumns}
                   dataSource={nominations.data ?? []} pagination={false}
                   locale={{ emptyText: emptyText(nominations, t('awards.nominations.empty')) }} />
@@ -174,7 +174,7 @@ export function CampaignPage() {
           ...(manages ? [{
             key: 'ranking', label: t('awards.tab.ranking'), children: (
               <>
-                <LoadFailure query={ranking} />
+                <LoadFailure query={ranking} part />
                 {tieBreaks.length > 0 && (
                   <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('awards.ranking.rule')} description={
                     <ol style={{ margin: 0, paddingInlineStart: 20 }} aria-label={t('awards.ranking.rule')}>

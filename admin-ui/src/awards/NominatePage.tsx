@@ -88,7 +88,7 @@ function NominateModal({ campaign, onClose }: { campaign: RegionCampaign; onClos
     >
       {() => (
         <>
-          <LoadFailure query={closed} />
+          <LoadFailure query={closed} part />
           <Form.Item label={t('awards.nominate.proposal')} name="proposalId" rules={[{ required: true, message: t('form.required') }]}>
             <Select showSearch optionFilterProp="label" options={options} loading={closed.isLoading}
               notFoundContent={closed.isLoading ? <Spin size="small" /> : t('awards.nominate.noClosed')} />

@@ -31,7 +31,7 @@ export function NominationDrawer({ id, manages, decided, onClose, onAward, onEsc
           <Button onClick={onEscalate}>{t('awards.escalation.action')}</Button>
         </Space>
       )}>
-      <LoadFailure query={nomination} />
+      <LoadFailure query={nomination} part />
       {nomination.isPending && <Spin />}
       {n && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>

@@ -48,7 +48,7 @@ export function AgendaTab({ session, onChanged }: { session: Session; onChanged:
     await queries.invalidateQueries({ queryKey: ['agenda', session.id] });
   };
   if (!agenda.data) {
-    return <LoadFailure query={agenda} />;
+    return <LoadFailure query={agenda} part />;
   }
   if (session.status === 'planned') {
     return <AgendaBuilder session={session} steps={agenda.data} onSaved={onChanged} />;

@@ -73,7 +73,7 @@ export function DocumentsTab({ session }: { session: Session }) {
         </Form>
       )}
       {failure && <Alert type="error" showIcon role="alert" message={failure} />}
-      <LoadFailure query={documents} />
+      <LoadFailure query={documents} part />
       <Table<Document> rowKey="id" size="middle" loading={documents.isFetching} dataSource={documents.data ?? []} pagination={false}
         locale={{ emptyText: emptyText(documents, t('congress.documents.empty')) }}
         columns={[

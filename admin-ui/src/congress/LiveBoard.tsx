@@ -60,7 +60,7 @@ export function LiveBoard({ session }: { session: Session }) {
   const openPolls = (polls.data ?? []).filter((p) => p.status !== 'draft');
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <LoadFailure query={attendance} />
+      <LoadFailure query={attendance} part />
       {data && (
         <Row gutter={[16, 16]} role="region" aria-label={t('congress.live.attendance')}>
           <Col xs={12} md={6}><Statistic title={t('congress.live.roster')} value={data.rosterSize} /></Col>
@@ -87,7 +87,7 @@ export function LiveBoard({ session }: { session: Session }) {
       )}
       <div role="region" aria-label={t('congress.live.turnout')}>
         <Typography.Title level={5}>{t('congress.live.turnout')}</Typography.Title>
-        <LoadFailure query={polls} />
+        <LoadFailure query={polls} part />
         {openPolls.length === 0 && !polls.error && <Typography.Text type="secondary">{t('congress.live.noVotes')}</Typography.Text>}
         {openPolls.map((poll) => (
           <Row key={poll.id} gutter={16} align="middle" style={{ marginBottom: 8 }}>

@@ -51,7 +51,7 @@ export function PollsTab({ session }: { session: Session }) {
           ))}
         </Space>
       )}
-      <LoadFailure query={polls} />
+      <LoadFailure query={polls} part />
       <Table<Poll> rowKey="id" size="middle" loading={polls.isFetching} dataSource={polls.data ?? []} pagination={false}
         locale={{ emptyText: emptyText(polls, t('congress.poll.empty')) }}
         expandable={{ expandedRowRender: (poll) => <PollDetail poll={poll} />, rowExpandable: () => true }}

@@ -33,7 +33,7 @@ export function ResultsTab({ session }: { session: Session }) {
         <Button icon={<PrinterOutlined />} href={`${url}?format=html`} target="_blank">{t('congress.results.print')}</Button>
       </Space>
       {failure && <Alert type="error" showIcon role="alert" message={t('common.loadFailed', { reason: failure })} />}
-      <LoadFailure query={polls} />
+      <LoadFailure query={polls} part />
       {polls.data && counted.length === 0 && <Empty description={t('congress.results.none')} />}
       {counted.map((poll) => (
         <div key={poll.id}>

@@ -74,7 +74,7 @@ export function DashboardPage() {
         </Space>}>
         {readsProposals && (
           <>
-            <LoadFailure query={statistics} />
+            <LoadFailure query={statistics} part />
             <Row gutter={[16, 16]}>
               <Col xs={12} md={6}><Statistic title={t('dashboard.submitted')} value={stats?.submitted ?? '—'} loading={statistics.isPending} /></Col>
               {rates.map((r) => (
@@ -110,7 +110,7 @@ export function DashboardPage() {
         {readsCongress && (
           <Col xs={24} lg={readsProposals ? 15 : 24}>
             <Card title={t('dashboard.turnout')} style={{ height: '100%' }}>
-              <LoadFailure query={turnout} />
+              <LoadFailure query={turnout} part />
               {turnout.isPending && <Spin />}
               {turnout.data && sessions.length === 0 && <Empty description={t('dashboard.noSessions')} />}
               {sessions.length > 0 && (

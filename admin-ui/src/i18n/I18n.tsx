@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import { speak } from '../api/client';
 import { translate, type Locale, type MessageKey, type Messages } from './messages';
 
 interface I18n {
@@ -13,11 +14,12 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * The one i18n layer: Chinese unless the user switched, remembered in the browser; Ant Design follows it. The strings
+ * The one i18n layer: Chinese unless the user switched, remembered in the browser; Ant Design and the API follow it. The strings
  * come from main.tsx (`src/messages.ts`), so that the shell names no area.
  */
 export function I18nProvider({ messages, children }: { messages: Messages; children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem('workforce.locale') === 'en' ? 'en' : 'zh-CN'));
+  speak(locale);
   const value = useMemo<I18n>(() => ({
     locale,
     setLocale: (next) => {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { dateText, dateTimeText, fromWallClock, rateText, timeText, wallClock } from './format';
+import { dateText, dateTimeText, fromWallClock, isDateTime, rateText, timeText, wallClock } from './format';
 
 describe('dates and times in the enterprise’s zone', () => {
   const evening = '2026-12-03T10:38:00Z';
@@ -17,7 +17,7 @@ describe('dates and times in the enterprise’s zone', () => {
 
   it('leaves a date as it is and writes nothing for none', () => {
     expect(dateText('2026-12-03', 'America/Los_Angeles')).toBe('2026-12-03');
-    expect(dateTimeText(null, 'Asia/Shanghai')).toBe('');
+    expect(dateTimeText(null, 'Asia/Shanghai')).toBe('—');
   });
 
   it('round-trips a picker’s wall-clock value to the instant it means in the enterprise’s zone', () => {
@@ -25,6 +25,15 @@ describe('dates and times in the enterprise’s zone', () => {
     expect(wall.format('YYYY-MM-DD HH:mm')).toBe('2026-12-03 18:38');
     expect(fromWallClock(wall, 'Asia/Shanghai')).toBe('2026-12-03T10:38:00.000Z');
     expect(fromWallClock(dayjs('2026-12-03T09:00'), 'Asia/Shanghai')).toBe('2026-12-03T01:00:00.000Z');
+  });
+});
+
+describe('isDateTime', () => {
+  it('tells a moment the API wrote from a date or other text', () => {
+    expect(isDateTime('2026-12-08T01:28:44.837312+00:00')).toBe(true);
+    expect(isDateTime('2026-12-03T10:38:00Z')).toBe(true);
+    expect(isDateTime('2026-12-03')).toBe(false);
+    expect(isDateTime('active')).toBe(false);
   });
 });
 

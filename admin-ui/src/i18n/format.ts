@@ -17,14 +17,18 @@ const partsIn = (at: string | Date, timeZone: string) => {
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 };
 
-/** A day as the app writes it, `2026-12-03`: a date as the API gives it stays as it is; an instant is read in the zone. */
-export const dateText = (at: string | Date | null | undefined, timeZone: string) =>
-  at == null ? '' : typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : partsIn(at, timeZone).date;
+/** Whether a value is a moment the API wrote (an ISO date-time with its offset), rather than a date or other text. */
+export const isDateTime = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
 
-/** An instant as the app writes it, `2026-12-03 18:38`, in the enterprise's zone (not the browser's). */
+/** A day as the app writes it, `2026-12-03` (— for none): a date as the API gives it stays as it is; an instant is read in the zone. */
+export const dateText = (at: string | Date | null | undefined, timeZone: string) =>
+  at == null ? '—' : typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : partsIn(at, timeZone).date;
+
+/** An instant as the app writes it, `2026-12-03 18:38` (— for none), in the enterprise's zone (not the browser's). */
 export const dateTimeText = (at: string | Date | null | undefined, timeZone: string) => {
   if (at == null) {
-    return '';
+    return '—';
   }
   const { date, time } = partsIn(at, timeZone);
   return `${date} ${time}`;

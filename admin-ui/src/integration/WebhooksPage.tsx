@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import type { components } from '../api/schema';
+import { Coded } from '../components/Coded';
+import { useFormat } from '../i18n/format';
 import { EditModal } from '../components/EditModal';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { SecretOnceModal } from '../components/SecretOnceModal';
@@ -12,12 +14,14 @@ import type { MessageKey } from '../i18n/messages';
 
 type Webhook = components['schemas']['Webhook'];
 type Delivery = components['schemas']['WebhookDelivery'];
+type EventType = components['schemas']['EventTypeSummary'];
 
 const statusColour: Record<Delivery['status'], string> = { pending: 'blue', succeeded: 'green', failed: 'orange', dead: 'red' };
 
 /** Webhook subscriptions (the signing secret shown once), pausing and resuming them, and each one's delivery log with redelivery. */
 export function WebhooksPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const format = useFormat();
   const problemText = useProblemText();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -31,7 +35,9 @@ export function WebhooksPage() {
     queryFn: () => ok(api.GET('/api/v1/integration/webhooks/{webhookId}/deliveries', { params: { path: { webhookId: selected!.id }, query: { limit: 50 } } })),
     refetchInterval: 5000,
   });
-  const when = (at?: string | null) => (at ? new Date(at).toLocaleString(locale) : '—');
+  // What each event type is called, from the API in the user's language; a type it no longer lists keeps its code.
+  const eventTypes = useQuery({ queryKey: ['event-types'], queryFn: () => ok(api.GET('/api/v1/integration/event-types')), staleTime: Infinity });
+  const eventTitle = (name: string) => eventTypes.data?.items.find((type: EventType) => type.name === name)?.title;
   const failed = (error: unknown) => message.error(problemText(error));
   const setStatus = async (webhook: Webhook, status: Webhook['status']) => {
     try {
@@ -62,7 +68,11 @@ export function WebhooksPage() {
           rowClassName={(webhook) => (webhook.id === selected?.id ? 'ant-table-row-selected' : '')}
           columns={[
             { title: t('webhook.url'), dataIndex: 'url', render: (url: string) => <Typography.Text code>{url}</Typography.Text> },
-            { title: t('webhook.events'), dataIndex: 'eventTypes', render: (types: string[]) => (types.length === 0 ? t('webhook.allEvents') : types.join(', ')) },
+            {
+              title: t('webhook.events'), dataIndex: 'eventTypes', render: (types: string[]) => (types.length === 0
+                ? t('webhook.allEvents')
+                : <Space size={[4, 4]} wrap>{types.map((type) => <Tooltip key={type} title={type}><Tag>{eventTitle(type) ?? type}</Tag></Tooltip>)}</Space>),
+            },
             { title: t('webhook.status'), dataIndex: 'status', render: (s: Webhook['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`webhook.status.${s}` as MessageKey)}</Tag> },
             {
               title: t('common.actions'), key: 'actions', render: (_: unknown, webhook: Webhook) => (
@@ -78,14 +88,14 @@ export function WebhooksPage() {
           <Table<Delivery> rowKey="id" size="small" loading={deliveries.isFetching} dataSource={deliveries.data?.items ?? []} pagination={false}
             scroll={{ x: 900 }} locale={{ emptyText: t('webhook.noDeliveries') }}
             columns={[
-              { title: t('webhook.event'), dataIndex: 'eventType' },
+              { title: t('webhook.event'), dataIndex: 'eventType', render: (type: string) => <Coded words={eventTitle(type)} code={type} /> },
               {
                 title: t('webhook.deliveryStatus'), key: 'status', render: (_: unknown, d: Delivery) => (
                   <Tag color={statusColour[d.status]}>{t(d.status === 'pending' && d.attempts > 0 ? 'delivery.retrying' : (`delivery.${d.status}` as MessageKey))}</Tag>
                 ),
               },
               { title: t('webhook.attempts'), dataIndex: 'attempts' },
-              { title: t('webhook.lastAttempt'), dataIndex: 'lastAttemptAt', render: when },
+              { title: t('webhook.lastAttempt'), dataIndex: 'lastAttemptAt', render: (at?: string | null) => format.dateTime(at) },
               { title: t('webhook.lastResult'), key: 'result', render: (_: unknown, d: Delivery) => d.lastError ?? d.lastStatusCode ?? '—' },
               {
                 title: t('common.actions'), key: 'actions', render: (_: unknown, d: Delivery) => (
@@ -109,7 +119,11 @@ export function WebhooksPage() {
           {() => (
             <>
               <Form.Item label={t('webhook.url')} name="url" rules={[{ required: true, message: t('form.required') }]}><Input placeholder="https://hr.example.com/hooks/workforce" /></Form.Item>
-              <Form.Item label={t('webhook.events')} name="eventTypes" extra={t('webhook.eventsHelp')}><Select mode="tags" tokenSeparators={[',', ' ']} /></Form.Item>
+              <Form.Item label={t('webhook.events')} name="eventTypes" extra={t('webhook.eventsHelp')}>
+                <Select mode="multiple" allowClear showSearch={{ optionFilterProp: ['label', 'value'] }} loading={eventTypes.isFetching}
+                  options={(eventTypes.data?.items ?? []).map((type: EventType) => ({ value: type.name, label: type.title }))}
+                  optionRender={(option) => <Coded words={String(option.label)} code={String(option.value)} />} />
+              </Form.Item>
             </>
           )}
         </EditModal>

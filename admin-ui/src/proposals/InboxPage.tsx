@@ -8,13 +8,15 @@ import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { deadline, type Proposal, type ProposalCategory, type ProposalStatus } from './logic';
-import { dateTime, DueOn, StatusTag } from './ProposalView';
+import { DueOn, StatusTag } from './ProposalView';
+import { useFormat } from '../i18n/format';
 
 const rowColour = { overdue: '#fff1f0', dueToday: '#fff7e6', dueSoon: '#fff7e6', none: undefined } as const;
 
 /** A handling department's inbox: proposals assigned to it (or below it) with their deadlines, overdue and soon-due ones marked; those to answer nearest deadline first. */
 export function InboxPage() {
   const { t } = useI18n();
+  const format = useFormat();
   const pages = useKeysetPages();
   const [show, setShow] = useState<'toAnswer' | 'all'>('toAnswer');
   const proposals = useQuery({
@@ -46,7 +48,7 @@ export function InboxPage() {
           { title: t('proposals.status'), dataIndex: 'status', render: (s: ProposalStatus) => <StatusTag status={s} /> },
           { title: t('proposals.department'), dataIndex: 'leadUnitName' },
           { title: t('proposals.dueOn'), key: 'dueOn', render: (_: unknown, p) => <DueOn proposal={p} /> },
-          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: dateTime },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: (at?: string | null) => format.dateTime(at) },
         ]} />
       <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
     </Card>

@@ -1,6 +1,5 @@
 import { Button, Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useToday } from '../auth/today';
@@ -9,12 +8,12 @@ import type { MessageKey } from '../i18n/messages';
 import { fileSize } from '../components/fileSize';
 import { daysLeft, deadline, statusColor, timelineNote, type Proposal, type ProposalStatus } from './logic';
 import { proposalsMessages } from './messages';
+import { useFormat } from '../i18n/format';
 
 /** A timeline step's name; one this version of the UI does not know yet as the API names it. */
 const timelineLabel = (action: string, t: (key: MessageKey) => string) =>
   `proposals.timeline.${action}` in proposalsMessages['zh-CN'] ? t(`proposals.timeline.${action}` as MessageKey) : action;
 
-export const dateTime = (value?: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—');
 
 export function StatusTag({ status }: { status: ProposalStatus }) {
   const { t } = useI18n();
@@ -75,6 +74,7 @@ export function ProposalDetails({ proposal, compact, calls, onRemoveAttachment }
   onRemoveAttachment?: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const { dateTime } = useFormat();
   const lead = proposal.handlers?.find((h) => h.isLead);
   const coHandlers = proposal.handlers?.filter((h) => !h.isLead) ?? [];
   return (

@@ -9,11 +9,13 @@ import { KeysetPager, useKeysetPages } from '../components/KeysetPager';
 import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { useI18n } from '../i18n/I18n';
 import { categories, organisationTree, statuses, type Proposal, type ProposalCategory, type ProposalStatus } from './logic';
-import { dateTime, DueOn, StatusTag } from './ProposalView';
+import { DueOn, StatusTag } from './ProposalView';
+import { useFormat } from '../i18n/format';
 
 /** Every submitted proposal for the union's staff: status, category, department and overdue filters on the server; keyset pages with the total. */
 export function ProposalsPage() {
   const { t } = useI18n();
+  const format = useFormat();
   const { me } = useSession();
   const pages = useKeysetPages();
   const [params, setParams] = useSearchParams();
@@ -74,7 +76,7 @@ export function ProposalsPage() {
           { title: t('proposals.status'), dataIndex: 'status', render: (s: ProposalStatus) => <StatusTag status={s} /> },
           { title: t('proposals.department'), dataIndex: 'leadUnitName', render: (name?: string | null) => name ?? '—' },
           { title: t('proposals.dueOn'), key: 'dueOn', render: (_: unknown, p) => <DueOn proposal={p} /> },
-          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: dateTime },
+          { title: t('proposals.submittedAt'), dataIndex: 'submittedAt', render: (at?: string | null) => format.dateTime(at) },
         ]} />
       <KeysetPager pages={pages} nextCursor={proposals.data?.nextCursor} total={proposals.data?.total} totalLabel="proposals.total" />
     </Card>

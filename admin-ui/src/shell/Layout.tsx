@@ -4,6 +4,7 @@ import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useNarrow, usePhone } from '../components/screen';
+import { ForbiddenBoundary } from '../components/Forbidden';
 import { useI18n } from '../i18n/I18n';
 import { isGroup, menuPlace, visibleMenu, type MenuItem } from './menu';
 import { useDocumentTitle } from './pageTitle';
@@ -89,7 +90,7 @@ export function Layout({ menu: appMenu }: { menu: readonly MenuItem[] }) {
         <AntLayout.Content style={{ margin: phone ? 12 : 24, minWidth: 0 }}>
           <ScreenFit>
             <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-              <Outlet />
+              <ForbiddenBoundary page={location.pathname}><Outlet /></ForbiddenBoundary>
             </Suspense>
           </ScreenFit>
         </AntLayout.Content>

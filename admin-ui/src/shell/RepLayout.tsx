@@ -3,6 +3,7 @@ import { Button, ConfigProvider, Dropdown, Layout, Spin, Typography, type ThemeC
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session';
+import { ForbiddenBoundary } from '../components/Forbidden';
 import { useI18n } from '../i18n/I18n';
 import type { RepTab } from './area';
 import { menuPlace } from './menu';
@@ -44,7 +45,7 @@ export function RepLayout({ tabs }: { tabs: readonly RepTab[] }) {
       <Layout.Content style={{ padding: 12, paddingBottom: 72 }}>
         <ScreenFit>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-            <Outlet />
+            <ForbiddenBoundary page={location.pathname}><Outlet /></ForbiddenBoundary>
           </Suspense>
         </ScreenFit>
       </Layout.Content>

@@ -1,5 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
 using Workforce.BuildingBlocks.Data;
+using Workforce.BuildingBlocks.Text;
 
 namespace Workforce.BuildingBlocks.Events;
 
@@ -7,10 +9,20 @@ namespace Workforce.BuildingBlocks.Events;
 public sealed record OutboxEvent(Guid Id, string Type, string EntityType, Guid EntityId, DateTimeOffset OccurredAt, JsonElement Data);
 
 /// <summary>
-/// A kind of event: its name, module.entity.happening (e.g. directory.worker.registered), and the type of the entity
-/// it is about. Each is declared once, in its module's <c>…Events</c> class beside what it describes.
+/// A kind of event: its name, module.entity.happening (e.g. directory.worker.registered), the type of the entity it is
+/// about, and what it is called to people (a subscriber choosing the events a webhook gets). Each is declared once, in
+/// its module's <c>…Events</c> class beside what it describes.
 /// </summary>
-public sealed record EventType(string Name, string EntityType);
+public sealed record EventType(string Name, string EntityType, Words Title)
+{
+    /// <summary>The event types declared in an assembly: the static fields of its <c>…Events</c> classes.</summary>
+    public static IReadOnlyList<EventType> DeclaredIn(Assembly assembly) => assembly.GetTypes()
+        .Where(type => type is { IsAbstract: true, IsSealed: true } && type.Name.EndsWith("Events", StringComparison.Ordinal))
+        .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+        .Where(field => field.FieldType == typeof(EventType))
+        .Select(field => (EventType)field.GetValue(null)!)
+        .ToList();
+}
 
 /// <summary>
 /// Domain events on their way out: published by handlers during a command, written to <c>shared.outbox</c> just before

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Workforce.BuildingBlocks.Events;
 
 namespace Workforce.BuildingBlocks.Modules;
 
@@ -21,6 +22,9 @@ public interface IModule
     /// one of its requests means something else by it: validation messages in Chinese name the field by them.
     /// </summary>
     IReadOnlyDictionary<string, string> ChineseFieldNames => new Dictionary<string, string>();
+
+    /// <summary>The event types it publishes to the change feed and webhooks: by default those its <c>…Events</c> classes declare.</summary>
+    IReadOnlyList<EventType> EventTypes => EventType.DeclaredIn(GetType().Assembly);
 
     void AddServices(IServiceCollection services);
 

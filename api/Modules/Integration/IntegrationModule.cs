@@ -55,6 +55,7 @@ public sealed class IntegrationModule : IModule
         ListEventsEndpoint.Map(api);
 
         var integration = app.MapGroup("/api/v1/integration");
+        ListEventTypesEndpoint.Map(integration);
         CreateWebhookEndpoint.Map(integration);
         ListWebhooksEndpoint.Map(integration);
         GetWebhookEndpoint.Map(integration);

@@ -309,6 +309,30 @@ public sealed class AuditTrailTests(WorkforceApi api) : IClassFixture<WorkforceA
     }
 
     [Fact]
+    public async Task Each_entry_names_its_record_as_it_is_called_now_and_a_record_without_a_name_has_none()
+    {
+        var enterprise = await api.NewEnterpriseAsync();
+        var body = TestEnterprise.WorkerBody(enterprise.Id);
+        var worker = await enterprise.Client.CreateAsync(AccessApi.Workers, body);
+        var renamed = TestIdentity.NewName("改");
+        body["name"] = renamed;
+        (await enterprise.Client.PutAsync($"{AccessApi.Workers}/{worker.Id()}", body, "\"1\"")).EnsureSuccessStatusCode();
+        body["post"] = "电工";
+        (await enterprise.Client.PutAsync($"{AccessApi.Workers}/{worker.Id()}", body, "\"2\"")).EnsureSuccessStatusCode();
+        var account = await enterprise.Client.NewAccountAsync("worker", enterprise.Id);
+
+        var entries = await EntriesAsync(enterprise.Client, $"entityId={worker.Id()}");
+        var user = Assert.Single(await EntriesAsync(enterprise.Client, $"entityId={account.Id}&entityType=users"));
+        var grants = await EntriesAsync(enterprise.Client, "entityType=grants");
+
+        Assert.Equal(["update", "update", "insert"], entries.Select(e => e.Str("action")));
+        Assert.All(entries, e => Assert.Equal(renamed, e.Str("entityName")));
+        Assert.Equal(user["changes"]!["display_name"]!.Str("after"), user.Str("entityName"));
+        Assert.NotEmpty(grants);
+        Assert.All(grants, e => Assert.Null(e["entityName"]));
+    }
+
+    [Fact]
     public async Task Entries_recorded_as_field_pairs_before_the_trail_kept_values_read_the_same()
     {
         var enterprise = await api.NewEnterpriseAsync();

@@ -103,7 +103,7 @@ export function MySessionPage() {
       </Card>
 
       <Card size="small" title={t('repView.documents')}>
-        <LoadFailure query={documents} />
+        <LoadFailure query={documents} part />
         <List dataSource={documents.data ?? []} locale={{ emptyText: emptyText(documents, t('congress.documents.empty')) }} renderItem={({ document, readConfirmedAt }) => (
           <List.Item key={document.id} style={{ display: 'block' }}>
             <Typography.Text strong>{document.title}</Typography.Text>

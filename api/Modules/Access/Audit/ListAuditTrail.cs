@@ -37,6 +37,12 @@ internal sealed record AuditEntry
     public required string EntityType { get; init; }
     public required Guid EntityId { get; init; }
 
+    /// <summary>
+    /// What the record is called (a worker's or organisation's name, a proposal's title, a user's display name), as its
+    /// latest entry that records one has it; none for records without a name of their own (a grant, a check-in).
+    /// </summary>
+    public string? EntityName { get; init; }
+
     /// <summary>insert, update or delete.</summary>
     public required string Action { get; init; }
 
@@ -58,6 +64,23 @@ internal sealed class ListAuditTrailValidator : AbstractValidator<ListAuditTrail
 internal sealed class ListAuditTrailHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListAuditTrail, Page<AuditEntry>>
 {
     private sealed record Key(long Id);
+
+    // The trail holds each tracked row as it was written (an insert's or delete's whole row, an update's changed fields),
+    // so it names the records of every module without asking each: the newest of the record's entries that holds a name.
+    private const string EntityName = """
+        LEFT JOIN LATERAL (
+            SELECT named.name
+            FROM shared.audit_trail n
+            CROSS JOIN LATERAL (
+                SELECT coalesce(r ->> 'name', r ->> 'title', r ->> 'display_name', r ->> 'theme', r ->> 'url', r ->> 'file_name') AS name
+                FROM (SELECT coalesce(n.after, n.before, (SELECT jsonb_object_agg(c.key, c.value -> 'after') FROM jsonb_each(n.changes) c)) AS r) recorded
+            ) named
+            WHERE n.tenant_id = a.tenant_id AND n.entity_id = a.entity_id AND n.module = a.module AND n.entity_type = a.entity_type
+              AND named.name IS NOT NULL
+            ORDER BY n.id DESC
+            LIMIT 1
+        ) record ON true
+        """;
 
     private const string Filter = """
         a.tenant_id = @Tenant
@@ -88,8 +111,9 @@ internal sealed class ListAuditTrailHandler(DbSession db, CurrentActor actor) : 
         return await query.ReadAsync<AuditEntry, Key>(db,
             $"""
             SELECT a.id, a.occurred_at, a.actor_type, a.actor_id, a.actor_name, a.request_id, a.operation, a.module,
-                   a.entity_type, a.entity_id, a.action, shared.audit_changes(a.changes, a.before, a.after) AS changes
+                   a.entity_type, a.entity_id, record.name AS entity_name, a.action, shared.audit_changes(a.changes, a.before, a.after) AS changes
             FROM shared.audit_trail a
+            {EntityName}
             WHERE {Filter} AND (@After::bigint IS NULL OR a.id < @After)
             ORDER BY a.id DESC
             LIMIT @Fetch

@@ -6,9 +6,9 @@ namespace Workforce.Directory.Workers;
 /// <summary>What the change feed and webhooks hear about workers.</summary>
 internal static class WorkerEvents
 {
-    public static readonly EventType Registered = new("directory.worker.registered", "worker");
-    public static readonly EventType Updated = new("directory.worker.updated", "worker");
-    public static readonly EventType Deactivated = new("directory.worker.deactivated", "worker");
+    public static readonly EventType Registered = new("directory.worker.registered", "worker", new("Worker registered", "职工已登记"));
+    public static readonly EventType Updated = new("directory.worker.updated", "worker", new("Worker updated", "职工信息已修改"));
+    public static readonly EventType Deactivated = new("directory.worker.deactivated", "worker", new("Worker deactivated", "职工已停用（离职、退休等）"));
 
     /// <summary>The jsonb of <see cref="WorkerEventData"/> for a worker row <c>w</c>, for events written in SQL with the rows they describe.</summary>
     public const string DataSql = """
