@@ -121,11 +121,11 @@ describe('An award campaign of a region', { timeout: suitePatience }, () => {
 
     const refused = await submitDialog(page, '评选名称', '/api/v1/proposals/award-campaigns');
     assert.equal(refused.status(), 422);
-    await dialog.getByText("The criteria's weights add up to 100.").waitFor();
+    await dialog.getByText('各项评选标准的权重之和须为 100。').waitFor();
 
     await dialog.getByLabel('权重（%） 2').fill('40');
     await dialog.getByText('权重合计：100 / 100').waitFor();
-    await dialog.getByText("The criteria's weights add up to 100.").waitFor({ state: 'detached' });
+    await dialog.getByText('各项评选标准的权重之和须为 100。').waitFor({ state: 'detached' });
     await page.screenshot({ path: join(screenshots, 'awards-open-campaign.png') });
     const opened = await submitDialog(page, '评选名称', '/api/v1/proposals/award-campaigns');
     assert.equal(opened.status(), 201);

@@ -27,7 +27,7 @@ describe('The organisation tree', { timeout: suitePatience }, () => {
     await dialog().getByLabel('名称').fill(workshop);
     assert.equal((await submitDialog(page, '名称', '/api/v1/directory/organisations')).status(), 409);
     // The API's own words, on the field they concern.
-    await dialog().getByText('This name is already used under the same parent.').waitFor()
+    await dialog().getByText('同一上级下已有此名称。').waitFor()
       .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });
     const nameField = dialog().locator('.ant-form-item').filter({ hasText: 'This name is already used' });
     assert.match(await nameField.innerText(), /名称/);

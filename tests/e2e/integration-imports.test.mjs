@@ -33,7 +33,7 @@ describe('Importing workers', { timeout: suitePatience }, () => {
     const rejected = await readFile(await (await downloading).path(), 'utf8');
     // The eighth row (line 9 of the file), its resident ID masked as everywhere, and why.
     assert.match(rejected, /^\uFEFF?行号,姓名/);
-    assert.match(rejected, /\n9,[^\n]*110\*+1234[^\n]*residentId/);
+    assert.match(rejected, /\n9,[^\n]*110\*+1234[^\n]*身份证号：/);
     assert.doesNotMatch(rejected, /110101199001011234/);
     const stored = await setup.union.get('/api/v1/directory/workers?total=true&limit=1');
     assert.equal(stored.total, 29);

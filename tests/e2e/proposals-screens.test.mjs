@@ -141,7 +141,7 @@ describe('Proposals: the union’s screens', { timeout: suitePatience }, () => {
     await page.goto(`${app.host.url}/proposals/statistics`);
     const figures = page.locator('.ant-statistic');
     await figures.filter({ hasText: '提交提案' }).getByText('4').waitFor();
-    await figures.filter({ hasText: '满意率' }).getByText('100.0%').waitFor();
+    await figures.filter({ hasText: '满意率' }).getByText('100%').waitFor();
     const byCategory = page.locator('.ant-card').filter({ hasText: '按类别' });
     await byCategory.locator('tr').filter({ hasText: '生产经营' }).getByText('50.0%').waitFor();
     await page.locator('.ant-card').filter({ hasText: '按主办部门' }).getByRole('cell', { name: state.safety.name }).waitFor();
