@@ -29,7 +29,7 @@ describe('The organisation tree', { timeout: suitePatience }, () => {
     // The API's own words, on the field they concern.
     await dialog().getByText('同一上级下已有此名称。').waitFor()
       .catch(async (error) => { await page.screenshot({ path: join(screenshots, 'organisations-name-taken-failed.png') }); throw error; });
-    const nameField = dialog().locator('.ant-form-item').filter({ hasText: 'This name is already used' });
+    const nameField = dialog().locator('.ant-form-item').filter({ hasText: '同一上级下已有此名称' });
     assert.match(await nameField.innerText(), /名称/);
     await page.screenshot({ path: join(screenshots, 'organisations-name-taken.png') });
     await discardChanges(page, dialog());

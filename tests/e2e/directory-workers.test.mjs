@@ -46,7 +46,7 @@ describe('The worker register', { timeout: suitePatience }, () => {
     await page.screenshot({ path: join(screenshots, 'workers.png') });
   });
 
-  it('filters on the server by department, a team deep in the tree too, and skill grade', async () => {
+  it('filters on the server by department, a team deep in the tree too, and skill grade, and Back restores the filters', async () => {
     const { page } = app;
     await page.getByLabel('部门').click();
     await chooseTreeNode(page, '总装一班');
@@ -58,6 +58,12 @@ describe('The worker register', { timeout: suitePatience }, () => {
     await chooseOption(page, '技师');
     await page.getByText('共 10 人').waitFor();
     await page.keyboard.press('Escape');
+    // The filters are in the address: away and Back, the register is filtered as it was.
+    assert.match(page.url(), /skillGrade=technician/);
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    await page.waitForURL(/\/directory\/organisations$/);
+    await page.goBack();
+    await page.getByText('共 10 人').waitFor();
   });
 
   it('registers a worker, showing a wrong resident ID on its field first', async () => {
@@ -76,7 +82,7 @@ describe('The worker register', { timeout: suitePatience }, () => {
     await dialog.getByLabel('身份证号').fill(residentId());
     await dialog.getByRole('button', { name: /保\s?存/ }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.reload();
+    await page.goto(`${app.host.url}/directory/workers`);
     await page.getByText('共 24 人').waitFor();
     await page.getByLabel('姓名或工号').fill(name);
     await page.getByLabel('姓名或工号').press('Enter');
@@ -88,7 +94,7 @@ describe('The worker register', { timeout: suitePatience }, () => {
   it('edits a worker with the sensitive fields hidden, and offers a reload when someone else changed them first', async () => {
     const { page, setup, problems } = app;
     const listed = (await setup.union.get('/api/v1/directory/workers?limit=1')).items[0];
-    await page.reload();
+    await page.goto(`${app.host.url}/directory/workers`);
     await page.getByText('共 24 人').waitFor();
     await page.getByRole('cell', { name: listed.name }).click();
     const dialog = page.getByRole('dialog');
@@ -116,7 +122,7 @@ describe('The worker register', { timeout: suitePatience }, () => {
   it('records that a worker retired, which ends their appointment as a representative', async () => {
     const { page, setup, problems } = app;
     const { retiring } = state;
-    await page.reload();
+    await page.goto(`${app.host.url}/directory/workers`);
     await page.getByLabel('姓名或工号').fill(retiring.name);
     await page.getByLabel('姓名或工号').press('Enter');
     await page.getByText('共 1 人').waitFor();

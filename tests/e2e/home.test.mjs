@@ -128,9 +128,9 @@ describe('The home page of each demo role', { timeout: suitePatience }, () => {
       // The areas' columns in the menu's order: the congress's, then the proposals'.
       assert.deepEqual(await row.locator('td').allInnerTexts(), [
         figures.enterpriseName,
-        String(held.sessionsHeld), latest.heldOn, `${latest.present}/${latest.rosterSize} (${Math.round((latest.present / latest.rosterSize) * 100)}%)`,
+        String(held.sessionsHeld), latest.heldOn, `${latest.present}/${latest.rosterSize} (${Math.round((latest.present / latest.rosterSize) * 1000) / 10}%)`,
         String(figures.submitted), String(figures.inHandling), String(figures.overdue), String(figures.closed),
-        `${(figures.onTimeAnswerRate * 100).toFixed(1)}%`,
+        `${Math.round(figures.onTimeAnswerRate * 1000) / 10}%`,
       ]);
     }
     assert.equal(await page.getByRole('region', { name: '待办事项' }).count(), 0);

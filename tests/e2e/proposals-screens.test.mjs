@@ -143,7 +143,7 @@ describe('Proposals: the union’s screens', { timeout: suitePatience }, () => {
     await figures.filter({ hasText: '提交提案' }).getByText('4').waitFor();
     await figures.filter({ hasText: '满意率' }).getByText('100%').waitFor();
     const byCategory = page.locator('.ant-card').filter({ hasText: '按类别' });
-    await byCategory.locator('tr').filter({ hasText: '生产经营' }).getByText('50.0%').waitFor();
+    await byCategory.locator('tr').filter({ hasText: '生产经营' }).getByText('50%').waitFor();
     await page.locator('.ant-card').filter({ hasText: '按主办部门' }).getByRole('cell', { name: state.safety.name }).waitFor();
     await settled(page);
     await page.screenshot({ path: join(screenshots, 'proposal-statistics.png'), fullPage: true });

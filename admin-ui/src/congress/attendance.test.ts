@@ -23,6 +23,7 @@ describe('attendance', () => {
 
   it('says a session’s attendance as present of the roster with the share', () => {
     expect(attendanceText(27, 30)).toBe('27/30 (90%)');
-    expect(attendanceText(0, 0)).toBe('0/0 (0%)');
+    expect(attendanceText(5, 6)).toBe('5/6 (83.3%)');
+    expect(attendanceText(0, 0)).toBe('0/0 (—)');
   });
 });

@@ -1,3 +1,5 @@
+import { rateText } from '../i18n/format';
+
 /** A whole-number percentage of a part, 0 when there is no whole. */
 export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
@@ -14,4 +16,5 @@ export function byGroup(entries: readonly { delegationGroup: string; channel?: u
 }
 
 /** A session's attendance as a table cell: present of the roster, and the share. */
-export const attendanceText = (present: number, rosterSize: number) => `${present}/${rosterSize} (${percent(present, rosterSize)}%)`;
+export const attendanceText = (present: number, rosterSize: number) =>
+  `${present}/${rosterSize} (${rateText(rosterSize > 0 ? present / rosterSize : null)})`;

@@ -12,6 +12,7 @@ import { emptyText, LoadFailure } from '../components/LoadFailure';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
+import { useUrlFilters, type FilterShape } from '../components/urlFilters';
 
 type WorkerListItem = components['schemas']['WorkerListItem'];
 type Worker = components['schemas']['Worker'];
@@ -23,6 +24,7 @@ const statuses: WorkerStatus[] = ['active', 'onLeave', 'left', 'retired'];
 const pageSize = 20;
 
 interface Filters { q?: string; unitId?: string; skillGrade?: SkillGrade[]; status?: WorkerStatus[] }
+const filterShape: FilterShape<Filters> = { q: 'one', unitId: 'one', skillGrade: 'many', status: 'many' };
 
 interface WorkerForm {
   name: string; employeeNumber: string; residentId: string; phone?: string; unitId: string; post?: string;
@@ -48,7 +50,7 @@ export function WorkersPage() {
   const { me } = useSession();
   const { t } = useI18n();
   const queries = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useUrlFilters(filterShape);
   const pages = useKeysetPages();
   /** The worker being edited (its latest read), or null for a new one; undefined when no dialog is open. */
   const [editing, setEditing] = useState<Worker | null>();
@@ -62,7 +64,7 @@ export function WorkersPage() {
     placeholderData: (previous) => previous,
   });
   const filter = (changed: Filters) => {
-    setFilters((current) => ({ ...current, ...changed }));
+    setFilters(changed);
     pages.restart();
   };
   const columns = [
@@ -83,7 +85,8 @@ export function WorkersPage() {
   return (
     <Card title={t('worker.title')} extra={<Button type="primary" onClick={() => setEditing(null)}>{t('worker.add')}</Button>}>
       <Filters active={[filters.unitId, filters.skillGrade?.length, filters.status?.length].filter(Boolean).length}
-        search={<Input.Search allowClear placeholder={t('worker.search')} aria-label={t('worker.search')} onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />}>
+        search={<Input.Search key={filters.q ?? ''} defaultValue={filters.q} allowClear placeholder={t('worker.search')} aria-label={t('worker.search')}
+          onSearch={(q) => filter({ q: q || undefined })} style={{ width: 240 }} />}>
         <UnitTreeSelect allowClear placeholder={t('worker.unit')} aria-label={t('worker.unit')} style={{ width: 200 }}
           value={filters.unitId} onChange={(unitId?: string) => filter({ unitId })} />
         <Select mode="multiple" allowClear placeholder={t('worker.skillGrade')} aria-label={t('worker.skillGrade')} style={{ minWidth: 180 }}
