@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantablePlaces } from './logic';
+import { grantablePlaces, workerLabel } from './logic';
 
 const region = { id: 'r', kind: 'region' as const, path: ['p', 'r'] };
 const office = { id: 'o', kind: 'unit' as const, path: ['p', 'r', 'o'] };
@@ -22,5 +22,12 @@ describe('grantablePlaces', () => {
   it('offers an enterprise every node of its own', () => {
     expect(ids(grantablePlaces([enterprise, workshop], 'e', 'handler', false))).toEqual(['e', 'w']);
     expect(ids(grantablePlaces([enterprise, workshop], 'e', undefined, true))).toEqual(['e', 'w']);
+  });
+});
+
+describe('workerLabel', () => {
+  it('names a worker with their employee number and unit', () => {
+    expect(workerLabel({ name: '王芳', employeeNumber: 'E0001', unitName: '总装车间' })).toBe('王芳（E0001，总装车间）');
+    expect(workerLabel({ name: '王芳', employeeNumber: 'E0001' })).toBe('王芳（E0001）');
   });
 });

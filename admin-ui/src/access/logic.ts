@@ -30,3 +30,7 @@ export function grantablePlaces<P extends Place>(places: P[], actingId: string |
       && (inOwnTenant(place) || (creating && administratorOf[place.kind] === r)));
   });
 }
+
+/** A worker as the users screen names them: name (employee number, unit), as the representatives' picker does. */
+export const workerLabel = (worker: { name?: string; employeeNumber?: string; unitName?: string }) =>
+  `${worker.name ?? ''}（${[worker.employeeNumber, worker.unitName].filter(Boolean).join('，')}）`;
