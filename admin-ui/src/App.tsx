@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { areas } from './areas';
 import { useSession } from './auth/session';
 import { useI18n } from './i18n/I18n';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import type { AreaRoute } from './shell/area';
@@ -27,6 +28,9 @@ export function App() {
   }
   if (!me) {
     return <LoginPage />;
+  }
+  if (me.mustChangePassword) {
+    return <ChangePasswordPage />;
   }
   const notFound = <Result status="404" title="404" subTitle={t('error.notFound')} extra={<Button href="/">{t('shell.home')}</Button>} />;
   return (

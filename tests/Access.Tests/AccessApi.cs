@@ -73,6 +73,10 @@ public static class AccessApi
     public static Task<HttpResponseMessage> SetStatusAsync(this Caller administrator, TestAccount account, string status, string etag = "\"1\"") =>
         administrator.PutAsync(User(account.Id), new { displayName = account.LoginName, status }, etag);
 
+    /// <summary>Links an account to a worker (or, with none, unlinks it), keeping its name and status, with the ETag it was read at.</summary>
+    public static Task<HttpResponseMessage> LinkWorkerAsync(this Caller administrator, TestAccount account, Guid? workerId, string etag = "\"1\"") =>
+        administrator.PutAsync(User(account.Id), new { displayName = account.LoginName, status = "active", workerId }, etag);
+
     /// <summary>The strings of a JSON array, in ordinal order (for comparing sets).</summary>
     public static string[] Strings(this JsonNode? array) =>
         array!.AsArray().Select(item => item!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();

@@ -31,7 +31,6 @@ public sealed class AccessMatrixTests(AccessMatrixApi api) : IClassFixture<Acces
         ["AppointRepresentative"] = caller => new { workerId = caller.IdsByCollection["workers"], delegationGroup = "第二代表团" },
         ["EndAppointment"] = _ => new { endedOn = "2025-06-30", reason = "调离本企业" },
         ["UpdateUser"] = _ => new { displayName = TestIdentity.NewName("改名"), status = "active" },
-        ["ResetPassword"] = _ => new { password = "Reset-Password-2026" },
         ["GrantRole"] = caller => new { role = "handler", organisationId = caller.Enterprise.Id },
         ["UpdateWebhook"] = _ => new { url = "https://hooks.example.test/changed", eventTypes = Array.Empty<string>(), status = "paused" },
         ["SetAgenda"] = _ => new { steps = Array.Empty<object>() },

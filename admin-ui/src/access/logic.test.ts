@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../i18n/messages';
-import { auditWords, grantablePlaces, permissionWords, recordTypes, shownValue, wordsOf } from './logic';
+import { auditWords, grantablePlaces, permissionWords, recordTypes, shownValue, wordsOf, workerLabel } from './logic';
 import { accessMessages } from './messages';
 import { accessWords } from './words';
 
@@ -79,5 +79,12 @@ describe('the audit trail in words', () => {
   it('words the permissions API clients are given', () => {
     expect(wordsOf(inChinese, permissionWords('access.audit.read'))).toBe('查看审计日志');
     expect(wordsOf(inEnglish, permissionWords('integration.webhooks.manage'))).toBe('Manage webhook subscriptions');
+  });
+});
+
+describe('workerLabel', () => {
+  it('names a worker with their employee number and unit', () => {
+    expect(workerLabel({ name: '王芳', employeeNumber: 'E0001', unitName: '总装车间' })).toBe('王芳（E0001，总装车间）');
+    expect(workerLabel({ name: '王芳', employeeNumber: 'E0001' })).toBe('王芳（E0001）');
   });
 });

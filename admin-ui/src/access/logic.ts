@@ -75,3 +75,7 @@ export const shownValue = (value: unknown, timeZone: string): string => {
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 };
+
+/** A worker as the users screen names them: name (employee number, unit), as the representatives' picker does. */
+export const workerLabel = (worker: { name?: string; employeeNumber?: string; unitName?: string }) =>
+  `${worker.name ?? ''}（${[worker.employeeNumber, worker.unitName].filter(Boolean).join('，')}）`;

@@ -204,7 +204,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a user account with its roles, and its ETag
+         * Get a user account with its roles and its worker, and its ETag
          * @description Requires the `access.users.read` permission at the organisation you act for.
          */
         get: operations["GetUser"];
@@ -270,7 +270,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set a new password for a user account; its sessions end and a lockout is lifted
+         * Give a user account a new password, shown this once; its sessions end, a lockout is lifted, and the user must choose their own at next sign-in
          * @description Requires the `access.users.write` permission at the organisation you act for. Nobody may give or reset more than they hold themselves (403 `exceeds_own_rights`).
          */
         post: operations["ResetPassword"];
@@ -2948,6 +2948,12 @@ export interface components {
             /** Format: int32 */
             readonly version?: number;
         };
+        IssuedPassword: {
+            password?: string;
+            user?: components["schemas"]["User"];
+            /** Format: int32 */
+            readonly version?: number;
+        };
         IssuedWebhook: {
             secret?: string;
             /** Format: int32 */
@@ -2997,6 +3003,13 @@ export interface components {
             resolutionId: string;
             title: string;
         };
+        LinkedWorker: {
+            employeeNumber?: string;
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            unitName?: string;
+        };
         LinkResolution: {
             /** Format: uuid */
             resolutionId?: string | null;
@@ -3011,6 +3024,7 @@ export interface components {
             /** Format: uuid */
             id?: string;
             loginName?: string;
+            mustChangePassword?: boolean;
         };
         MarkPaperVoters: {
             representativeIds?: string[] | null;
@@ -3023,6 +3037,7 @@ export interface components {
             id?: string;
             kind?: components["schemas"]["ActorKind"];
             loginName?: string | null;
+            mustChangePassword?: boolean;
             name?: string;
             permissions?: string[];
             /** Format: uuid */
@@ -3511,9 +3526,6 @@ export interface components {
             /** Format: int64 */
             total?: number | null;
         };
-        ResetPassword: {
-            password?: string | null;
-        };
         Resolution: {
             /** Format: date-time */
             adoptedAt: string;
@@ -3787,6 +3799,7 @@ export interface components {
             /** Format: date-time */
             lockedUntil?: string | null;
             loginName: string;
+            mustChangePassword: boolean;
             status: components["schemas"]["UserStatus"];
             /** Format: uuid */
             tenantId: string;
@@ -3794,6 +3807,7 @@ export interface components {
             updatedAt: string;
             /** Format: int32 */
             version: number;
+            worker?: components["schemas"]["LinkedWorker"];
             /** Format: uuid */
             workerId?: string | null;
         };
@@ -5175,11 +5189,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPassword"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -5187,7 +5197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["IssuedPassword"];
                 };
             };
             /** @description Bad Request */
@@ -5226,8 +5236,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ApiProblem"];
                 };
             };
-            /** @description Unprocessable Content */
-            422: {
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

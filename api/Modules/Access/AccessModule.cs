@@ -43,7 +43,6 @@ public sealed class AccessModule : IModule
         ["DisplayName"] = "姓名",
         ["Password"] = "密码",
         ["CreateUser.Password"] = "初始密码",
-        ["ResetPassword.Password"] = "新密码",
         ["CurrentPassword"] = "当前密码",
         ["NewPassword"] = "新密码",
         ["Role"] = "角色",
@@ -128,6 +127,10 @@ public sealed class AccessModule : IModule
             .AddConstraintProblem("users_login_name_key", () => User.LoginNameTaken.With(
                 new("Another account has this login name.", "已有其他账号使用此登录名。"),
                 new Dictionary<string, string[]> { ["loginName"] = [new Words("This login name is taken.", "此登录名已被占用。").Said] }))
+            .AddConstraintProblem("users_worker_key", () => User.WorkerAlreadyLinked.With(
+                new("Another account of this enterprise is linked to this worker: a worker has one account, which may hold several roles.",
+                    "本企业已有其他账号关联了该职工：一名职工只有一个账号，一个账号可以拥有多个角色。"),
+                new Dictionary<string, string[]> { ["workerId"] = [new Words("This worker already has an account.", "该职工已有账号。").Said] }))
             .AddConstraintProblem("grants_once_key", () => GrantRoleHandler.GrantExists.With(
                 new("The user already holds this role at this organisation.", "该用户在此组织已拥有这一角色。")))
             .AddConstraintProblem("api_clients_name_key", () => ApiClient.NameTaken.With(

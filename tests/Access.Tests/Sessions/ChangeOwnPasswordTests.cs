@@ -118,6 +118,19 @@ public sealed class ChangeOwnPasswordTests(WorkforceApi api) : IClassFixture<Wor
     }
 
     [Fact]
+    public async Task The_current_password_is_not_a_new_one()
+    {
+        var (account, caller) = await SignedInAccountAsync();
+        var elsewhere = await account.SignInAsync(api);
+
+        var response = await caller.PostAsync(AccessApi.MyPassword, new { currentPassword = account.Password, newPassword = account.Password });
+
+        var problem = await response.ExpectInvalidFieldsAsync("newPassword");
+        Assert.Contains("other than your current one", problem.Errors!["newPassword"][0]);
+        await (await elsewhere.GetAsync(AccessApi.Me)).ExpectJsonAsync();
+    }
+
+    [Fact]
     public async Task Missing_passwords_are_each_named()
     {
         var (_, caller) = await SignedInAccountAsync();

@@ -36,7 +36,8 @@ public sealed class LoginTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         Assert.Equal(account.LoginName, body.Str("loginName"));
         Assert.Equal(account.LoginName, body.Str("displayName"));
         Assert.NotEmpty(body.Str("antiforgeryToken"));
-        Assert.Equal(["antiforgeryToken", "displayName", "id", "loginName"], body.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.False(body["mustChangePassword"]!.GetValue<bool>());
+        Assert.Equal(["antiforgeryToken", "displayName", "id", "loginName", "mustChangePassword"], body.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -101,11 +102,10 @@ public sealed class LoginTests(WorkforceApi api) : IClassFixture<WorkforceApi>
         var account = await enterprise.NewHandlerAsync();
         await LockAsync(account);
 
-        var reset = await enterprise.Client.PostAsync($"{AccessApi.User(account.Id)}/password", new { password = "Fresh-Start-2027" });
+        var reset = await (await enterprise.Client.PostAsync($"{AccessApi.User(account.Id)}/password")).ExpectJsonAsync();
 
-        var user = await reset.ExpectJsonAsync();
-        Assert.Null(user["lockedUntil"]);
-        await api.ExpectSignInAsync(account.LoginName, "Fresh-Start-2027");
+        Assert.Null(reset["user"]!["lockedUntil"]);
+        await api.ExpectSignInAsync(account.LoginName, reset.Str("password"));
     }
 
     [Fact]

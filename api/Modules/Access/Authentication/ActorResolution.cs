@@ -9,7 +9,8 @@ namespace Workforce.Access.Authentication;
 /// <summary>
 /// Turns who signed in into the request's <see cref="CurrentActor"/>: the user or API client, the organisation it
 /// acts for (the <c>X-Organisation-Id</c> header, or the only one it may act for), and its permissions there. A
-/// session whose account was disabled or whose password changed since sign-in is ended here.
+/// session whose account was disabled or whose password changed since sign-in is ended here, and one whose password
+/// an administrator reset is held to choosing its own first (<see cref="OwnPasswordFirst"/>).
 /// </summary>
 internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog catalog)
 {
@@ -24,6 +25,7 @@ internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog ca
         public required string DisplayName { get; init; }
         public required string Status { get; init; }
         public required Guid SecurityStamp { get; init; }
+        public required bool MustChangePassword { get; init; }
         public Guid? WorkerId { get; init; }
         public required string[] Roles { get; init; }
         public required Guid[] OrganisationIds { get; init; }
@@ -65,7 +67,7 @@ internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog ca
         var id = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var account = await db.QuerySingleOrDefaultAsync<Account>(
             """
-            SELECT u.display_name, u.status, u.security_stamp, u.worker_id,
+            SELECT u.display_name, u.status, u.security_stamp, u.must_change_password, u.worker_id,
                    array_remove(array_agg(g.role), NULL) AS roles, array_remove(array_agg(g.organisation_id), NULL) AS organisation_ids
             FROM access.users u LEFT JOIN access.grants g ON g.tenant_id = u.tenant_id AND g.user_id = u.id
             WHERE u.tenant_id = @Tenant AND u.id = @Id
@@ -79,6 +81,10 @@ internal sealed class ActorResolution(RequestDelegate next, PermissionCatalog ca
         }
 
         actor.SignIn(ActorKind.User, id, account.DisplayName, tenant, account.WorkerId);
+        if (account.MustChangePassword)
+        {
+            OwnPasswordFirst.Require(context);
+        }
         var grants = account.Roles.Zip(account.OrganisationIds, (role, organisation) => new HeldGrant(Enum.Parse<Role>(role, ignoreCase: true), organisation)).ToList();
         var organisationIds = grants.Select(g => g.OrganisationId).Distinct().ToList();
         var chosen = RequestedOrganisation(context) ?? (organisationIds.Count == 1 ? organisationIds[0] : null);

@@ -81,6 +81,13 @@ internal sealed class SessionStore(IServiceProvider services) : ITicketStore
         await connection.ExecuteAsync("DELETE FROM access.sessions WHERE tenant_id = @Tenant AND id = @Id", new { Tenant = tenant, Id = id });
     }
 
+    /// <summary>
+    /// Ends every session of an account, in the caller's transaction (its disabling, a password reset). A changed
+    /// security stamp refuses them anyway; this leaves none behind to be refused.
+    /// </summary>
+    public static Task EndAllAsync(DbSession db, Guid tenant, Guid user, CancellationToken ct) =>
+        db.ExecuteAsync("DELETE FROM access.sessions WHERE tenant_id = @Tenant AND user_id = @User", new { Tenant = tenant, User = user }, ct);
+
     private static (Guid Tenant, Guid Id)? Parse(string key) =>
         key.Split('.') is [var tenant, var id] && Guid.TryParse(tenant, out var t) && Guid.TryParse(id, out var i) ? (t, i) : null;
 

@@ -42,7 +42,7 @@ internal sealed class GrantRoleHandler(DbSession db, CurrentActor actor, Permiss
             "INSERT INTO access.grants (tenant_id, id, user_id, role, organisation_id) VALUES (@TenantId, @Id, @UserId, @Role, @OrganisationId)",
             new { user.TenantId, Id = Guid.CreateVersion7(), UserId = user.Id, Role = request.Role.Value.ToDbText(), OrganisationId = place.Id },
             cancellationToken);
-        return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;
+        return await User.ReadAsync(db, mediator, actor, user.TenantId, user.Id, cancellationToken);
     }
 }
 

@@ -28,7 +28,7 @@ internal sealed class RevokeGrantHandler(DbSession db, CurrentActor actor, Permi
             throw PlatformAdministrators.LastOne();
         }
         await db.ExecuteAsync("DELETE FROM access.grants WHERE tenant_id = @TenantId AND id = @Id", new { user.TenantId, grant.Id }, cancellationToken);
-        return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;
+        return await User.ReadAsync(db, mediator, actor, user.TenantId, user.Id, cancellationToken);
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Workforce.Access.Authentication;
 using Workforce.Access.Users;
 using Workforce.BuildingBlocks.Text;
 
@@ -7,6 +8,7 @@ namespace Workforce.Access.Sessions;
 /// <summary>
 /// A signed-in user changes their own password; every other session of theirs ends. The current password is tried as
 /// signing in tries it (<see cref="PasswordAttempts"/>): wrong ones count towards the same lockout, under the same rate limit.
+/// After an administrator's reset this is what the account must do first, and the new password must not be the reset one.
 /// </summary>
 internal sealed record ChangeOwnPassword : ICommand<PasswordChange>
 {
@@ -48,11 +50,16 @@ internal sealed class ChangeOwnPasswordHandler(DbSession db, CurrentActor actor,
         {
             throw ProblemException.Invalid("newPassword", problem);
         }
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            throw ProblemException.Invalid("newPassword", new Words("Choose a password other than your current one.", "新密码不能与当前密码相同。"));
+        }
         var stamp = Guid.NewGuid();
         await db.ExecuteAsync(
             """
             UPDATE access.users
-            SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = @Now
+            SET password_hash = @Hash, security_stamp = @Stamp, failed_logins = 0, locked_until = NULL, must_change_password = false,
+                version = version + 1, updated_at = @Now
             WHERE tenant_id = @TenantId AND id = @Id
             """,
             new { Hash = hasher.HashPassword(new UserAccount(), request.NewPassword!), Stamp = stamp, account.TenantId, account.Id }, cancellationToken);
@@ -83,6 +90,7 @@ internal static class ChangeOwnPasswordEndpoint
             return TypedResults.NoContent();
         })
         .RequireRateLimiting(PasswordAttempts.RateLimit)
+        .AllowedBeforeOwnPassword()
         .WithName("ChangeOwnPassword")
         .WithTags("Sessions")
         .WithSummary("Change your own password; your other sessions end. Wrong current passwords count towards the sign-in lockout")

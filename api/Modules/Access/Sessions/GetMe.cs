@@ -18,6 +18,9 @@ internal sealed record Me(
 {
     /// <summary>For session callers: send it back as X-XSRF-TOKEN on every POST, PUT, PATCH and DELETE.</summary>
     public string? AntiforgeryToken { get; init; }
+
+    /// <summary>An administrator reset the password: nothing but changing it (POST /me/password) is answered until then.</summary>
+    public bool MustChangePassword { get; init; }
 }
 
 /// <param name="TimeZone">The IANA time zone the organisation's tenant keeps its calendar in: its days (today, a deadline's) are that zone's.</param>
@@ -32,11 +35,13 @@ internal sealed class GetMeHandler(DbSession db, CurrentActor actor, IMediator m
     public async Task<Me> Handle(GetMe request, CancellationToken cancellationToken)
     {
         string? loginName = null;
+        var mustChangePassword = false;
         var grants = new List<MyGrant>();
         if (actor.Kind == ActorKind.User)
         {
             var account = new { Tenant = actor.HomeTenantId, actor.Id };
-            loginName = await db.QuerySingleAsync<string>("SELECT login_name FROM access.users WHERE tenant_id = @Tenant AND id = @Id", account, cancellationToken);
+            (loginName, mustChangePassword) = await db.QuerySingleAsync<(string, bool)>(
+                "SELECT login_name, must_change_password FROM access.users WHERE tenant_id = @Tenant AND id = @Id", account, cancellationToken);
             foreach (var grant in await db.QueryAsync<GrantRow>(
                 "SELECT id, role, organisation_id FROM access.grants WHERE tenant_id = @Tenant AND user_id = @Id ORDER BY created_at, id", account, cancellationToken))
             {
@@ -47,7 +52,10 @@ internal sealed class GetMeHandler(DbSession db, CurrentActor actor, IMediator m
             }
         }
         var actingFor = actor.OrganisationId is { } acting ? await FindAsync(acting, cancellationToken) : null;
-        return new Me(actor.Kind, actor.Id!.Value, actor.Name, loginName, actor.WorkerId, actingFor, actor.Permissions.Order().ToList(), grants);
+        return new Me(actor.Kind, actor.Id!.Value, actor.Name, loginName, actor.WorkerId, actingFor, actor.Permissions.Order().ToList(), grants)
+        {
+            MustChangePassword = mustChangePassword,
+        };
     }
 
     private async Task<OrganisationRef?> FindAsync(Guid id, CancellationToken ct) =>
@@ -63,6 +71,7 @@ internal static class GetMeEndpoint
             var isSession = context.User.Identity?.AuthenticationType == AccessSchemes.Session;
             return TypedResults.Ok(isSession ? me with { AntiforgeryToken = SessionCookie.AntiforgeryToken(context) } : me);
         })
+        .AllowedBeforeOwnPassword()
         .WithName("GetMe")
         .WithTags("Sessions")
         .WithSummary("Who you are, the organisation you act for, your permissions there and all your roles")

@@ -11,7 +11,8 @@ internal sealed record Login : ICommand<SignedInUser?>
     public string? Password { get; init; }
 }
 
-internal sealed record LoginResponse(Guid Id, string LoginName, string DisplayName, string AntiforgeryToken);
+/// <param name="MustChangePassword">An administrator reset the password: the session can do nothing but change it (POST /me/password) until then.</param>
+internal sealed record LoginResponse(Guid Id, string LoginName, string DisplayName, string AntiforgeryToken, bool MustChangePassword);
 
 internal sealed class LoginValidator : AbstractValidator<Login>
 {
@@ -60,7 +61,7 @@ internal sealed class LoginHandler(DbSession db, PasswordAttempts attempts, IPas
                 account.Id,
             },
             cancellationToken);
-        return new SignedInUser(account.TenantId, account.Id, account.LoginName, account.DisplayName, account.SecurityStamp);
+        return new SignedInUser(account.TenantId, account.Id, account.LoginName, account.DisplayName, account.SecurityStamp, account.MustChangePassword);
     }
 }
 
@@ -75,7 +76,7 @@ internal static class LoginEndpoint
                 "Check the login name and password. After repeated failures an account is locked for a while.",
                 "请检查登录名和密码。多次失败后，账号会被暂时锁定。"));
             var token = await SessionCookie.SignInAsync(context, user);
-            return TypedResults.Ok(new LoginResponse(user.Id, user.LoginName, user.DisplayName, token));
+            return TypedResults.Ok(new LoginResponse(user.Id, user.LoginName, user.DisplayName, token, user.MustChangePassword));
         })
         .AllowAnonymous()
         .RequireRateLimiting(PasswordAttempts.RateLimit)

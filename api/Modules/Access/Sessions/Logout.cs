@@ -11,6 +11,7 @@ internal static class LogoutEndpoint
             await context.SignOutAsync(AccessSchemes.Session);
             return TypedResults.NoContent();
         })
+        .AllowedBeforeOwnPassword()
         .WithName("Logout")
         .WithTags("Sessions")
         .WithSummary("End the session")

@@ -8,7 +8,7 @@ namespace Workforce.Access.Sessions;
 /// <summary>An account as a password is tried against it.</summary>
 internal sealed record PasswordAccount
 {
-    public const string Columns = "tenant_id, id, login_name, display_name, password_hash, security_stamp, status, failed_logins, locked_until";
+    public const string Columns = "tenant_id, id, login_name, display_name, password_hash, security_stamp, status, failed_logins, locked_until, must_change_password";
 
     public required Guid TenantId { get; init; }
     public required Guid Id { get; init; }
@@ -19,6 +19,7 @@ internal sealed record PasswordAccount
     public required string Status { get; init; }
     public required int FailedLogins { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
+    public required bool MustChangePassword { get; init; }
 }
 
 internal enum PasswordVerdict

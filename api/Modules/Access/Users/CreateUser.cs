@@ -67,7 +67,7 @@ internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, Permis
                 OrganisationId = place.Id,
             },
             cancellationToken);
-        return (await User.FindAsync(db, place.TenantId, id, forUpdate: false, cancellationToken))!;
+        return await User.ReadAsync(db, mediator, actor, place.TenantId, id, cancellationToken);
     }
 }
 
@@ -75,7 +75,7 @@ internal sealed class CreateUserHandler(DbSession db, CurrentActor actor, Permis
 internal static class WorkerLink
 {
     /// <summary>Directory's permission to read its workers, which Directory declares.</summary>
-    private const string ReadWorkers = "directory.workers.read";
+    public const string ReadWorkers = "directory.workers.read";
 
     public static async Task RequireAsync(IMediator mediator, CurrentActor actor, Guid accountTenant, Guid? workerId, CancellationToken ct)
     {

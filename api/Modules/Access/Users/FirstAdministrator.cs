@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +28,7 @@ internal sealed class FirstAdministrator(IServiceProvider services, IOptions<Acc
         var generated = string.IsNullOrEmpty(password);
         if (generated)
         {
-            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y') + "7a";
+            password = AccountRules.NewPassword(LoginName);
         }
         scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem(Platform.OrganisationId);
         try

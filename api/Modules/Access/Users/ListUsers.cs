@@ -14,7 +14,7 @@ internal sealed class ListUsersValidator : AbstractValidator<ListUsers>
     public ListUsersValidator() => RuleFor(q => q.Q).MaximumLength(50);
 }
 
-internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequestHandler<ListUsers, Page<User>>
+internal sealed class ListUsersHandler(DbSession db, CurrentActor actor, IMediator mediator) : IRequestHandler<ListUsers, Page<User>>
 {
     private sealed record Key(string LoginName);
 
@@ -47,7 +47,7 @@ internal sealed class ListUsersHandler(DbSession db, CurrentActor actor) : IRequ
                 "SELECT user_id, id, role, organisation_id, created_at FROM access.grants WHERE tenant_id = @Tenant AND user_id = ANY(@Ids) ORDER BY created_at, id",
                 new { Tenant = actor.TenantId, Ids = page.Items.Select(u => u.Id).ToArray() }, cancellationToken))
             .ToLookup(g => g.UserId, g => new UserGrant { Id = g.Id, Role = g.Role, OrganisationId = g.OrganisationId, CreatedAt = g.CreatedAt });
-        return page with { Items = page.Items.Select(u => u with { Grants = grants[u.Id].ToList() }).ToList() };
+        return page with { Items = await User.WithWorkersAsync(mediator, actor, page.Items.Select(u => u with { Grants = grants[u.Id].ToList() }).ToList(), cancellationToken) };
     }
 
     private sealed record GrantRow

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workforce.Access.Authentication;
 using Workforce.Access.Grants;
 using Workforce.BuildingBlocks.Text;
 
@@ -52,7 +53,11 @@ internal sealed class UpdateUserHandler(DbSession db, CurrentActor actor, Permis
             """,
             new { DisplayName = request.DisplayName!.Trim(), Status = request.Status!.Value.ToDbText(), request.WorkerId, user.TenantId, user.Id },
             cancellationToken);
-        return (await User.FindAsync(db, user.TenantId, user.Id, forUpdate: false, cancellationToken))!;
+        if (request.Status == UserStatus.Disabled && user.Status != UserStatus.Disabled)
+        {
+            await SessionStore.EndAllAsync(db, user.TenantId, user.Id, cancellationToken);
+        }
+        return await User.ReadAsync(db, mediator, actor, user.TenantId, user.Id, cancellationToken);
     }
 }
 
