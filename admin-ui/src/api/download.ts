@@ -1,10 +1,13 @@
-import { api } from './client';
+import { api, ProblemError, type Problem } from './client';
 
-/** Saves a file the API answers to the signed-in session (with its organisation header), under the name given. */
+/**
+ * Saves a file the API answers to the signed-in session (with its organisation header), under the name given; a
+ * refusal is thrown as the ProblemError it is.
+ */
 export async function download(url: string, fileName: string) {
-  const { data, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; response: Response };
+  const { data, error, response } = await api.GET(url as never, { parseAs: 'blob' } as never) as { data?: Blob; error?: unknown; response: Response };
   if (!response.ok || !data) {
-    throw new Error(`HTTP ${response.status}`);
+    throw new ProblemError(response.status, (error ?? { status: response.status, title: `HTTP ${response.status}` }) as Problem);
   }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(data);

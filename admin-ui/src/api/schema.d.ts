@@ -1112,7 +1112,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download an import's rejected rows as CSV, with the reason for each
+         * Download an import's rejected rows, and the rows it warns about, as CSV, with the reasons for each
          * @description Requires the `directory.workers.read` or the `directory.workers.write` or the `directory.organisations.read` or the `directory.organisations.write` permission at the organisation you act for.
          */
         get: operations["GetRejectedRows"];
@@ -2816,8 +2816,10 @@ export interface components {
             finishedAt?: string | null;
             /** Format: uuid */
             id: string;
+            ignoredColumns?: string[];
             kind: components["schemas"]["ImportKind"];
             mode: components["schemas"]["ImportMode"];
+            outcome?: components["schemas"]["ImportOutcome"];
             /** Format: int32 */
             readonly percent?: number;
             phase: components["schemas"]["ImportPhase"];
@@ -2828,6 +2830,8 @@ export interface components {
             rowsRejected: number;
             /** Format: int32 */
             rowsValid: number;
+            /** Format: int32 */
+            rowsWarned: number;
             /** Format: date-time */
             startedAt?: string | null;
             /** Format: int32 */
@@ -2845,6 +2849,8 @@ export interface components {
         ImportKind: "workers" | "units";
         /** @enum {string} */
         ImportMode: "allOrNothing" | "skipInvalid";
+        /** @enum {string} */
+        ImportOutcome: "merged" | "dryRun" | "notMerged";
         /** @enum {string} */
         ImportPhase: "reading" | "queued" | "validating" | "merging" | "completed" | "failed";
         InviteCosigners: {
