@@ -1132,7 +1132,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download an import's rejected rows as CSV, with the reason for each
+         * Download an import's rejected rows, and the rows it warns about, as CSV, with the reasons for each
          * @description Requires the `directory.workers.read` or the `directory.workers.write` or the `directory.organisations.read` or the `directory.organisations.write` permission at the organisation you act for.
          */
         get: operations["GetRejectedRows"];
@@ -2908,8 +2908,10 @@ export interface components {
             finishedAt?: string | null;
             /** Format: uuid */
             id: string;
+            ignoredColumns?: string[];
             kind: components["schemas"]["ImportKind"];
             mode: components["schemas"]["ImportMode"];
+            outcome?: components["schemas"]["ImportOutcome"];
             /** Format: int32 */
             readonly percent?: number;
             phase: components["schemas"]["ImportPhase"];
@@ -2920,6 +2922,8 @@ export interface components {
             rowsRejected: number;
             /** Format: int32 */
             rowsValid: number;
+            /** Format: int32 */
+            rowsWarned: number;
             /** Format: date-time */
             startedAt?: string | null;
             /** Format: int32 */
@@ -2937,6 +2941,8 @@ export interface components {
         ImportKind: "workers" | "units";
         /** @enum {string} */
         ImportMode: "allOrNothing" | "skipInvalid";
+        /** @enum {string} */
+        ImportOutcome: "merged" | "dryRun" | "notMerged";
         /** @enum {string} */
         ImportPhase: "reading" | "queued" | "validating" | "merging" | "completed" | "failed";
         InviteCosigners: {

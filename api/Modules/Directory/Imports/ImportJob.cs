@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Npgsql;
 
 namespace Workforce.Directory.Imports;
@@ -10,6 +11,12 @@ internal enum ImportMode { AllOrNothing, SkipInvalid }
 
 /// <summary>reading (the upload) → queued → validating → merging → completed, or failed with the reason.</summary>
 internal enum ImportPhase { Reading, Queued, Validating, Merging, Completed, Failed }
+
+/// <summary>
+/// What a completed import did: merged its valid rows into the register; or, as a dry run, only checked them (its
+/// counts are what it would do); or, all or nothing with rejected rows, merged none.
+/// </summary>
+internal enum ImportOutcome { Merged, DryRun, NotMerged }
 
 /// <summary>An import as its uploader follows it.</summary>
 internal sealed record ImportJob
@@ -33,6 +40,15 @@ internal sealed record ImportJob
     public required int RowsValid { get; init; }
     public required int RowsRejected { get; init; }
 
+    /// <summary>Rows imported (or, not merged, that could be) with a warning: their 性别 or 出生日期 disagree with their resident ID number.</summary>
+    public required int RowsWarned { get; init; }
+
+    /// <summary>
+    /// The headers of the file's columns that no imported field reads (at most 100), as the file names them: 性别 and
+    /// 出生日期 among them, which are only checked against the resident ID number.
+    /// </summary>
+    public string[] IgnoredColumns { get; init; } = [];
+
     /// <summary>What the merge did, or for a dry run would do; nothing when an all-or-nothing import was refused for its rejected rows.</summary>
     public required int Created { get; init; }
     public required int Updated { get; init; }
@@ -40,6 +56,9 @@ internal sealed record ImportJob
 
     /// <summary>Why the job failed.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The language its starter speaks, which its reasons are said in (see <see cref="LanguageOfRequest"/>).</summary>
+    [JsonIgnore] public string Language { get; init; } = "en";
 
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
@@ -57,12 +76,19 @@ internal sealed record ImportJob
 
     public bool Finished => Phase is ImportPhase.Completed or ImportPhase.Failed;
 
-    /// <summary>Where the rejected rows can be downloaded as CSV, with the reason for each.</summary>
-    public string? RejectedRowsUrl => RowsRejected > 0 ? $"{Url(Id)}/rejected" : null;
+    /// <summary>What the completed import did; null until it completes, and for one that failed.</summary>
+    public ImportOutcome? Outcome => Phase != ImportPhase.Completed ? null
+        : DryRun ? ImportOutcome.DryRun
+        : Mode == ImportMode.SkipInvalid || RowsRejected == 0 ? ImportOutcome.Merged
+        : ImportOutcome.NotMerged;
+
+    /// <summary>Where the rejected rows, and those with warnings, can be downloaded as CSV, with the reasons for each.</summary>
+    public string? RejectedRowsUrl => RowsRejected > 0 || RowsWarned > 0 ? $"{Url(Id)}/rejected" : null;
 
     public const string Columns = """
         j.id, j.kind, j.mode, j.dry_run, j.file_name, j.file_format, j.encoding, j.phase, j.bytes_total, j.bytes_read,
-        j.rows_read, j.rows_valid, j.rows_rejected, j.created, j.updated, j.unchanged, j.error, j.created_at, j.started_at, j.finished_at
+        j.rows_read, j.rows_valid, j.rows_rejected, j.rows_warned, j.ignored_columns, j.created, j.updated, j.unchanged, j.error,
+        j.language, j.created_at, j.started_at, j.finished_at
         """;
 
     public static string Url(Guid id) => $"/api/v1/directory/imports/{id}";

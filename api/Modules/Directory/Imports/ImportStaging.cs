@@ -22,7 +22,7 @@ internal sealed class ImportStaging : IAsyncDisposable
             """
             COPY directory.import_rows (tenant_id, job_id, row_number, name, employee_number, resident_id_cipher, resident_id_hash,
                 resident_id_masked, phone_cipher, phone_hash, phone_masked, gender, birth_date, unit_id, post, skill_grade,
-                union_member, union_joined_on, party_member, hired_on, external_id, new_id, cells, errors)
+                union_member, union_joined_on, party_member, hired_on, external_id, new_id, cells, errors, warnings)
             FROM STDIN (FORMAT BINARY)
             """, ct),
         tenant, job);
@@ -50,7 +50,7 @@ internal sealed class ImportStaging : IAsyncDisposable
         await _copy.WriteAsync(v?.HiredOn, NpgsqlDbType.Date, ct);
         await _copy.WriteAsync(v?.ExternalId, NpgsqlDbType.Text, ct);
         await _copy.WriteAsync(v?.Id, NpgsqlDbType.Uuid, ct);
-        await EndAsync(row.Cells, row.Errors, ct);
+        await EndAsync(row.Cells, row.Errors, row.Warnings, ct);
     }
 
     /// <summary>A unit row keeps its cells (name, parent, kind, code) as read; the merge resolves them as a tree.</summary>
@@ -61,7 +61,7 @@ internal sealed class ImportStaging : IAsyncDisposable
         {
             await _copy.WriteNullAsync(ct);
         }
-        await EndAsync(cells, errors, ct);
+        await EndAsync(cells, errors, null, ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct) => await _copy.CompleteAsync(ct);
@@ -76,9 +76,10 @@ internal sealed class ImportStaging : IAsyncDisposable
         await _copy.WriteAsync(rowNumber, NpgsqlDbType.Integer, ct);
     }
 
-    private async Task EndAsync(string?[]? cells, string[]? errors, CancellationToken ct)
+    private async Task EndAsync(string?[] cells, string[]? errors, string[]? warnings, CancellationToken ct)
     {
         await _copy.WriteAsync(cells, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
         await _copy.WriteAsync(errors, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        await _copy.WriteAsync(warnings, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
     }
 }

@@ -13,15 +13,18 @@ namespace Workforce.Directory.Imports;
 /// The second half of an import: check the staged rows against each other and the register, then, unless it is a
 /// dry run or an all-or-nothing file with rejected rows, merge the valid ones in this one transaction.
 /// </summary>
-internal sealed record RunImport(Guid JobId) : ICommand<ImportOutcome>;
+internal sealed record RunImport(Guid JobId) : ICommand<ImportCounts>;
 
-internal sealed record ImportOutcome(int Valid, int Rejected, int Created, int Updated, int Unchanged);
+internal sealed record ImportCounts(int Valid, int Rejected, int Created, int Updated, int Unchanged)
+{
+    public int Warned { get; init; }
+}
 
-internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor, TimeProvider clock) : IRequestHandler<RunImport, ImportOutcome>
+internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource, CurrentActor actor, TimeProvider clock) : IRequestHandler<RunImport, ImportCounts>
 {
     private sealed record Job(ImportKind Kind, ImportMode Mode, bool DryRun, int RowsRead, int RowsStaged);
 
-    public async Task<ImportOutcome> Handle(RunImport request, CancellationToken cancellationToken)
+    public async Task<ImportCounts> Handle(RunImport request, CancellationToken cancellationToken)
     {
         var job = await db.QuerySingleAsync<Job>(
             """
@@ -57,40 +60,43 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
         {
             units = await UnitImportPlan.MakeAsync(db, actor.TenantId, request.JobId, cancellationToken);
         }
-        var (valid, rejected) = await db.QuerySingleAsync<(int, int)>(
-            "SELECT count(*) FILTER (WHERE errors IS NULL)::int, count(*) FILTER (WHERE errors IS NOT NULL)::int FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job",
+        var (valid, rejected, warned) = await db.QuerySingleAsync<(int, int, int)>(
+            """
+            SELECT count(*) FILTER (WHERE errors IS NULL)::int, count(*) FILTER (WHERE errors IS NOT NULL)::int, count(*) FILTER (WHERE warnings IS NOT NULL)::int
+            FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job
+            """,
             rows, cancellationToken);
         var merge = !job.DryRun && (job.Mode == ImportMode.SkipInvalid || rejected == 0);
         if (merge)
         {
             await ImportJob.RecordAsync(dataSource, clock, actor.TenantId, request.JobId, "phase = 'merging'");
         }
-        ImportOutcome outcome;
+        ImportCounts counts;
         if (units is not null)
         {
             if (merge)
             {
                 await units.ApplyAsync(db, actor.TenantId, cancellationToken);
             }
-            outcome = merge || job.DryRun
-                ? new ImportOutcome(valid, rejected, units.Creates, units.Recodes, valid - units.Creates - units.Recodes)
-                : new ImportOutcome(valid, rejected, 0, 0, 0);
+            counts = merge || job.DryRun
+                ? new ImportCounts(valid, rejected, units.Creates, units.Recodes, valid - units.Creates - units.Recodes)
+                : new ImportCounts(valid, rejected, 0, 0, 0);
         }
         else
         {
-            outcome = merge ? await MergeWorkersAsync(rows, valid, rejected, cancellationToken)
+            counts = merge ? await MergeWorkersAsync(rows, valid, rejected, cancellationToken)
                 : job.DryRun ? await ForeseeWorkersAsync(rows, valid, rejected, cancellationToken)
-                : new ImportOutcome(valid, rejected, 0, 0, 0);
+                : new ImportCounts(valid, rejected, 0, 0, 0);
         }
-        // Only the rejected rows are kept, for the rejected-rows file, and of them only what that file shows.
+        // Only the rejected rows and those with warnings are kept, for the rejected-rows file, and of them only what that file shows.
         await db.ExecuteAsync(
             """
-            DELETE FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL;
+            DELETE FROM directory.import_rows WHERE tenant_id = @Tenant AND job_id = @Job AND errors IS NULL AND warnings IS NULL;
             UPDATE directory.import_rows SET resident_id_cipher = NULL, resident_id_hash = NULL, phone_cipher = NULL, phone_hash = NULL
             WHERE tenant_id = @Tenant AND job_id = @Job;
             """,
             rows, cancellationToken);
-        return outcome;
+        return counts with { Warned = warned };
     }
 
     /// <summary>
@@ -149,7 +155,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
          r.party_member, r.hired_on, w.external_id)
         """;
 
-    private async Task<ImportOutcome> ForeseeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
+    private async Task<ImportCounts> ForeseeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
     {
         var (created, updated) = await db.QuerySingleAsync<(int, int)>(
             $"""
@@ -158,10 +164,10 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
             WHERE r.tenant_id = @Tenant AND r.job_id = @Job AND r.errors IS NULL
             """,
             rows, ct);
-        return new ImportOutcome(valid, rejected, created, updated, valid - created - updated);
+        return new ImportCounts(valid, rejected, created, updated, valid - created - updated);
     }
 
-    private async Task<ImportOutcome> MergeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
+    private async Task<ImportCounts> MergeWorkersAsync(object rows, int valid, int rejected, CancellationToken ct)
     {
         var created = await Outbox.AppendAsync(db, actor.TenantId, WorkerEvents.Registered,
             $"""
@@ -194,7 +200,7 @@ internal sealed class RunImportHandler(DbSession db, NpgsqlDataSource dataSource
             RETURNING w.id AS entity_id, {WorkerEvents.DataSql} AS data
             """,
             rows, ct);
-        return new ImportOutcome(valid, rejected, created, updated, valid - created - updated);
+        return new ImportCounts(valid, rejected, created, updated, valid - created - updated);
     }
 }
 
@@ -341,17 +347,17 @@ internal sealed class ImportRunner(IServiceProvider services, IConfiguration con
         try
         {
             await AnalyzeAsync(dataSource, "directory.import_rows", ct);
-            var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImport(job.Id), ct);
-            if (outcome.Created + outcome.Updated >= ChangesWorthAnalyzing)
+            var counts = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunImport(job.Id), ct);
+            if (counts.Created + counts.Updated >= ChangesWorthAnalyzing)
             {
                 await AnalyzeMergedAsync(dataSource, job, ct);
             }
             await ImportJob.RecordAsync(dataSource, clock, job.TenantId, job.Id,
                 """
-                phase = 'completed', rows_valid = @Valid, rows_rejected = @Rejected, created = @Created, updated = @Updated,
-                unchanged = @Unchanged, finished_at = @Now
+                phase = 'completed', rows_valid = @Valid, rows_rejected = @Rejected, rows_warned = @Warned, created = @Created,
+                updated = @Updated, unchanged = @Unchanged, finished_at = @Now
                 """,
-                outcome);
+                counts);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

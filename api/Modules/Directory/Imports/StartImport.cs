@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Npgsql;
 using Workforce.BuildingBlocks.Protection;
 using Workforce.Directory.Organisations;
@@ -83,14 +84,15 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         try
         {
             await using var file = await ImportFile.OpenAsync(request.Body, limits, cancellationToken);
-            var rows = await StageAsync(request.Kind, file, id, limits, cancellationToken);
+            var (rows, ignored) = await StageAsync(request.Kind, file, id, limits, cancellationToken);
             await db.ExecuteAsync(
                 """
                 UPDATE directory.import_jobs
-                SET phase = 'queued', file_format = @Format, encoding = @Encoding, bytes_read = @BytesRead, rows_read = @Rows
+                SET phase = 'queued', file_format = @Format, encoding = @Encoding, bytes_read = @BytesRead, rows_read = @Rows,
+                    ignored_columns = @Ignored
                 WHERE tenant_id = @Tenant AND id = @Id
                 """,
-                new { Tenant = actor.TenantId, Id = id, Format = file.Format.ToDbText(), file.Encoding, file.BytesRead, Rows = rows },
+                new { Tenant = actor.TenantId, Id = id, Format = file.Format.ToDbText(), file.Encoding, file.BytesRead, Rows = rows, Ignored = ignored },
                 cancellationToken);
         }
         catch (Exception error)
@@ -102,8 +104,8 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         return (await ImportJob.FindAsync(db, actor.TenantId, id, cancellationToken))!;
     }
 
-    /// <summary>Reads every data row into staging; returns how many there were.</summary>
-    private async Task<int> StageAsync(ImportKind kind, ImportFile file, Guid id, ImportLimits limits, CancellationToken ct)
+    /// <summary>Reads every data row into staging; returns how many there were, and the headers of the columns no imported field reads.</summary>
+    private async Task<(int Rows, string[] Ignored)> StageAsync(ImportKind kind, ImportFile file, Guid id, ImportLimits limits, CancellationToken ct)
     {
         var maxRows = kind == ImportKind.Workers ? limits.MaxRows : limits.MaxUnitRows;
         await using var rows = file.RowsAsync(ct).GetAsyncEnumerator(ct);
@@ -111,7 +113,7 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
         {
             throw ImportProblems.Empty();
         }
-        var read = await ReaderAsync(kind, rows.Current, ct);
+        var (read, ignored) = await ReaderAsync(kind, rows.Current, ct);
         await using var staging = await ImportStaging.BeginAsync(await db.ConnectionAsync(ct), actor.TenantId, id, ct);
         var count = 0;
         while (await rows.MoveNextAsync())
@@ -135,20 +137,20 @@ internal sealed class StartImportHandler(DbSession db, NpgsqlDataSource dataSour
             throw ImportProblems.Empty();
         }
         await staging.CompleteAsync(ct);
-        return count;
+        return (count, ignored);
     }
 
     /// <summary>From the header row: how each data row is read and staged. Runs before the COPY starts, which takes the connection.</summary>
-    private async Task<Func<FileRow, ImportStaging, Task>> ReaderAsync(ImportKind kind, FileRow header, CancellationToken ct)
+    private async Task<(Func<FileRow, ImportStaging, Task> Read, string[] Ignored)> ReaderAsync(ImportKind kind, FileRow header, CancellationToken ct)
     {
         if (kind == ImportKind.Units)
         {
             var columns = ImportColumns.Map(header.Cells, UnitImportRows.Fields, UnitImportRows.Required);
-            return (row, staging) => staging.WriteAsync(row.Number, UnitImportRows.Cells(columns, row), UnitImportRows.Problems(columns, row), ct);
+            return ((row, staging) => staging.WriteAsync(row.Number, UnitImportRows.Cells(columns, row), UnitImportRows.Problems(columns, row), ct), columns.Ignored);
         }
-        var workerColumns = ImportColumns.Map(header.Cells, WorkerImportRows.Fields, WorkerImportRows.Required);
+        var workerColumns = ImportColumns.Map(header.Cells, WorkerImportRows.Fields, WorkerImportRows.Required, WorkerImportRows.NotImported);
         var reader = new WorkerImportRows(workerColumns, await UnitLookup.LoadAsync(db, actor.TenantId, ct), new WorkerFieldsValidator((await calendar.OwnAsync(ct)).Today), sensitive, actor.TenantId);
-        return (row, staging) => staging.WriteAsync(reader.Read(row), ct);
+        return ((row, staging) => staging.WriteAsync(reader.Read(row), ct), workerColumns.Ignored);
     }
 }
 
@@ -175,7 +177,7 @@ internal static class StartImportEndpoint
                 Kind = kind,
                 Mode = mode ?? ImportMode.AllOrNothing,
                 DryRun = dryRun ?? false,
-                FileName = fileName,
+                FileName = fileName ?? NamedInHeader(request),
                 Body = request.Body,
                 Length = request.ContentLength,
             }, ct);
@@ -188,4 +190,18 @@ internal static class StartImportEndpoint
         .WithSummary($"Upload a CSV or XLSX file of {what} to import; answers 202 with the job to follow")
         .Produces<ImportJob>(StatusCodes.Status202Accepted)
         .ProducesProblems(401, 403, 413, 422, 503);
+
+    /// <summary>
+    /// The file's name when the query gives none, from <c>Content-Disposition: attachment; filename*=UTF-8''…</c> (or
+    /// <c>filename="…"</c>): the way HTTP names a request's body. A path's folders are left out.
+    /// </summary>
+    private static string? NamedInHeader(HttpRequest request)
+    {
+        if (!ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition))
+        {
+            return null;
+        }
+        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+        return Path.GetFileName(name?.Replace('\\', '/')) is { Length: > 0 } file ? file : null;
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class UnitImportPlan
         // Parents first: by depth of the full path, then as the file lists them.
         foreach (var row in rows.OrderBy(r => Segments(Parent(r)).Length).ThenBy(r => r.RowNumber))
         {
-            var (name, kind, code) = (row.Cells[0], row.Cells[2], row.Cells[3]);
+            var (name, kind, code) = (row.Cells[0], UnitImportRows.KindOf(row.Cells[2])!, row.Cells[3]);
             var parentKey = string.Join('/', Segments(Parent(row)));
             var key = parentKey.Length == 0 ? name : $"{parentKey}/{name}";
             if (!nodes.TryGetValue(parentKey, out var parent))

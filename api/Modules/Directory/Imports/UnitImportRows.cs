@@ -18,9 +18,9 @@ internal static class UnitImportRows
 
     public static readonly string[] Required = ["name"];
 
-    /// <summary>name, parent path, kind (unit or team), code: the cells the merge reads.</summary>
+    /// <summary>name, parent path, kind, code as the file has them: the cells the merge reads and the rejected-rows file shows.</summary>
     public static string?[] Cells(ImportColumns columns, FileRow row) =>
-        [columns.Cell(row.Cells, "name"), columns.Cell(row.Cells, "parent"), Kind(columns.Cell(row.Cells, "kind")) ?? columns.Cell(row.Cells, "kind"), columns.Cell(row.Cells, "code")];
+        [columns.Cell(row.Cells, "name"), columns.Cell(row.Cells, "parent"), columns.Cell(row.Cells, "kind"), columns.Cell(row.Cells, "code")];
 
     public static string[]? Problems(ImportColumns columns, FileRow row)
     {
@@ -37,7 +37,7 @@ internal static class UnitImportRows
         {
             problems.Add(Reason("name", OrganisationRules.NameMessage.Said));
         }
-        if (columns.Cell(row.Cells, "kind") is { } kind && Kind(kind) is null)
+        if (columns.Cell(row.Cells, "kind") is { } kind && KindOf(kind) is null)
         {
             problems.Add(Reason("kind", new Words("Use unit (部门, 车间, 科室) or team (班组).", "请填写“部门”（或车间、科室）或“班组”。").Said));
         }
@@ -51,7 +51,8 @@ internal static class UnitImportRows
     /// <summary>Why a row is rejected, about one of its fields (or the whole row).</summary>
     public static string Reason(string field, string reason) => ImportColumns.Reason(Fields, field, reason);
 
-    private static string? Kind(string? cell) => cell?.ToLowerInvariant() switch
+    /// <summary>unit or team, as the file spells it (a blank cell is a unit); null for what is neither.</summary>
+    public static string? KindOf(string? cell) => cell?.ToLowerInvariant() switch
     {
         null => "unit",
         "unit" or "部门" or "车间" or "科室" or "单位" => "unit",
