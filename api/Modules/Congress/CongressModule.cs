@@ -33,6 +33,7 @@ public sealed class CongressModule : IModule
 
     public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
     {
+        ["Year"] = "年度",
         ["TermId"] = "届次",
         ["CreateSession.Number"] = "第几次会议",
         ["CreateSession.Name"] = "会议名称",

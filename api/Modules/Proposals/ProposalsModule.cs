@@ -42,6 +42,7 @@ public sealed class ProposalsModule : IModule
 
     public IReadOnlyDictionary<string, string> ChineseFieldNames { get; } = new Dictionary<string, string>
     {
+        ["Year"] = "年度",
         ["UploadAttachment.File"] = "文件",
         // Calls and settings
         ["Theme"] = "征集主题",
