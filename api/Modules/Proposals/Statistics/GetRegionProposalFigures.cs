@@ -7,7 +7,7 @@ namespace Workforce.Proposals.Statistics;
 internal sealed class GetRegionProposalFiguresValidator : AbstractValidator<GetRegionProposalFigures>
 {
     public GetRegionProposalFiguresValidator() =>
-        RuleFor(q => q.Year).InclusiveBetween(1900, 2999).WithMessage(new Words("Ask for a year between 1900 and 2999.", "请指定 1900 至 2999 年之间的年份。"));
+        RuleFor(q => q.Year).BeAYear();
 }
 
 /// <summary>
